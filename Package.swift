@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "counter-kiosk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kioskd", targets: ["kioskd"]),
+        .executable(name: "kioskctl", targets: ["kioskctl"]),
+        .executable(name: "kiosk-bench", targets: ["kiosk-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    ],
+    targets: [
+        // Pure domain: config model and validation, surveys, vote policy, tallies. Foundation only.
+        .target(name: "KioskCore"),
+        // Reads TOML office files into KioskCore's neutral config tree.
+        .target(
+            name: "KioskConfigFile",
+            dependencies: ["KioskCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(
+            name: "KioskStore",
+            dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .systemLibrary(name: "CEvdev", pkgConfig: "libevdev", providers: [.apt(["libevdev-dev"])]),
+        .target(name: "KioskInput", dependencies: ["KioskCore", "CEvdev"]),
+        // The daemon's wiring: input → vote decisions → store → acknowledgement; control socket; systemd notify.
+        .target(
+            name: "KioskDaemon",
+            dependencies: [
+                "KioskCore", "KioskConfigFile", "KioskStore", "KioskInput",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "kioskd",
+            dependencies: ["KioskDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "kioskctl",
+            dependencies: [
+                "KioskCore", "KioskConfigFile", "KioskStore", "KioskDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Drives the FUSE-emulated input devices (tools/fake-evdev) and kioskd processes, for tests and benchmarks.
+        .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
+        .executableTarget(
+            name: "kiosk-bench",
+            dependencies: [
+                "KioskTestSupport", "KioskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/kiosk-bench"
+        ),
+        .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskConfigFileTests", dependencies: ["KioskConfigFile", "KioskCore"]),
+        .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore"]),
+        .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskdTests", dependencies: ["KioskTestSupport", "KioskCore", "KioskStore"]),
+    ]
+)
