@@ -1,0 +1,58 @@
+/// An input device the daemon opens, found by path (globs allowed), and what it is for.
+public struct DeviceConfig: Sendable, Equatable {
+    public var path: String
+    public var role: DeviceRole
+    /// Take the device exclusively, so no other program (the screen's browser) sees its events.
+    public var grab: Bool
+    /// For touchscreens: how raw coordinates map to the screen.
+    public var mapping: TouchMapping
+    /// For keypads: what each key does. Keys not listed are ignored.
+    public var keys: [UInt16: KeyBinding]
+
+    public init(path: String, role: DeviceRole, grab: Bool, mapping: TouchMapping, keys: [UInt16: KeyBinding]) {
+        self.path = path
+        self.role = role
+        self.grab = grab
+        self.mapping = mapping
+        self.keys = keys
+    }
+
+    /// The terminal whose votes this device produces, for rating devices.
+    public var ratingTerminal: String? {
+        switch role {
+        case .ratingTouchscreen(let terminal), .ratingKeypad(let terminal): terminal
+        case .staffKeypad: nil
+        }
+    }
+}
+
+public enum DeviceRole: Sendable, Equatable {
+    case ratingTouchscreen(terminal: String)
+    case ratingKeypad(terminal: String)
+    case staffKeypad(counter: String)
+
+    public var name: String {
+        switch self {
+        case .ratingTouchscreen: "rating_touchscreen"
+        case .ratingKeypad: "rating_keypad"
+        case .staffKeypad: "staff_keypad"
+        }
+    }
+
+    public var isTouchscreen: Bool {
+        if case .ratingTouchscreen = self { return true }
+        return false
+    }
+}
+
+public enum KeyBinding: Sendable, Equatable {
+    /// A rating key: selects choice slot N (1-based) of the current question.
+    case choice(Int)
+    /// A staff key.
+    case staff(StaffAction)
+}
+
+public enum StaffAction: String, Sendable, Equatable, CaseIterable {
+    /// Allow one rating on the counter's rating terminal, for the terminal's arm window.
+    case arm
+}
