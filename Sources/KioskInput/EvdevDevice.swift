@@ -1,0 +1,123 @@
+import CEvdev
+import Glibc
+import KioskCore
+
+/// One open evdev device through libevdev. The only owner of the C handle; not thread-safe,
+/// used on the input thread only.
+final class EvdevDevice {
+    let path: String
+    let fd: Int32
+    private let handle: OpaquePointer
+
+    enum ReadResult {
+        case event(InputEvent)
+        /// SYN_DROPPED: the events that follow, read with `readResync`, rebuild the true state.
+        case dropped
+        case empty
+        case gone(errno: Int32)
+    }
+
+    init(path: String) throws(InputError) {
+        var fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 && (errno == EACCES || errno == EROFS) {
+            fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        }
+        guard fd >= 0 else { throw .open(path: path, errno: errno) }
+        var device: OpaquePointer?
+        let status = libevdev_new_from_fd(fd, &device)
+        guard status == 0, let device else {
+            close(fd)
+            throw .notEvdev(path: path, errno: -status)
+        }
+        self.path = path
+        self.fd = fd
+        self.handle = device
+    }
+
+    deinit {
+        libevdev_free(handle)
+        close(fd)
+    }
+
+    var name: String {
+        libevdev_get_name(handle).map { String(cString: $0) } ?? ""
+    }
+
+    func has(type: UInt16, code: UInt16) -> Bool {
+        libevdev_has_event_code(handle, UInt32(type), UInt32(code)) == 1
+    }
+
+    func range(of axis: UInt16) -> AxisRange {
+        AxisRange(
+            minimum: libevdev_get_abs_minimum(handle, UInt32(axis)),
+            maximum: libevdev_get_abs_maximum(handle, UInt32(axis)))
+    }
+
+    var slotCount: Int { Int(max(libevdev_get_num_slots(handle), 0)) }
+    var currentSlot: Int { Int(max(libevdev_get_current_slot(handle), 0)) }
+
+    func trackingID(slot: Int) -> Int32 {
+        libevdev_get_slot_value(handle, UInt32(slot), UInt32(EventCode.absMTTrackingID))
+    }
+
+    func value(type: UInt16, code: UInt16) -> Int32 {
+        libevdev_get_event_value(handle, UInt32(type), UInt32(code))
+    }
+
+    /// Exclusive access; returns the errno when the kernel (or the emulation) refuses.
+    func grab() -> Int32? {
+        let status = libevdev_grab(handle, LIBEVDEV_GRAB)
+        return status == 0 ? nil : -status
+    }
+
+    func setLED(_ code: UInt16, on: Bool) -> Bool {
+        libevdev_kernel_set_led_value(handle, UInt32(code), on ? LIBEVDEV_LED_ON : LIBEVDEV_LED_OFF) == 0
+    }
+
+    var hasLED: Bool { has(type: EventCode.evLed, code: EventCode.ledNumLock) }
+
+    func read() -> ReadResult {
+        next(flags: LIBEVDEV_READ_FLAG_NORMAL.rawValue)
+    }
+
+    /// Reads the resync events after SYN_DROPPED; `.empty` when the resync is complete.
+    func readResync() -> ReadResult {
+        next(flags: LIBEVDEV_READ_FLAG_SYNC.rawValue)
+    }
+
+    private func next(flags: UInt32) -> ReadResult {
+        var raw = input_event()
+        let status = libevdev_next_event(handle, flags, &raw)
+        let event = InputEvent(
+            type: raw.type, code: raw.code, value: raw.value,
+            time: Double(raw.time.tv_sec) + Double(raw.time.tv_usec) / 1_000_000)
+        switch status {
+        case Int32(LIBEVDEV_READ_STATUS_SUCCESS.rawValue):
+            return .event(event)
+        case Int32(LIBEVDEV_READ_STATUS_SYNC.rawValue):
+            return flags == LIBEVDEV_READ_FLAG_SYNC.rawValue ? .event(event) : .dropped
+        case -EAGAIN:
+            return .empty
+        default:
+            return .gone(errno: -status)
+        }
+    }
+}
+
+public enum InputError: Error, Sendable, CustomStringConvertible {
+    case open(path: String, errno: Int32)
+    case notEvdev(path: String, errno: Int32)
+
+    public var errno: Int32 {
+        switch self {
+        case .open(_, let code), .notEvdev(_, let code): code
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .open(let path, let code): "cannot open \(path): \(String(cString: strerror(code)))"
+        case .notEvdev(let path, let code): "\(path) is not an evdev device: \(String(cString: strerror(code)))"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import CEvdev
+import Glibc
+import KioskCore
+import Synchronization
+
+/// Keeps every configured input device open and reports what happens on them.
+///
+/// One thread polls all devices, a wake-up eventfd and an inotify watch of the devices'
+/// directories. It sleeps in poll() with no timeout unless something is due (a missing device's
+/// next retry, an LED to turn back, the heartbeat), so an idle office costs no CPU.
+/// `handler` runs on that thread, in event order; a vote committed inside it delays the next
+/// event only, which the kernel buffers meanwhile.
+public final class InputManager: Sendable {
+    private let sources: [InputSource]
+    private let handler: @Sendable (InputAction) -> Void
+    private let heartbeat: Heartbeat?
+    private let wakeFD: Int32
+    private let pending = Mutex<[Command]>([])
+    private let finished = DispatchSemaphore(value: 0)
+    private let started = Mutex(false)
+
+    public struct Heartbeat: Sendable {
+        public var intervalSeconds: Double
+        public var beat: @Sendable () -> Void
+
+        public init(intervalSeconds: Double, beat: @escaping @Sendable () -> Void) {
+            self.intervalSeconds = intervalSeconds
+            self.beat = beat
+        }
+    }
+
+    enum Command {
+        case acknowledge(source: Int)
+        case stop
+    }
+
+    public init(sources: [InputSource], heartbeat: Heartbeat? = nil, handler: @escaping @Sendable (InputAction) -> Void) {
+        self.sources = sources
+        self.handler = handler
+        self.heartbeat = heartbeat
+        self.wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
+    }
+
+    deinit {
+        close(wakeFD)
+    }
+
+    public func start() {
+        let alreadyStarted = started.withLock { value in
+            defer { value = true }
+            return value
+        }
+        guard !alreadyStarted else { return }
+        let thread = Thread { [self] in
+            let loop = InputLoop(sources: sources, wakeFD: wakeFD, heartbeat: heartbeat, emit: handler)
+            loop.run { self.pending.withLock { commands in defer { commands = [] }; return commands } }
+            finished.signal()
+        }
+        thread.name = "kiosk-input"
+        thread.start()
+    }
+
+    /// Stops the loop and closes every device; returns when the thread has finished.
+    public func stop() {
+        guard started.withLock({ $0 }) else { return }
+        send(.stop)
+        finished.wait()
+        finished.signal()
+    }
+
+    /// Blinks the device's LED (a keypad's), telling the citizen the vote counted.
+    public func acknowledge(source: Int) {
+        send(.acknowledge(source: source))
+    }
+
+    private func send(_ command: Command) {
+        pending.withLock { $0.append(command) }
+        var one: UInt64 = 1
+        _ = write(wakeFD, &one, 8)
+    }
+}

@@ -1,0 +1,31 @@
+import KioskCore
+
+/// A device the input loop keeps open: found by path or glob, read as a touchscreen or a keypad.
+public struct InputSource: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Presses are mapped to the screen with `mapping`.
+        case touchscreen(mapping: TouchMapping, screen: ScreenSize)
+        case keypad
+    }
+
+    public var pathPattern: String
+    public var kind: Kind
+    public var grab: Bool
+
+    public init(pathPattern: String, kind: Kind, grab: Bool) {
+        self.pathPattern = pathPattern
+        self.kind = kind
+        self.grab = grab
+    }
+}
+
+/// What the input loop reports. `source` is the index of the source in the list it was given.
+public enum InputAction: Sendable, Equatable {
+    case touch(source: Int, press: TouchPress)
+    case key(source: Int, code: UInt16)
+    case connected(source: Int, path: String, name: String)
+    case disconnected(source: Int, path: String, reason: String)
+    /// Something an operator should know that does not stop the device (a refused grab, a glob
+    /// matching several devices, a device that cannot be opened yet).
+    case warning(source: Int, message: String)
+}

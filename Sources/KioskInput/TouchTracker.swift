@@ -1,0 +1,189 @@
+/// Turns a touchscreen's event stream into presses of the first finger.
+///
+/// State is applied at SYN_REPORT only. The first finger to land decides: its press runs from the
+/// frame it lands in to the frame it lifts in, at the position where it landed; other fingers are
+/// ignored. Three protocols are understood: multitouch protocol B (slots and tracking ids),
+/// the old protocol A (anonymous contacts separated by SYN_MT_REPORT, lift by an empty frame or
+/// BTN_TOUCH 0), and single touch (ABS_X/ABS_Y and BTN_TOUCH).
+///
+/// After SYN_DROPPED the touch in progress is discarded (its length is unknown, so it is not a
+/// vote) and the tracker waits until every finger is up, so state is never left stuck.
+public struct TouchTracker: Sendable {
+    public enum TouchProtocol: Sendable, Equatable {
+        case slots(count: Int)
+        case protocolA
+        case singleTouch
+    }
+
+    /// A completed press in raw device coordinates.
+    public struct RawPress: Sendable, Equatable {
+        public var x: Int32
+        public var y: Int32
+        public var durationSeconds: Double
+
+        public init(x: Int32, y: Int32, durationSeconds: Double) {
+            self.x = x
+            self.y = y
+            self.durationSeconds = durationSeconds
+        }
+    }
+
+    private struct Slot: Equatable {
+        var trackingID: Int32 = -1
+        var x: Int32 = 0
+        var y: Int32 = 0
+        var isActive: Bool { trackingID >= 0 }
+    }
+
+    private struct Finger {
+        var slot: Int?
+        var trackingID: Int32
+        var x: Int32
+        var y: Int32
+        var downAt: Double
+    }
+
+    public let touchProtocol: TouchProtocol
+    private let hasButtonTouch: Bool
+
+    private var slots: [Slot]
+    private var committedSlots: [Slot]
+    private var currentSlot = 0
+    private var buttonTouch = false
+    private var absX: Int32 = 0
+    private var absY: Int32 = 0
+    private var contactsInFrame: [(x: Int32, y: Int32)] = []
+    private var pendingContact: (x: Int32?, y: Int32?) = (nil, nil)
+    private var finger: Finger?
+    /// Ignore everything until no finger is down (after a resync or when opened mid-touch).
+    private var waitingForAllUp = false
+
+    public init(touchProtocol: TouchProtocol, hasButtonTouch: Bool) {
+        self.touchProtocol = touchProtocol
+        self.hasButtonTouch = hasButtonTouch
+        let count: Int
+        if case .slots(let slotCount) = touchProtocol { count = max(slotCount, 1) } else { count = 0 }
+        slots = Array(repeating: Slot(), count: count)
+        committedSlots = slots
+    }
+
+    /// Seeds the tracker with the device's state at open: a finger already down is not a press.
+    public mutating func start(currentSlot: Int, activeTrackingIDs: [Int32], buttonDown: Bool) {
+        self.currentSlot = currentSlot
+        for (index, id) in activeTrackingIDs.enumerated() where index < slots.count {
+            slots[index].trackingID = id
+        }
+        committedSlots = slots
+        buttonTouch = buttonDown
+        waitingForAllUp = buttonDown || slots.contains(where: \.isActive)
+    }
+
+    /// SYN_DROPPED was read: the events that follow are libevdev's resync of the true state.
+    public mutating func beginResync() {
+        finger = nil
+        waitingForAllUp = true
+        contactsInFrame = []
+        pendingContact = (nil, nil)
+    }
+
+    public var isTouching: Bool { finger != nil }
+
+    /// Feeds one event; returns a press when the deciding finger lifts.
+    public mutating func handle(_ event: InputEvent) -> RawPress? {
+        switch event.type {
+        case EventCode.evAbs:
+            handleAxis(event)
+        case EventCode.evKey where event.code == EventCode.btnTouch:
+            buttonTouch = event.value != 0
+        case EventCode.evSyn where event.code == EventCode.synMTReport:
+            if let x = pendingContact.x, let y = pendingContact.y { contactsInFrame.append((x, y)) }
+            pendingContact = (nil, nil)
+        case EventCode.evSyn where event.code == EventCode.synReport:
+            return endFrame(at: event.time)
+        default:
+            break
+        }
+        return nil
+    }
+
+    private mutating func handleAxis(_ event: InputEvent) {
+        switch (touchProtocol, event.code) {
+        case (.slots, EventCode.absMTSlot):
+            currentSlot = Int(event.value)
+        case (.slots, EventCode.absMTTrackingID):
+            if slots.indices.contains(currentSlot) { slots[currentSlot].trackingID = event.value }
+        case (.slots, EventCode.absMTPositionX):
+            if slots.indices.contains(currentSlot) { slots[currentSlot].x = event.value }
+        case (.slots, EventCode.absMTPositionY):
+            if slots.indices.contains(currentSlot) { slots[currentSlot].y = event.value }
+        case (.protocolA, EventCode.absMTPositionX):
+            pendingContact.x = event.value
+        case (.protocolA, EventCode.absMTPositionY):
+            pendingContact.y = event.value
+        case (_, EventCode.absX):
+            absX = event.value
+        case (_, EventCode.absY):
+            absY = event.value
+        default:
+            break
+        }
+    }
+
+    private mutating func endFrame(at time: Double) -> RawPress? {
+        defer {
+            committedSlots = slots
+            contactsInFrame = []
+            pendingContact = (nil, nil)
+        }
+        let buttonReleased = hasButtonTouch && !buttonTouch
+        switch touchProtocol {
+        case .slots:
+            let anyActive = slots.contains(where: \.isActive)
+            if waitingForAllUp {
+                if !anyActive || buttonReleased { waitingForAllUp = false }
+                return nil
+            }
+            if let down = finger, let slot = down.slot {
+                let lifted = !slots[slot].isActive || slots[slot].trackingID != down.trackingID
+                return lifted || buttonReleased ? release(at: time) : nil
+            }
+            let landed = slots.indices.first { slots[$0].isActive && committedSlots[$0].trackingID != slots[$0].trackingID }
+            if let landed, !buttonReleased {
+                let slot = slots[landed]
+                finger = Finger(slot: landed, trackingID: slot.trackingID, x: slot.x, y: slot.y, downAt: time)
+            }
+            return nil
+        case .protocolA:
+            let contacts = contactsInFrame
+            if waitingForAllUp {
+                if contacts.isEmpty || buttonReleased { waitingForAllUp = false }
+                return nil
+            }
+            if finger != nil {
+                return contacts.isEmpty || buttonReleased ? release(at: time) : nil
+            }
+            if let first = contacts.first, !buttonReleased {
+                finger = Finger(slot: nil, trackingID: 0, x: first.x, y: first.y, downAt: time)
+            }
+            return nil
+        case .singleTouch:
+            if waitingForAllUp {
+                if !buttonTouch { waitingForAllUp = false }
+                return nil
+            }
+            if finger != nil {
+                return buttonTouch ? nil : release(at: time)
+            }
+            if buttonTouch {
+                finger = Finger(slot: nil, trackingID: 0, x: absX, y: absY, downAt: time)
+            }
+            return nil
+        }
+    }
+
+    private mutating func release(at time: Double) -> RawPress? {
+        guard let down = finger else { return nil }
+        finger = nil
+        return RawPress(x: down.x, y: down.y, durationSeconds: max(0, time - down.downAt))
+    }
+}

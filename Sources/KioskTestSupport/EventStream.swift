@@ -1,0 +1,71 @@
+import Foundation
+import Glibc
+
+/// A subscription to kioskd's control socket: collects its JSON event lines.
+public final class EventStream: @unchecked Sendable {
+    public let lines: LineCollector
+    private let fd: Int32
+    private let reader: Thread
+
+    public init(socketPath: String, timeout: Double = 10) throws {
+        var connected: Int32 = -1
+        try awaitCondition("kioskd's control socket \(socketPath)", timeout: timeout) {
+            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_un()
+            address.sun_family = sa_family_t(AF_UNIX)
+            let bytes = Array(socketPath.utf8)
+            withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+            let status = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                }
+            }
+            if status == 0 {
+                connected = fd
+                return true
+            }
+            close(fd)
+            return false
+        }
+        fd = connected
+        _ = "subscribe\n".withCString { send(connected, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        let collector = LineCollector()
+        lines = collector
+        let socketFD = connected
+        reader = Thread {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = recv(socketFD, &buffer, buffer.count, 0)
+                if count <= 0 { break }
+                collector.append(Data(buffer[0..<count]))
+            }
+            collector.close()
+        }
+        reader.start()
+        try lines.await("the subscription to be confirmed", timeout: timeout) { $0.contains("\"subscribed\"") }
+    }
+
+    deinit {
+        shutdown(fd, Int32(SHUT_RDWR))
+        close(fd)
+    }
+
+    /// The decoded events received so far (without the "subscribed" line).
+    public var events: [[String: Any]] {
+        lines.lines.compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                object["event"] as? String != "subscribed"
+            else { return nil }
+            return object
+        }
+    }
+
+    public func count(of kind: String) -> Int {
+        events.filter { $0["event"] as? String == kind }.count
+    }
+
+    /// Waits until `count` events of a kind have arrived in total.
+    public func await(_ kind: String, count: Int = 1, timeout: Double = 10) throws {
+        try awaitCondition("\(count) \(kind) event(s)", timeout: timeout) { self.count(of: kind) >= count }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Glibc
+
+/// A kioskd started as a child process, as systemd would run it.
+public final class KioskdProcess: @unchecked Sendable {
+    public let process = Process()
+    public let stderr = LineCollector()
+    public let configPath: String
+    public let stateDirectory: URL
+
+    public var controlSocket: String { stateDirectory.appendingPathComponent("kioskd.sock").path }
+    public var database: String { stateDirectory.appendingPathComponent("kiosk.sqlite").path }
+
+    public init(config: String, stateDirectory: URL, extraArguments: [String] = [], environment: [String: String] = [:]) throws {
+        self.configPath = config
+        self.stateDirectory = stateDirectory
+        process.executableURL = RepositoryPaths.binary("kioskd")
+        process.arguments = ["--config", config, "--state-dir", stateDirectory.path] + extraArguments
+        var env = ProcessInfo.processInfo.environment
+        env["JOURNAL_STREAM"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let pipe = Pipe()
+        process.standardError = pipe
+        let collector = stderr
+        pipe.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                collector.close()
+            } else {
+                collector.append(data)
+            }
+        }
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    public var pid: Int32 { process.processIdentifier }
+
+    /// Waits until kioskd logs that it is ready (its control socket is listening).
+    public func awaitReady(timeout: Double = 20) throws {
+        try stderr.await("kioskd to be ready", timeout: timeout) { line in
+            if !self.process.isRunning { return true }
+            return line.contains("ready; control socket")
+        }
+        guard process.isRunning else {
+            throw HarnessError("kioskd exited with \(process.terminationStatus):\n\(stderr.lines.joined(separator: "\n"))")
+        }
+    }
+
+    public func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Waits for the process to end and returns its exit status.
+    @discardableResult
+    public func awaitExit(timeout: Double = 20) throws -> Int32 {
+        try awaitCondition("kioskd to exit", timeout: timeout) { !process.isRunning }
+        return process.terminationStatus
+    }
+
+    /// Runs `kioskctl` against the same office and returns its standard output.
+    public func kioskctl(_ arguments: [String]) throws -> String {
+        try Self.run(
+            RepositoryPaths.binary("kioskctl"), arguments + ["--config", configPath, "--state-dir", stateDirectory.path])
+    }
+
+    public static func run(_ executable: URL, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw HarnessError("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(errorText)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
