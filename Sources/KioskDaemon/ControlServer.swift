@@ -1,0 +1,118 @@
+import Foundation
+import Glibc
+import Synchronization
+
+/// The daemon's local control socket: one command line per connection.
+///
+/// - `status` answers one JSON object (devices, terminals) and closes.
+/// - `subscribe` keeps the connection and sends one JSON line per `DaemonEvent`, starting with
+///   a `device-connected` line for each device connected at that moment.
+///
+/// Only local processes that can reach the socket file (mode 0660) talk to it.
+final class ControlServer: Sendable {
+    private let path: String
+    private let listenFD: Int32
+    private let status: @Sendable () -> String
+    private let snapshot: @Sendable () -> [DaemonEvent]
+    private let subscribers = Mutex<[Int32]>([])
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(path: String, status: @escaping @Sendable () -> String, snapshot: @escaping @Sendable () -> [DaemonEvent]) throws {
+        self.path = path
+        self.status = status
+        self.snapshot = snapshot
+        unlink(path)
+        let fd = UnixSocket.stream()
+        guard fd >= 0, let (socketAddress, length) = UnixSocket.address(path) else {
+            throw DaemonError.controlSocket(path: path, reason: "the path is too long for a Unix socket (max 107 bytes)")
+        }
+        var address = socketAddress
+        let bound = UnixSocket.withSockaddr(&address) { bind(fd, $0, length) }
+        guard bound == 0, listen(fd, 16) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw DaemonError.controlSocket(path: path, reason: reason)
+        }
+        chmod(path, 0o660)
+        listenFD = fd
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            acceptLoop()
+            finished.signal()
+        }
+        thread.name = "kiosk-control"
+        thread.start()
+    }
+
+    func stop() {
+        shutdown(listenFD, Int32(SHUT_RDWR))
+        finished.wait()
+        close(listenFD)
+        unlink(path)
+        subscribers.withLock { fds in
+            for fd in fds { close(fd) }
+            fds = []
+        }
+    }
+
+    /// Sends events to every subscriber. `update` runs under the same lock, so a state change
+    /// and its event reach a new subscriber exactly once: in its snapshot or as an event.
+    func publish(_ events: [DaemonEvent], update: () -> Void = {}) {
+        let lines = events.map { $0.json + "\n" }.joined()
+        subscribers.withLock { fds in
+            update()
+            guard !lines.isEmpty else { return }
+            fds.removeAll { fd in
+                if UnixSocket.sendAll(fd, lines) { return false }
+                close(fd)
+                return true
+            }
+        }
+    }
+
+    private func acceptLoop() {
+        while true {
+            let client = accept(listenFD, nil, nil)
+            if client < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                return
+            }
+            _ = fcntl(client, F_SETFD, FD_CLOEXEC)
+            var timeout = timeval(tv_sec: 2, tv_usec: 0)
+            setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            switch UnixSocket.readLine(client)?.trimmingCharacters(in: .whitespaces) {
+            case "status":
+                _ = UnixSocket.sendAll(client, status() + "\n")
+                close(client)
+            case "subscribe":
+                // The "subscribed" line tells the client that every later event will reach it.
+                subscribers.withLock { fds in
+                    let current = snapshot().map { $0.json + "\n" }.joined()
+                    if UnixSocket.sendAll(client, "{\"event\":\"subscribed\"}\n" + current) {
+                        fds.append(client)
+                    } else {
+                        close(client)
+                    }
+                }
+            default:
+                _ = UnixSocket.sendAll(client, "{\"error\":\"unknown command; expected status or subscribe\"}\n")
+                close(client)
+            }
+        }
+    }
+}
+
+public enum DaemonError: Error, CustomStringConvertible {
+    case controlSocket(path: String, reason: String)
+    case store(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .controlSocket(let path, let reason): "cannot open the control socket \(path): \(reason)"
+        case .store(let path, let reason): "cannot open the tally database \(path): \(reason)"
+        }
+    }
+}

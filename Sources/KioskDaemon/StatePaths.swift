@@ -1,0 +1,24 @@
+import Foundation
+import KioskCore
+
+/// Where the daemon keeps its files: relative paths in the office file are inside the state
+/// directory, which is `--state-dir`, else systemd's $STATE_DIRECTORY, else /var/lib/kioskd.
+public struct StatePaths: Sendable, Equatable {
+    public let directory: String
+    public let database: String
+    public let controlSocket: String
+
+    public init(storage: StorageConfig, stateDirectory: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        let directory =
+            stateDirectory
+            ?? environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
+            ?? "/var/lib/kioskd"
+        self.directory = directory
+        database = Self.resolve(storage.database, in: directory)
+        controlSocket = Self.resolve(storage.controlSocket, in: directory)
+    }
+
+    static func resolve(_ path: String, in directory: String) -> String {
+        path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import KioskCore
+import KioskInput
+import Synchronization
+
+/// What `kioskctl status` shows: which devices are connected. Updated by the input thread,
+/// read by the control thread.
+final class StatusBoard: Sendable {
+    private struct DeviceState {
+        var path: String?
+        var name: String?
+        var connected = false
+        var problem: String?
+    }
+
+    private let config: OfficeConfig
+    private let devices: Mutex<[DeviceState]>
+    private let startedAt = Date()
+
+    init(config: OfficeConfig) {
+        self.config = config
+        devices = Mutex(Array(repeating: DeviceState(), count: config.devices.count))
+    }
+
+    func note(_ action: InputAction) {
+        devices.withLock { states in
+            switch action {
+            case .connected(let source, let path, let name):
+                states[source] = DeviceState(path: path, name: name, connected: true, problem: nil)
+            case .disconnected(let source, let path, let reason):
+                states[source] = DeviceState(path: path, name: states[source].name, connected: false, problem: reason)
+            case .warning(let source, let message):
+                states[source].problem = message
+            case .touch, .key:
+                break
+            }
+        }
+    }
+
+    /// A `device-connected` event for each device connected now, for a new subscriber.
+    func connectedDevices() -> [DaemonEvent] {
+        devices.withLock { states in
+            states.enumerated().compactMap { index, state in
+                guard state.connected, let path = state.path else { return nil }
+                return .deviceConnected(path: path, role: config.devices[index].role.name)
+            }
+        }
+    }
+
+    func json() -> String {
+        let deviceList: [[String: Any]] = devices.withLock { states in
+            states.enumerated().map { index, state in
+                let device = config.devices[index]
+                var entry: [String: Any] = [
+                    "pattern": device.path, "role": device.role.name, "connected": state.connected,
+                ]
+                if let path = state.path { entry["path"] = path }
+                if let name = state.name { entry["name"] = name }
+                if let problem = state.problem { entry["problem"] = problem }
+                if let terminal = device.ratingTerminal { entry["terminal"] = terminal }
+                return entry
+            }
+        }
+        let object: [String: Any] = [
+            "office": config.office.code,
+            "pid": Int(getpid()),
+            "uptimeSeconds": Int(Date().timeIntervalSince(startedAt)),
+            "devices": deviceList,
+            "terminals": config.terminals.map { ["id": $0.id, "counter": $0.counter] },
+        ]
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import KioskCore
+import KioskInput
+import KioskStore
+
+/// Decides what each input means for the office and commits it before anyone is told.
+///
+/// Runs on the input thread: `handle` is called in event order. A vote goes
+/// press → verdict (zones, press length) → vote policy → commit → state advances → acknowledgement.
+/// If the commit fails the terminal's state does not advance and nothing is acknowledged.
+final class VoteProcessor {
+    private let config: OfficeConfig
+    private let store: TallyStore
+    private let timeZone: TimeZone
+    private let wallClock: @Sendable () -> Date
+    private let monotonicClock: @Sendable () -> Double
+    private var sessions: [String: RatingSession] = [:]
+
+    init(
+        config: OfficeConfig, store: TallyStore, wallClock: @escaping @Sendable () -> Date,
+        monotonicClock: @escaping @Sendable () -> Double
+    ) {
+        self.config = config
+        self.store = store
+        self.timeZone = TimeZone(identifier: config.office.timeZone)!
+        self.wallClock = wallClock
+        self.monotonicClock = monotonicClock
+        for terminal in config.terminals {
+            sessions[terminal.id] = RatingSession(terminal: terminal, survey: config.survey)
+        }
+    }
+
+    struct Result {
+        var events: [DaemonEvent] = []
+        /// The device to blink: the vote came from it and is committed.
+        var acknowledgeSource: Int?
+    }
+
+    /// - Throws: when a tally could not be committed; the input is then not counted.
+    func handle(_ action: InputAction) throws -> Result {
+        switch action {
+        case .touch(let source, let press):
+            guard let terminal = terminal(forSource: source) else { return Result() }
+            switch TouchVerdict(press, limits: terminal.pressLimits, zones: terminal.zones) {
+            case .choice(let slot):
+                return try answer(terminal: terminal, slot: slot, source: source)
+            case .rejected(let kind):
+                return try reject(kind, terminal: terminal)
+            }
+        case .key(let source, let code):
+            let device = config.devices[source]
+            switch device.keys[code] {
+            case .choice(let slot):
+                guard let terminal = terminal(forSource: source) else { return Result() }
+                return try answer(terminal: terminal, slot: slot, source: source)
+            case .staff(.arm):
+                guard case .staffKeypad(let counter) = device.role else { return Result() }
+                return arm(counter: counter, source: source)
+            case nil:
+                return Result()
+            }
+        case .connected(let source, let path, _):
+            return Result(events: [.deviceConnected(path: path, role: config.devices[source].role.name)])
+        case .disconnected(let source, let path, let reason):
+            return Result(events: [.deviceDisconnected(path: path, role: config.devices[source].role.name, reason: reason)])
+        case .warning:
+            return Result()
+        }
+    }
+
+    private func terminal(forSource source: Int) -> TerminalConfig? {
+        config.devices[source].ratingTerminal.flatMap(config.terminal(id:))
+    }
+
+    private func answer(terminal: TerminalConfig, slot: Int, source: Int) throws -> Result {
+        let now = monotonicClock()
+        let (outcome, next) = sessions[terminal.id]!.decide(choice: slot, at: now)
+        switch outcome {
+        case .rejected(let kind):
+            return try reject(kind, terminal: terminal)
+        case .answer(let questionIndex, let choiceSlot, let completes):
+            let question = config.survey.questions[questionIndex]
+            guard question.choices.indices.contains(choiceSlot - 1) else { return Result() }
+            let choice = question.choices[choiceSlot - 1]
+            try store.record(
+                vote: VoteKey(
+                    day: today(), terminal: terminal.id, counter: terminal.counter, service: "", question: question.id,
+                    choice: choice.id, score: choice.score, satisfied: choice.satisfied))
+            sessions[terminal.id] = next
+            return Result(
+                events: [.voteCounted(terminal: terminal.id, question: question.id, questionIndex: questionIndex, completesRating: completes)],
+                acknowledgeSource: source)
+        }
+    }
+
+    private func reject(_ kind: RejectedPress, terminal: TerminalConfig) throws -> Result {
+        try store.record(rejected: kind, terminal: terminal.id, day: today())
+        return Result(events: [.pressRejected(terminal: terminal.id, kind: kind.rawValue)])
+    }
+
+    private func arm(counter: String, source: Int) -> Result {
+        let now = monotonicClock()
+        var result = Result()
+        for terminal in config.terminals where terminal.counter == counter {
+            guard case .armed(let window) = terminal.policy else { continue }
+            sessions[terminal.id] = sessions[terminal.id]!.armed(at: now)
+            result.events.append(.armed(terminal: terminal.id, windowSeconds: window))
+        }
+        if !result.events.isEmpty { result.acknowledgeSource = source }
+        return result
+    }
+
+    private func today() -> LocalDay {
+        LocalDay(wallClock(), in: timeZone)
+    }
+}

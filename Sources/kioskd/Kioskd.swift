@@ -1,0 +1,91 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import KioskConfigFile
+import KioskCore
+import KioskDaemon
+import Logging
+
+/// kioskd: the office appliance daemon. Exit codes:
+/// 0 stopped by SIGTERM/SIGINT, or --check-config found no problem;
+/// 1 could not start (tally database or control socket unusable);
+/// 2 the configuration is invalid (every problem is printed);
+/// 64 bad command-line usage.
+@main
+struct Kioskd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kioskd",
+        abstract: "Counts anonymous counter ratings from touchscreens and keypads, durably.",
+        discussion: """
+            Exit codes: 0 clean stop (SIGTERM/SIGINT) or valid config with --check-config; \
+            1 cannot start (database, control socket); 2 invalid configuration; 64 bad usage.
+            """)
+
+    @Option(name: .long, help: "The office file (TOML).")
+    var config = "/etc/kiosk/office.toml"
+
+    @Option(name: .long, help: "State directory for relative storage paths (default: $STATE_DIRECTORY or /var/lib/kioskd).")
+    var stateDir: String?
+
+    @Flag(name: .long, help: "Check the office file, print every problem, and exit (2 if invalid).")
+    var checkConfig = false
+
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .info
+
+    func run() throws {
+        let level = logLevel
+        LoggingSystem.bootstrap { JournalLogHandler(label: $0, level: level) }
+        let logger = Logger(label: "kioskd")
+
+        let office: OfficeConfig
+        switch OfficeConfigFile.load(path: config) {
+        case .success(let loaded):
+            office = loaded
+        case .failure(let errors):
+            let count = errors.issues.count
+            FileHandle.standardError.write(
+                Data("kioskd: \(config) is invalid (\(count) problem\(count == 1 ? "" : "s")); not starting:\n\(errors)\n".utf8))
+            throw ExitCode(2)
+        }
+        if checkConfig {
+            print("\(config): OK (office \(office.office.code), \(office.terminals.count) terminal(s), \(office.devices.count) device(s))")
+            return
+        }
+
+        signal(SIGPIPE, SIG_IGN)
+        // A parent may have started us with signals blocked (posix_spawn passes its mask on).
+        var none = sigset_t()
+        sigemptyset(&none)
+        sigprocmask(SIG_SETMASK, &none, nil)
+        let stop = DispatchSemaphore(value: 0)
+        var signalSources: [DispatchSourceSignal] = []
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            signalSources.append(source)
+        }
+
+        let notifier = SystemdNotifier()
+        let paths = StatePaths(storage: office.storage, stateDirectory: stateDir)
+        let daemon: Daemon
+        do {
+            daemon = try Daemon(config: office, paths: paths, notifier: notifier, logger: logger)
+        } catch {
+            logger.critical("cannot start: \(error)")
+            throw ExitCode(1)
+        }
+        daemon.start()
+        notifier.ready()
+        logger.notice("ready; control socket \(paths.controlSocket)")
+        stop.wait()
+        logger.notice("stopping")
+        notifier.stopping()
+        daemon.stop()
+        withExtendedLifetime(signalSources) {}
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
