@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct Kioskctl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kioskctl",
+        abstract: "Local administration of the counter kiosk.",
+        subcommands: [TallyCommand.self, StatusCommand.self, WatchCommand.self])
+}
+
+/// Where to find the office file and the daemon's state, shared by every subcommand.
+struct OfficeOptions: ParsableArguments {
+    @Option(name: .long, help: "The office file (TOML).")
+    var config = "/etc/kiosk/office.toml"
+
+    @Option(name: .long, help: "kioskd's state directory (default: $STATE_DIRECTORY or /var/lib/kioskd).")
+    var stateDir: String?
+}

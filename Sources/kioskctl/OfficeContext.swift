@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import KioskConfigFile
+import KioskCore
+import KioskDaemon
+
+/// The loaded office file and the resolved state paths.
+struct OfficeContext {
+    let config: OfficeConfig
+    let paths: StatePaths
+
+    init(_ options: OfficeOptions) throws {
+        switch OfficeConfigFile.load(path: options.config) {
+        case .success(let config):
+            self.config = config
+            paths = StatePaths(storage: config.storage, stateDirectory: options.stateDir)
+        case .failure(let errors):
+            FileHandle.standardError.write(Data("kioskctl: \(options.config) is invalid:\n\(errors)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
