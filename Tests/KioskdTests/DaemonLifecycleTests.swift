@@ -1,0 +1,171 @@
+import Foundation
+import Glibc
+import KioskCore
+import KioskTestSupport
+import Testing
+
+@Suite struct DaemonLifecycleTests {
+    let kp1 = KeyCodes.code(named: "KEY_KP1")!
+
+    @Test func checkConfigPrintsEveryProblemAtOnceAndRefusesToStart() throws {
+        let directory = try RepositoryPaths.temporaryDirectory("kioskd-badconfig")
+        let path = directory.appendingPathComponent("office.toml").path
+        let bad = TestOffice.header.replacingOccurrences(of: "number = 2", with: "number = 1") + """
+            [survey]
+            preset = "sipas5"
+
+            [[terminals]]
+            id = "t"
+            kind = "rating"
+            counter = "quay-9"
+            policy = "free"
+
+            [[devices]]
+            path = "/dev/input/event0"
+            role = "printer"
+            """
+        try bad.write(toFile: path, atomically: true, encoding: .utf8)
+
+        for arguments in [["--check-config", "--config", path], ["--config", path, "--state-dir", directory.path]] {
+            let result = try runKioskd(arguments)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("devices[0].role: expected one of: rating_touchscreen, rating_keypad, staff_keypad"))
+        }
+        // The reading errors come first; once fixed, the cross-checks are all reported together.
+        let fixedRole = bad.replacingOccurrences(of: "role = \"printer\"", with: "role = \"rating_keypad\"\nterminal = \"t\"")
+        try fixedRole.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try runKioskd(["--check-config", "--config", path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(path): counters[1].number: duplicate number \"1\""))
+        #expect(result.stderr.contains("\(path): terminals[0].counter: unknown counter \"quay-9\""))
+        #expect(result.stderr.contains("(2 problems)"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("kiosk.sqlite").path))
+    }
+
+    @Test func shippedDemoConfigPassesTheCheck() throws {
+        let demo = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/office.toml").path
+        let result = try runKioskd(["--check-config", "--config", demo])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("OK (office HCM-Q1-BEN-THANH, 2 terminal(s), 3 device(s))"))
+    }
+
+    @Test func sigtermStopsCleanlyClosesDevicesAndRemovesTheSocket() throws {
+        let rig = try DaemonRig("sigterm") { TestOffice.freeKeypad($0) }
+        try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
+        let daemon = try rig.start()
+        try rig.evdev.awaitOpened("rating-pad")
+        daemon.signal(SIGTERM)
+        #expect(try daemon.awaitExit() == 0)
+        try rig.evdev.output.await("kioskd to close the keypad") { $0 == "closed rating-pad" }
+        #expect(!FileManager.default.fileExists(atPath: daemon.controlSocket))
+        #expect(daemon.stderr.lines.contains { $0.contains("stopped cleanly") })
+    }
+
+    @Test func cannotStartWithoutAWritableStateDirectory() throws {
+        let rig = try DaemonRig("nostate") { TestOffice.freeKeypad($0) }
+        // The state "directory" is a regular file.
+        try "".write(to: rig.stateDirectory, atomically: true, encoding: .utf8)
+        let result = try runKioskd(["--config", rig.configPath, "--state-dir", rig.stateDirectory.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot start"))
+    }
+
+    @Test func systemdNotifyReadyWatchdogAndStopping() throws {
+        let notify = try NotifySocket()
+        let rig = try DaemonRig("notify") { TestOffice.freeKeypad($0) }
+        try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
+        // WATCHDOG_USEC = 0.2 s: kioskd must ping from its input loop every 0.1 s.
+        let daemon = try rig.start(environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "200000"])
+        try notify.messages.await("READY=1") { $0.contains("READY=1") }
+        try awaitCondition("three watchdog pings") { notify.messages.lines.filter { $0 == "WATCHDOG=1" }.count >= 3 }
+        daemon.signal(SIGTERM)
+        #expect(try daemon.awaitExit() == 0)
+        try notify.messages.await("STOPPING=1") { $0 == "STOPPING=1" }
+    }
+
+    @Test func statusReportsConnectedAndMissingDevices() throws {
+        let rig = try DaemonRig("status") { TestOffice.touchAndArmedKeypad($0) }
+        try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
+        let daemon = try rig.start()
+        let events = try #require(rig.events)
+        try events.await("device-connected", count: 1)
+        let status = try JSONSerialization.jsonObject(with: Data(try daemon.kioskctl(["status"]).utf8)) as! [String: Any]
+        let devices = try #require(status["devices"] as? [[String: Any]])
+        #expect(status["office"] as? String == "TEST-OFFICE")
+        #expect(devices.map { $0["role"] as? String } == ["rating_touchscreen", "rating_keypad", "staff_keypad"])
+        #expect(devices.map { $0["connected"] as? Bool } == [false, true, false])
+        #expect((devices[0]["problem"] as? String)?.contains("waiting for a device") == true)
+    }
+
+    @Test func tallyTextShowsVietnameseLabelsCountsAndIndex() throws {
+        let rig = try DaemonRig("tallytext") { TestOffice.freeKeypad($0) }
+        try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
+        let daemon = try rig.start()
+        let events = try #require(rig.events)
+        try events.await("device-connected", count: 1)
+        for key in ["KEY_KP1", "KEY_KP1", "KEY_KP3", "KEY_KP4"] {
+            try rig.evdev.emit("rating-pad", EventScripts.keyTap(KeyCodes.code(named: key)!))
+        }
+        try events.await("vote-counted", count: 4)
+        let text = try daemon.kioskctl(["tally"])
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("    Rất hài lòng / Very satisfied") && $0.hasSuffix(" 2") })
+        #expect(lines.contains { $0.hasPrefix("    Hài lòng / Satisfied") && $0.hasSuffix(" 0") })
+        #expect(lines.contains { $0.hasPrefix("    Bình thường / Neutral") && $0.hasSuffix(" 1") })
+        #expect(lines.contains { $0.hasPrefix("    Không hài lòng / Not satisfied") && $0.hasSuffix(" 1") })
+        #expect(text.contains("Tỷ lệ hài lòng / Satisfied: 50.0 % (2/4 câu trả lời / answers) · Điểm trung bình / Mean score: 62.5"))
+        // Another day has nothing.
+        let empty = try daemon.kioskctl(["tally", "--date", "2020-01-01"])
+        #expect(empty.contains("Chưa có đánh giá nào / No ratings yet"))
+    }
+
+    func runKioskd(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = RepositoryPaths.binary("kioskd")
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, out, err)
+    }
+}
+
+/// A datagram socket standing in for systemd's $NOTIFY_SOCKET.
+final class NotifySocket: @unchecked Sendable {
+    let path: String
+    let messages = LineCollector()
+    private let fd: Int32
+
+    init() throws {
+        path = try RepositoryPaths.temporaryDirectory("notify").appendingPathComponent("notify.sock").path
+        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+        }
+        guard bound == 0 else { throw HarnessError("cannot bind \(path)") }
+        let socketFD = fd
+        let collector = messages
+        Thread {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = recv(socketFD, &buffer, buffer.count, 0)
+                if count <= 0 { break }
+                collector.append(Data(buffer[0..<count] + [10]))
+            }
+        }.start()
+    }
+
+    deinit {
+        shutdown(fd, Int32(SHUT_RDWR))
+        close(fd)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import KioskCore
+import KioskTestSupport
+import Testing
+
+/// kioskd as a process on emulated devices: presses become committed, acknowledged tallies.
+@Suite struct VoteEndToEndTests {
+    let kp1 = KeyCodes.code(named: "KEY_KP1")!
+    let kp2 = KeyCodes.code(named: "KEY_KP2")!
+    let kp3 = KeyCodes.code(named: "KEY_KP3")!
+    let kpEnter = KeyCodes.code(named: "KEY_KPENTER")!
+
+    /// Raw eGalax coordinates (0…32760) for a point of the 1000×500 test screen.
+    func raw(_ x: Double, _ y: Double) -> (Int32, Int32) {
+        (Int32(x / 1000 * 32760), Int32(y / 500 * 32760))
+    }
+
+    func tap(_ rig: DaemonRig, x: Double, y: Double, seconds: Double, at t: Double) throws {
+        let (rx, ry) = raw(x, y)
+        try rig.evdev.emit("touch-1", EventScripts.slotDown(trackingID: Int32(t), x: rx, y: ry, time: t))
+        try rig.evdev.emit("touch-1", EventScripts.slotUp(time: t + seconds))
+    }
+
+    @Test func touchscreenVotesPhantomTapsRestingHandsOutsideTapsAndLockout() throws {
+        let rig = try DaemonRig("touch") { TestOffice.touchAndArmedKeypad($0) }
+        try rig.evdev.add("touch-1", description: DaemonRig.egalax)
+        try rig.start()
+        let events = try #require(rig.events)
+        try awaitCondition("the touchscreen to connect") { events.count(of: "device-connected") >= 1 }
+
+        try tap(rig, x: 300, y: 300, seconds: 0.005, at: 100)  // phantom: 5 ms
+        try events.await("press-rejected", count: 1)
+        try tap(rig, x: 300, y: 300, seconds: 8, at: 200)  // resting hand: 8 s
+        try events.await("press-rejected", count: 2)
+        try tap(rig, x: 300, y: 50, seconds: 0.2, at: 300)  // above the zones
+        try events.await("press-rejected", count: 3)
+        try tap(rig, x: 300, y: 300, seconds: 0.2, at: 400)  // choice 2: Hài lòng
+        try events.await("vote-counted", count: 1)
+        try tap(rig, x: 900, y: 300, seconds: 0.2, at: 401)  // within the 30 s lockout
+        try events.await("press-rejected", count: 4)
+
+        #expect(try rig.voteCount() == 1)
+        #expect(try rig.voteCount(choice: "hai-long") == 1)
+        #expect(try rig.rejectedCount("ignored-short") == 1)
+        #expect(try rig.rejectedCount("ignored-long") == 1)
+        #expect(try rig.rejectedCount("ignored-outside") == 1)
+        #expect(try rig.rejectedCount("misuse-lockout") == 1)
+        let vote = try #require(events.events.first { $0["event"] as? String == "vote-counted" })
+        #expect(vote["terminal"] as? String == "quay-1-danh-gia")
+        // The acknowledgement says that a vote counted, never which answer it was.
+        #expect(vote["choice"] == nil)
+    }
+
+    @Test func armedKeypadAcceptsOneRatingPerArmAndBlinksOnlyAfterTheCommit() throws {
+        let rig = try DaemonRig("armed") { TestOffice.touchAndArmedKeypad($0) }
+        try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
+        try rig.evdev.add("staff-pad", description: DaemonRig.keypad)
+        try rig.start()
+        let events = try #require(rig.events)
+        try awaitCondition("both keypads to connect") { events.count(of: "device-connected") >= 2 }
+
+        try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))  // not armed: misuse
+        try events.await("press-rejected", count: 1)
+        #expect(rig.evdev.writes(to: "rating-pad").isEmpty)
+
+        try rig.evdev.emit("staff-pad", EventScripts.keyTap(kpEnter))
+        try events.await("armed", count: 1)
+        try rig.evdev.emit("rating-pad", EventScripts.numLockWrappedKeyTap(kp2))
+        try events.await("vote-counted", count: 1)
+        // The LED blink (EV_LED written to the pad) comes after the vote is in the database.
+        try awaitCondition("the rating pad's LED blink") { !rig.evdev.writes(to: "rating-pad").isEmpty }
+        #expect(try rig.voteCount(choice: "hai-long") == 1)
+
+        try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp3))  // the arm was used up
+        try events.await("press-rejected", count: 2)
+        #expect(try rig.voteCount() == 1)
+        #expect(try rig.rejectedCount("misuse-unarmed") == 2)
+    }
+
+    @Test func fiveQuestionSurveyCountsEachAnswerAndCompletesOnTheLast() throws {
+        let rig = try DaemonRig("sipas") { TestOffice.freeKeypad($0, survey: "sipas5") }
+        try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
+        try rig.start()
+        let events = try #require(rig.events)
+        try awaitCondition("the keypad to connect") { events.count(of: "device-connected") >= 1 }
+        for key in [kp1, kp1, kp2, kp1, kp3] {
+            try rig.evdev.emit("rating-pad", EventScripts.keyTap(key))
+        }
+        try events.await("vote-counted", count: 5)
+        let votes = events.events.filter { $0["event"] as? String == "vote-counted" }
+        #expect(votes.map { $0["questionIndex"] as? Int } == [0, 1, 2, 3, 4])
+        #expect(votes.map { $0["completesRating"] as? Bool } == [false, false, false, false, true])
+        #expect(votes.map { $0["question"] as? String } == ["tiep-can", "thu-tuc", "cong-chuc", "ket-qua", "gop-y"])
+
+        let tally = try rig.tally()
+        let index = try #require(tally["index"] as? [String: Any])
+        #expect(index["answers"] as? Int == 5)
+        #expect(index["satisfied"] as? Int == 4)
+        #expect(index["percentSatisfied"] as? Double == 80)
+        #expect(index["meanScore"] as? Double == 85)  // (100 + 100 + 75 + 100 + 50) / 5
+    }
+
+    @Test func unplugWhileRunningThenReplugKeepsCounting() throws {
+        let rig = try DaemonRig("unplug") { TestOffice.freeKeypad($0) }
+        try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
+        let daemon = try rig.start()
+        let events = try #require(rig.events)
+        try awaitCondition("the keypad to connect") { events.count(of: "device-connected") >= 1 }
+        try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))
+        try events.await("vote-counted", count: 1)
+
+        try rig.evdev.remove("rating-pad")
+        try events.await("device-disconnected", count: 1)
+        #expect(daemon.process.isRunning)
+        try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
+        try events.await("device-connected", count: 2)
+        try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp2))
+        try events.await("vote-counted", count: 2)
+        #expect(try rig.voteCount() == 2)
+        // Logged once per change, not once per retry.
+        #expect(daemon.stderr.lines.filter { $0.contains("device disconnected") }.count == 1)
+        #expect(daemon.stderr.lines.filter { $0.contains("device connected") }.count == 2)
+    }
+}
