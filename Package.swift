@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kioskd", targets: ["kioskd"]),
         .executable(name: "kioskctl", targets: ["kioskctl"]),
         .executable(name: "kiosk-bench", targets: ["kiosk-bench"]),
+        .executable(name: "kiosk-demo", targets: ["kiosk-demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
@@ -48,7 +49,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Drives the FUSE-emulated input devices (tools/fake-evdev) and kioskd processes, for tests and benchmarks.
+        // Drives the FUSE-emulated input devices (tools/fake-evdev) and kioskd processes, for tests,
+        // benchmarks and the demo.
         .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
         .executableTarget(
             name: "kiosk-bench",
@@ -57,6 +59,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/kiosk-bench"
+        ),
+        // The README's main job: the demo office on a simulated touchscreen and keypads.
+        .executableTarget(
+            name: "kiosk-demo",
+            dependencies: [
+                "KioskTestSupport", "KioskCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskConfigFileTests", dependencies: ["KioskConfigFile", "KioskCore"]),

@@ -1,28 +1,61 @@
 import Foundation
-import Synchronization
 
-/// Collects the lines a child process or socket produces, so that tests can await one.
-public final class LineCollector: Sendable {
-    private let state = Mutex<(lines: [String], partial: String, closed: Bool)>(([], "", false))
+/// Collects the lines a child process or socket produces, with the time each arrived, so that
+/// tests can await one and benchmarks can time it.
+public final class LineCollector: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var collected: [String] = []
+    private var arrivals: [UInt64] = []
+    private var partial = ""
+    private var closed = false
 
     public init() {}
 
     public func append(_ data: Data) {
-        state.withLock { state in
-            state.partial += String(decoding: data, as: UTF8.self)
-            while let newline = state.partial.firstIndex(of: "\n") {
-                state.lines.append(String(state.partial[..<newline]))
-                state.partial = String(state.partial[state.partial.index(after: newline)...])
-            }
+        let now = DispatchTime.now().uptimeNanoseconds
+        condition.lock()
+        partial += String(decoding: data, as: UTF8.self)
+        while let newline = partial.firstIndex(of: "\n") {
+            collected.append(String(partial[..<newline]))
+            arrivals.append(now)
+            partial = String(partial[partial.index(after: newline)...])
         }
+        condition.broadcast()
+        condition.unlock()
     }
 
     public func close() {
-        state.withLock { $0.closed = true }
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
     }
 
-    public var lines: [String] { state.withLock { $0.lines } }
-    public var isClosed: Bool { state.withLock { $0.closed } }
+    private func locked<T>(_ body: () -> T) -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        return body()
+    }
+
+    public var lines: [String] { locked { collected } }
+    public var count: Int { locked { collected.count } }
+    public var isClosed: Bool { locked { closed } }
+
+    /// When line `index` arrived, in `DispatchTime` nanoseconds.
+    public func arrival(of index: Int) -> UInt64 { locked { arrivals[index] } }
+
+    /// Blocks until at least `count` lines have arrived (woken by each arrival, no polling).
+    public func awaitCount(_ count: Int, timeout: Double = 10) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while collected.count < count {
+            if closed || !condition.wait(until: deadline) {
+                if collected.count >= count { return }
+                throw HarnessError("timed out after \(timeout) s waiting for \(count) lines (have \(collected.count))")
+            }
+        }
+    }
 
     /// Waits for a line (after index `from`) that satisfies `matching`; returns its index.
     @discardableResult

@@ -8,14 +8,39 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var office: OfficeOptions
 
+    @Flag(name: .long, help: "Print kioskd's JSON answer as it is.")
+    var json = false
+
     func run() throws {
         let context = try OfficeContext(office)
         do {
-            print(try ControlClient.request("status", socketPath: context.paths.controlSocket))
+            let answer = try ControlClient.request("status", socketPath: context.paths.controlSocket)
+            print(json ? answer : Self.text(answer))
         } catch {
             FileHandle.standardError.write(Data("kioskctl: \(error)\n".utf8))
             throw ExitCode(1)
         }
+    }
+}
+
+extension StatusCommand {
+    static func text(_ answer: String) -> String {
+        guard let status = try? JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any] else {
+            return answer
+        }
+        var lines = [
+            "\(Texts.office): \(status["office"] as? String ?? "?") — kioskd pid \(status["pid"] as? Int ?? 0), \(Texts.uptime) \(status["uptimeSeconds"] as? Int ?? 0) s",
+            "\(Texts.devices):",
+        ]
+        for device in status["devices"] as? [[String: Any]] ?? [] {
+            let connected = device["connected"] as? Bool ?? false
+            let owner = device["terminal"] as? String ?? ""
+            let path = device["path"] as? String ?? device["pattern"] as? String ?? ""
+            let name = (device["name"] as? String).map { " (\($0))" } ?? ""
+            lines.append("  \(connected ? "✔ \(Texts.connected)" : "✘ \(Texts.notConnected)")  \(device["role"] as? String ?? "") \(owner)  \(path)\(name)")
+            if let problem = device["problem"] as? String { lines.append("      ⚠ \(problem)") }
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -11,6 +11,10 @@ enum Texts {
     static let misuse = "Bấm sai quy định / Misuse"
     static let ignored = "Bỏ qua / Ignored"
     static let officeTotal = "Cả văn phòng / Whole office"
+    static let uptime = "chạy được / up"
+    static let devices = "Thiết bị / Devices"
+    static let connected = "đã kết nối / connected"
+    static let notConnected = "chưa kết nối / not connected"
     static let noVotes = "Chưa có đánh giá nào / No ratings yet"
 
     static func rejected(_ kind: String) -> String {

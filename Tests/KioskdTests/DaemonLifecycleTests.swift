@@ -89,12 +89,16 @@ import Testing
         let daemon = try rig.start()
         let events = try #require(rig.events)
         try events.await("device-connected", count: 1)
-        let status = try JSONSerialization.jsonObject(with: Data(try daemon.kioskctl(["status"]).utf8)) as! [String: Any]
+        let status = try JSONSerialization.jsonObject(with: Data(try daemon.kioskctl(["status", "--json"]).utf8)) as! [String: Any]
         let devices = try #require(status["devices"] as? [[String: Any]])
         #expect(status["office"] as? String == "TEST-OFFICE")
         #expect(devices.map { $0["role"] as? String } == ["rating_touchscreen", "rating_keypad", "staff_keypad"])
         #expect(devices.map { $0["connected"] as? Bool } == [false, true, false])
         #expect((devices[0]["problem"] as? String)?.contains("waiting for a device") == true)
+        let text = try daemon.kioskctl(["status"]).split(separator: "\n").map(String.init)
+        #expect(text.first?.hasPrefix("Văn phòng / Office: TEST-OFFICE — kioskd pid \(daemon.pid)") == true)
+        #expect(text.contains { $0.hasPrefix("  ✘ chưa kết nối / not connected  rating_touchscreen quay-1-danh-gia") })
+        #expect(text.contains { $0.hasPrefix("  ✔ đã kết nối / connected  rating_keypad quay-2-danh-gia  \(rig.evdev.devicePath("rating-pad"))") })
     }
 
     @Test func tallyTextShowsVietnameseLabelsCountsAndIndex() throws {

@@ -8,8 +8,7 @@
 set -u
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-egalax="${EGALAX_PROP:-$here/../../../shared/fixtures/evemu/egalax-0eef-72a1.prop}"
-[ -f "$egalax" ] || egalax=/work/shared/fixtures/evemu/egalax-0eef-72a1.prop
+egalax="${EGALAX_PROP:-$here/../../Tests/Fixtures/evemu/egalax-0eef-72a1.prop}"
 taps="${egalax%.prop}-taps.event"
 
 fail=0

@@ -12,7 +12,7 @@ public enum OfficeConfigDecoder {
 
         let office = top.table("office").flatMap(readOffice)
         let storage = top.table("storage", required: false).map(readStorage) ?? StorageConfig.defaults
-        let services = top.tables("services")?.compactMap(readService) ?? []
+        let services = top.tables("services", required: false)?.compactMap(readService) ?? []
         let counters = top.tables("counters")?.compactMap(readCounter) ?? []
         let survey = top.table("survey").flatMap(readSurvey)
         let terminals = top.tables("terminals")?.compactMap(readTerminal) ?? []

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import KioskCore
+import KioskTestSupport
+
+/// Runs the demo office (kiosk-config/demo/office.toml) on simulated devices and shows what
+/// happened: a real touchscreen recording replayed, citizens rating, staff arming a keypad,
+/// then the day's tallies as staff would read them.
+@main
+struct KioskDemo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk-demo", abstract: "The demo office on a simulated touchscreen and keypads (needs root for FUSE).")
+
+    @Option(help: "Where the demo's emulated devices are mounted (the demo office file names this path).")
+    var mountPoint = "/run/kiosk-demo/input"
+
+    @Option(help: "kioskd's state directory for the demo (its tally database is recreated each run).")
+    var stateDir = RepositoryPaths.root.appendingPathComponent(".demo/state").path
+
+    func run() throws {
+        let config = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/office.toml").path
+        let state = URL(fileURLWithPath: stateDir)
+        try? FileManager.default.removeItem(at: state)
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        Self.unmountStale(mountPoint)
+
+        say("1. Thiết bị giả lập / Simulated devices at \(mountPoint)")
+        let evdev = try FakeEvdev(mountPoint: URL(fileURLWithPath: mountPoint))
+        defer { evdev.stop() }
+        let touch = "usb-eGalax_Inc._USB_TouchController-event-if00"
+        try evdev.add(touch, description: RepositoryPaths.fixture("evemu/egalax-0eef-72a1.prop"))
+        try evdev.add("rating-keypad-quay-2", description: RepositoryPaths.deviceDescription("keypad.prop"))
+        try evdev.add("staff-keypad-quay-2", description: RepositoryPaths.deviceDescription("keypad.prop"))
+        for name in [touch, "rating-keypad-quay-2", "staff-keypad-quay-2"] { print("   \(evdev.devicePath(name))") }
+
+        say("2. kioskd --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
+        let daemon = try KioskdProcess(config: config, stateDirectory: state)
+        try daemon.awaitReady()
+        let events = try EventStream(socketPath: daemon.controlSocket)
+        try awaitCondition("the three devices to connect") { events.count(of: "device-connected") >= 3 }
+        for line in daemon.stderr.lines { print("   kioskd: \(line)") }
+        let printer = EventPrinter(events: events)
+
+        say("3. Quầy 1: phát lại bản ghi thật của màn hình cảm ứng eGalax (11 lần chạm, 4,6 s)\n   Counter 1: replaying a real eGalax touchscreen recording (11 taps in 4.6 s; lockout 3 s)")
+        let recording = try EvemuRecording(contentsOf: RepositoryPaths.fixture("evemu/egalax-0eef-72a1-taps.event"))
+        var previous: Double?
+        for frame in recording.frames {
+            if let previous, let time = frame.first?.time { Thread.sleep(forTimeInterval: max(0, time - previous)) }
+            previous = frame.first?.time
+            try evdev.emit(touch, frame)
+        }
+        try printer.flush(expecting: 11)
+
+        say("4. Quầy 1: công dân chạm vào các mặt cười / Counter 1: citizens tap the faces")
+        var time = 2_000.0
+        for (choice, x) in [(1, 128.0), (2, 384.0), (1, 128.0), (4, 896.0)] {
+            Thread.sleep(forTimeInterval: 3.1)  // the citizen after the previous one, past the 3 s lockout
+            try evdev.emit(touch, EventScripts.slotDown(trackingID: Int32(time), x: Int32(x / 1024 * 32760), y: 24000, time: time))
+            try evdev.emit(touch, EventScripts.slotUp(time: time + 0.25))
+            print("   chạm / tap: lựa chọn / choice \(choice)")
+            try printer.flush(expecting: 1)
+            time += 10
+        }
+
+        say("5. Quầy 2: bàn phím đánh giá chỉ nhận khi cán bộ mở / Counter 2: the rating keypad counts only when staff arm it")
+        let kp = { (n: Int) in KeyCodes.code(named: "KEY_KP\(n)")! }
+        let enter = KeyCodes.code(named: "KEY_KPENTER")!
+        try evdev.emit("rating-keypad-quay-2", EventScripts.keyTap(kp(1)))
+        print("   phím / key 1 (chưa mở / not armed)")
+        try printer.flush(expecting: 1)
+        for choice in [1, 2, 2, 3, 1] {
+            try evdev.emit("staff-keypad-quay-2", EventScripts.keyTap(enter))
+            print("   cán bộ bấm Enter / staff press Enter")
+            try printer.flush(expecting: 1)
+            try evdev.emit("rating-keypad-quay-2", EventScripts.numLockWrappedKeyTap(kp(choice)))
+            print("   phím / key \(choice)")
+            try printer.flush(expecting: 1)
+        }
+
+        say("6. kioskctl status")
+        print(try daemon.kioskctl(["status"]))
+        say("7. kioskctl tally — kết quả trong ngày / the day's tallies")
+        print(try daemon.kioskctl(["tally"]))
+
+        daemon.signal(SIGTERM)
+        let status = try daemon.awaitExit()
+        say("8. kioskd dừng / stopped (exit \(status)). Dữ liệu / Data: \(daemon.database)")
+        print("   Xem lại / Read again: .build/debug/kioskctl tally --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
+        if status != 0 { throw ExitCode(1) }
+    }
+
+    func say(_ text: String) {
+        print("\n== \(text)")
+    }
+
+    /// A previous demo killed mid-way may leave its FUSE mount behind.
+    static func unmountStale(_ path: String) {
+        let mounts = (try? String(contentsOfFile: "/proc/mounts", encoding: .utf8)) ?? ""
+        if mounts.split(separator: "\n").contains(where: { $0.split(separator: " ").dropFirst().first == Substring(path) }) {
+            _ = try? KioskdProcess.run(URL(fileURLWithPath: "/bin/umount"), ["-l", path])
+        }
+    }
+}
+
+/// Prints kioskd's events as they come, in words.
+final class EventPrinter {
+    let events: EventStream
+    /// Votes, rejections and arms printed so far (device events are not counted).
+    private var printed = 0
+
+    init(events: EventStream) {
+        self.events = events
+    }
+
+    /// Waits for `count` new events (votes, rejections, arms) and prints them.
+    func flush(expecting count: Int) throws {
+        let relevant = { self.events.events.filter { !($0["event"] as? String ?? "").hasPrefix("device") } }
+        try awaitCondition("\(count) event(s) from kioskd") { relevant().count >= self.printed + count }
+        let all = relevant()
+        for event in all[printed...] {
+            print("   → " + Self.describe(event))
+        }
+        printed = all.count
+    }
+
+    static func describe(_ event: [String: Any]) -> String {
+        let terminal = event["terminal"] as? String ?? ""
+        switch event["event"] as? String {
+        case "vote-counted": return "\(terminal): đã ghi nhận đánh giá / rating counted (LED/màn hình cảm ơn / thank-you)"
+        case "armed": return "\(terminal): đã mở cho một lượt đánh giá / armed for one rating"
+        case "press-rejected":
+            let kind = event["kind"] as? String ?? ""
+            let words =
+                switch kind {
+                case "misuse-lockout": "trong thời gian khoá, tính là bấm sai / during the lockout: misuse"
+                case "misuse-unarmed": "chưa được mở, tính là bấm sai / not armed: misuse"
+                case "ignored-short": "chạm quá ngắn, bỏ qua / too short: ignored"
+                case "ignored-long": "chạm quá lâu, bỏ qua / too long: ignored"
+                default: "ngoài vùng chọn, bỏ qua / outside the choices: ignored"
+                }
+            return "\(terminal): \(words)"
+        default: return "\(event)"
+        }
+    }
+}
