@@ -70,7 +70,10 @@ let package = Package(
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskConfigFileTests", dependencies: ["KioskConfigFile", "KioskCore"]),
-        .testTarget(name: "KioskStoreTests", dependencies: ["KioskStore", "KioskCore"]),
+        .testTarget(
+            name: "KioskStoreTests",
+            dependencies: ["KioskStore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskdTests", dependencies: ["KioskTestSupport", "KioskCore", "KioskStore"]),
     ]

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import KioskCore
+import KioskStore
+import Testing
+
+/// What the file could tell about a citizen: only daily counters. No row per vote, no time of
+/// day, no ticket, and (WITHOUT ROWID) not even the order in which keys first appeared.
+@Suite struct AnonymousSchemaTests {
+    let scratch: ScratchDirectory
+    let path: String
+
+    init() throws {
+        scratch = try ScratchDirectory()
+        path = scratch.path("kiosk.sqlite")
+        let store = try TallyStore(path: path)
+        try store.record(vote: voteKey())
+        try store.record(vote: voteKey())
+        try store.record(rejected: .outsideZones, terminal: "quay-1-danh-gia", day: Days.first)
+    }
+
+    struct Column: Equatable, CustomStringConvertible {
+        var name: String
+        var type: String
+        var notNull: Bool
+        /// Position in the primary key, 0 when not part of it.
+        var primaryKey: Int
+
+        var description: String { "\(name) \(type)\(notNull ? " NOT NULL" : "") pk=\(primaryKey)" }
+    }
+
+    func columns(of table: String) throws -> [Column] {
+        try inspect(path) { db in
+            try Row.fetchAll(db, sql: "PRAGMA table_xinfo(\(table))").map { row in
+                Column(name: row["name"], type: row["type"], notNull: row["notnull"], primaryKey: row["pk"])
+            }
+        }
+    }
+
+    @Test func theFileHoldsTheTwoTallyTablesAndGRDBsMigrationLogOnly() throws {
+        let objects = try inspect(path) { db in
+            try Row.fetchAll(db, sql: "SELECT type, name FROM sqlite_master ORDER BY type, name").map {
+                "\($0["type"] as String) \($0["name"] as String)"
+            }
+        }
+        // No index (but the one of GRDB's own log's primary key), view or trigger: nothing that could
+        // hold or derive another copy of the tallies.
+        #expect(
+            objects == [
+                "index sqlite_autoindex_grdb_migrations_1", "table grdb_migrations", "table press_tally", "table vote_tally",
+            ])
+        #expect(try columns(of: "grdb_migrations").map(\.name) == ["identifier"])
+        let migrations = try inspect(path) { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(migrations == ["v1-daily-tallies"])
+    }
+
+    @Test func voteTallyHasExactlyTheKeyColumnsAndACount() throws {
+        let key = ["day", "terminal", "counter", "service", "question", "choice", "score", "satisfied"]
+        let expected =
+            key.enumerated().map { index, name in
+                Column(name: name, type: ["score", "satisfied"].contains(name) ? "INTEGER" : "TEXT", notNull: true, primaryKey: index + 1)
+            } + [Column(name: "count", type: "INTEGER", notNull: true, primaryKey: 0)]
+        #expect(try columns(of: "vote_tally") == expected)
+    }
+
+    @Test func pressTallyHasExactlyDayTerminalKindAndACount() throws {
+        let expected = [
+            Column(name: "day", type: "TEXT", notNull: true, primaryKey: 1),
+            Column(name: "terminal", type: "TEXT", notNull: true, primaryKey: 2),
+            Column(name: "kind", type: "TEXT", notNull: true, primaryKey: 3),
+            Column(name: "count", type: "INTEGER", notNull: true, primaryKey: 0),
+        ]
+        #expect(try columns(of: "press_tally") == expected)
+    }
+
+    @Test(arguments: ["vote_tally", "press_tally"])
+    func tablesHaveNoRowid(_ table: String) throws {
+        let error = #expect(throws: DatabaseError.self) {
+            try inspect(path) { db in try Row.fetchAll(db, sql: "SELECT rowid FROM \(table)") }
+        }
+        #expect(error?.message == "no such column: rowid")
+        let sql = try inspect(path) { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
+        }
+        #expect(sql?.hasSuffix("WITHOUT ROWID") == true)
+    }
+
+    @Test func storedDaysAreDatesWithoutATimeOfDay() throws {
+        let days = try inspect(path) { db in
+            try String.fetchAll(db, sql: "SELECT day FROM vote_tally UNION ALL SELECT day FROM press_tally")
+        }
+        #expect(days == ["2026-03-09", "2026-03-09"])
+    }
+
+    @Test func twoVotesAreOneRow() throws {
+        let rows = try inspect(path) { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM vote_tally")
+        }
+        #expect(rows.count == 1)
+        #expect(rows.first?["count"] as Int? == 2)
+        let presses = try inspect(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM press_tally") }
+        #expect(presses == 1)
+    }
+}
