@@ -92,6 +92,9 @@ final class ControlServer: Sendable {
                 subscribers.withLock { fds in
                     let current = snapshot().map { $0.json + "\n" }.joined()
                     if UnixSocket.sendAll(client, "{\"event\":\"subscribed\"}\n" + current) {
+                        // From now on a subscriber that stops reading is dropped when its socket
+                        // buffer is full, instead of holding up the input thread that publishes.
+                        _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) | O_NONBLOCK)
                         fds.append(client)
                     } else {
                         close(client)

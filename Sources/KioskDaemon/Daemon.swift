@@ -9,6 +9,7 @@ import Logging
 public final class Daemon: Sendable {
     private let input: InputManager
     private let control: ControlServer
+    private let store: TallyStore
     private let logger: Logger
 
     public init(config: OfficeConfig, paths: StatePaths, notifier: SystemdNotifier, logger: Logger) throws {
@@ -48,12 +49,13 @@ public final class Daemon: Sendable {
                 if let source = result.acknowledgeSource { inputBox.manager?.acknowledge(source: source) }
                 control.publish(result.events) { board.note(action) }
             } catch {
-                logger.error("NOT COUNTED: could not commit \(Self.describe(action)): \(error)")
+                logger.error("NOT COUNTED: a press on \(Self.describe(action, devices: devices)) could not be committed: \(error)")
             }
         }
         inputBox.manager = input
         self.input = input
         self.control = control
+        self.store = store
         logger.info(
             "office \(config.office.code): \(config.terminals.count) terminal(s), \(config.devices.count) device(s); tallies in \(paths.database)")
     }
@@ -66,14 +68,21 @@ public final class Daemon: Sendable {
     public func stop() {
         input.stop()
         control.stop()
+        do {
+            try store.close()
+        } catch {
+            logger.warning("closing the tally database: \(error)")
+        }
         logger.info("stopped cleanly")
     }
 
-    private static func describe(_ action: InputAction) -> String {
+    /// Names the device only: a logged position or key, with the log's timestamp, would tell
+    /// which answer was given when.
+    private static func describe(_ action: InputAction, devices: [DeviceConfig]) -> String {
         switch action {
-        case .touch(let source, let press): "touch on device \(source) at \(press.point)"
-        case .key(let source, let code): "key \(KeyCodes.name(of: code) ?? String(code)) on device \(source)"
-        default: "\(action)"
+        case .touch(let source, _), .key(let source, _), .connected(let source, _, _), .disconnected(let source, _, _),
+            .warning(let source, _):
+            devices[source].path
         }
     }
 
@@ -86,7 +95,7 @@ public final class Daemon: Sendable {
         case .warning(_, let message):
             logger.warning("\(message)")
         case .touch, .key:
-            logger.debug("\(describe(action))")
+            break  // never logged: see describe(_:devices:)
         }
     }
 }

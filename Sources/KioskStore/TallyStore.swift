@@ -36,6 +36,11 @@ public final class TallyStore: Sendable {
         database = try DatabaseQueue(path: path, configuration: configuration)
     }
 
+    /// Checkpoints the WAL into the database file and closes it; later calls fail.
+    public func close() throws {
+        try database.close()
+    }
+
     /// The SQLite `synchronous` level in force (2 is FULL).
     public func synchronousLevel() throws -> Int {
         try database.read { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
