@@ -26,16 +26,7 @@ public final class FakeEvdev: @unchecked Sendable {
         process.executableURL = RepositoryPaths.fakeEvdev
         process.arguments = [mountPoint.path]
         process.standardOutput = pipe
-        let collector = output
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                collector.close()
-            } else {
-                collector.append(data)
-            }
-        }
+        output.collect(from: pipe)
         try process.run()
         try output.await("fake-evdev to mount \(mountPoint.path)") { $0 == "ready" }
     }

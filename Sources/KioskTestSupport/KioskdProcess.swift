@@ -22,16 +22,7 @@ public final class KioskdProcess: @unchecked Sendable {
         process.environment = env
         let pipe = Pipe()
         process.standardError = pipe
-        let collector = stderr
-        pipe.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                collector.close()
-            } else {
-                collector.append(data)
-            }
-        }
+        stderr.collect(from: pipe)
         try process.run()
     }
 

@@ -24,6 +24,19 @@ public final class LineCollector: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Collects everything written to `pipe` until its writer closes it.
+    public func collect(from pipe: Pipe) {
+        pipe.fileHandleForReading.readabilityHandler = { [self] handle in
+            let data = handle.availableData
+            if data.isEmpty {
+                handle.readabilityHandler = nil
+                close()
+            } else {
+                append(data)
+            }
+        }
+    }
+
     public func close() {
         condition.lock()
         closed = true
