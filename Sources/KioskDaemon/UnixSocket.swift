@@ -2,13 +2,17 @@ import Glibc
 
 /// Small helpers over POSIX Unix-domain stream sockets, shared by the control server and client.
 enum UnixSocket {
+    /// The address of a socket path; a leading "@" names the abstract namespace (as systemd's
+    /// $NOTIFY_SOCKET may), whose address has no terminating NUL.
     static func address(_ path: String) -> (sockaddr_un, socklen_t)? {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
+        var bytes = Array(path.utf8)
+        let abstract = bytes.first == UInt8(ascii: "@")
+        if abstract { bytes[0] = 0 }
         guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return nil }
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
-        return (address, socklen_t(MemoryLayout<sa_family_t>.size + bytes.count + 1))
+        return (address, socklen_t(MemoryLayout<sa_family_t>.size + bytes.count + (abstract ? 0 : 1)))
     }
 
     static func stream() -> Int32 {
