@@ -1,0 +1,89 @@
+import Foundation
+import KioskCore
+import TOMLKit
+
+/// Reads the working-day calendar files (`calendar/YYYY.toml`, TOML) into `YearCalendar`s and a
+/// `WorkingCalendar`, collecting every error with file, key and expectation.
+public enum CalendarFile {
+    /// Loads one year's file. Its name must be `YYYY.toml`, and its `year` key must say the same year.
+    public static func load(path: String) -> Result<YearCalendar, ConfigErrors> {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        guard let fileNameYear = YearCalendarDecoder.year(fromFileName: name) else {
+            return .failure(ConfigErrors([misnamed(path)]))
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: "cannot read the file: \(describe(error))")]))
+        }
+        return parse(text, file: path, fileNameYear: fileNameYear)
+    }
+
+    /// Parses a calendar file's text; `file` names it in every issue.
+    public static func parse(_ text: String, file: String, fileNameYear: Int? = nil) -> Result<YearCalendar, ConfigErrors> {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            let position = error.source.begin
+            return .failure(ConfigErrors([
+                ConfigIssue(file: file, key: "", message: "line \(position.line), column \(position.column): invalid TOML: \(error.description)")
+            ]))
+        } catch {
+            return .failure(ConfigErrors([ConfigIssue(file: file, key: "", message: "invalid TOML: \(error)")]))
+        }
+        return YearCalendarDecoder.decode(TOMLTree.entries(of: table), file: file, fileNameYear: fileNameYear)
+    }
+
+    /// Loads every `*.toml` file of a directory (other files, such as a README, are left alone)
+    /// into one calendar. Issues of all files are reported together; a `.toml` file not named
+    /// `YYYY.toml` is an issue, and so is a directory without any calendar file.
+    public static func loadDirectory(
+        path: String, weekend: Set<LocalDay.Weekday> = YearCalendarDecoder.nationalWeekend
+    ) -> Result<WorkingCalendar, ConfigErrors> {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: "cannot read the calendar directory: \(describe(error))")]))
+        }
+        let tomlNames = names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted()
+        guard !tomlNames.isEmpty else {
+            return .failure(ConfigErrors([
+                ConfigIssue(file: path, key: "", message: "expected at least one calendar file named YYYY.toml (e.g. 2026.toml), found none")
+            ]))
+        }
+        var issues: [ConfigIssue] = []
+        var years: [YearCalendar] = []
+        for name in tomlNames {
+            switch load(path: URL(fileURLWithPath: path).appendingPathComponent(name).path) {
+            case .success(let year): years.append(year)
+            case .failure(let errors): issues += errors.issues
+            }
+        }
+        guard issues.isEmpty else { return .failure(ConfigErrors(issues)) }
+        do {
+            return .success(try WorkingCalendar(years, weekend: weekend))
+        } catch {
+            // Unreachable: file names, and so years, are unique in a directory.
+            return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: error.description)]))
+        }
+    }
+
+    private static func misnamed(_ path: String) -> ConfigIssue {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return ConfigIssue(file: path, key: "", message: "expected a calendar file named YYYY.toml after its year (e.g. 2026.toml), found \"\(name)\"")
+    }
+
+    private static func describe(_ error: Error) -> String {
+        // On Linux the underlying error is a POSIXError value; bridge it rather than cast it.
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? any Error {
+            let posix = underlying as NSError
+            if posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        return nsError.localizedDescription
+    }
+}
