@@ -30,6 +30,11 @@ let package = Package(
         ),
         .systemLibrary(name: "CEvdev", pkgConfig: "libevdev", providers: [.apt(["libevdev-dev"])]),
         .target(name: "KioskInput", dependencies: ["KioskCore", "CEvdev"]),
+        .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+        // Tickets and slips: layout and rendering (Pango/Cairo), QR codes, ESC/POS raster, CUPS.
+        .target(name: "KioskPrint", dependencies: ["KioskCore", "CCups", "CPangoCairo", "CQREncode"]),
         // The daemon's wiring: input → vote decisions → store → acknowledgement; control socket; systemd notify.
         .target(
             name: "KioskDaemon",
@@ -75,6 +80,7 @@ let package = Package(
             dependencies: ["KioskStore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskdTests", dependencies: ["KioskTestSupport", "KioskCore", "KioskStore"]),
     ]
 )
