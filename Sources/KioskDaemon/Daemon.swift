@@ -9,15 +9,15 @@ import Logging
 public final class Daemon: Sendable {
     private let input: InputManager
     private let control: ControlServer
-    private let store: TallyStore
+    private let store: KioskDatabase
     private let logger: Logger
 
     public init(config: OfficeConfig, paths: StatePaths, notifier: SystemdNotifier, logger: Logger) throws {
         self.logger = logger
         try FileManager.default.createDirectory(atPath: paths.directory, withIntermediateDirectories: true)
-        let store: TallyStore
+        let store: KioskDatabase
         do {
-            store = try TallyStore(path: paths.database)
+            store = try KioskDatabase(path: paths.database)
         } catch {
             throw DaemonError.store(path: paths.database, reason: "\(error)")
         }

@@ -10,14 +10,14 @@ import KioskStore
 /// If the commit fails the terminal's state does not advance and nothing is acknowledged.
 final class VoteProcessor {
     private let config: OfficeConfig
-    private let store: TallyStore
+    private let store: KioskDatabase
     private let timeZone: TimeZone
     private let wallClock: @Sendable () -> Date
     private let monotonicClock: @Sendable () -> Double
     private var sessions: [String: RatingSession] = [:]
 
     init(
-        config: OfficeConfig, store: TallyStore, wallClock: @escaping @Sendable () -> Date,
+        config: OfficeConfig, store: KioskDatabase, wallClock: @escaping @Sendable () -> Date,
         monotonicClock: @escaping @Sendable () -> Double
     ) {
         self.config = config

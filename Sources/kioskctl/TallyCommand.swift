@@ -29,7 +29,7 @@ struct TallyCommand: ParsableCommand {
         let votes: [VoteTally]
         let presses: [PressTally]
         if FileManager.default.fileExists(atPath: context.paths.database) {
-            let store = try TallyStore(readOnlyPath: context.paths.database)
+            let store = try KioskDatabase(readOnlyPath: context.paths.database)
             votes = try store.voteTallies(on: day)
             presses = try store.pressTallies(on: day)
         } else {

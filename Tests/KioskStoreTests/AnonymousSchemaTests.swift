@@ -13,7 +13,7 @@ import Testing
     init() throws {
         scratch = try ScratchDirectory()
         path = scratch.path("kiosk.sqlite")
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         try store.record(vote: voteKey())
         try store.record(vote: voteKey())
         try store.record(rejected: .outsideZones, terminal: "quay-1-danh-gia", day: Days.first)
@@ -37,7 +37,7 @@ import Testing
         }
     }
 
-    @Test func theFileHoldsTheTwoTallyTablesAndGRDBsMigrationLogOnly() throws {
+    @Test func theFileHoldsTheTwoTallyTablesTheTicketsAndGRDBsMigrationLogOnly() throws {
         let objects = try inspect(path) { db in
             try Row.fetchAll(db, sql: "SELECT type, name FROM sqlite_master ORDER BY type, name").map {
                 "\($0["type"] as String) \($0["name"] as String)"
@@ -47,11 +47,12 @@ import Testing
         // hold or derive another copy of the tallies.
         #expect(
             objects == [
-                "index sqlite_autoindex_grdb_migrations_1", "table grdb_migrations", "table press_tally", "table vote_tally",
+                "index sqlite_autoindex_grdb_migrations_1", "table grdb_migrations", "table press_tally", "table ticket",
+                "table vote_tally",
             ])
         #expect(try columns(of: "grdb_migrations").map(\.name) == ["identifier"])
         let migrations = try inspect(path) { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-daily-tallies"])
+        #expect(migrations == ["v1-daily-tallies", "v2-tickets"])
     }
 
     @Test func voteTallyHasExactlyTheKeyColumnsAndACount() throws {

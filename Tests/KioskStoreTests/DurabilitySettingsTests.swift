@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func newStoreRunsInWALWithSynchronousFull() throws {
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         #expect(try store.journalMode() == "wal")
         #expect(try store.synchronousLevel() == 2)
         // Still FULL after a write transaction (the setting is per connection, not per transaction).
@@ -27,10 +27,10 @@ import Testing
 
     @Test func reopenedStoreRunsInWALWithSynchronousFull() throws {
         do {
-            let store = try TallyStore(path: path)
+            let store = try KioskDatabase(path: path)
             try store.record(vote: voteKey())
         }
-        let reopened = try TallyStore(path: path)
+        let reopened = try KioskDatabase(path: path)
         #expect(try reopened.journalMode() == "wal")
         #expect(try reopened.synchronousLevel() == 2)
         #expect(try count(of: voteKey(), in: reopened.voteTallies(on: Days.first)) == 1)
@@ -38,7 +38,7 @@ import Testing
 
     @Test func walModeIsRecordedInTheFileItself() throws {
         do {
-            let store = try TallyStore(path: path)
+            let store = try KioskDatabase(path: path)
             try store.record(vote: voteKey())
         }
         // A connection that sets nothing sees WAL: the mode is persistent in the database header.

@@ -9,7 +9,7 @@ import Testing
         let scratch = try ScratchDirectory()
         let missing = scratch.path("missing")
         let error = #expect(throws: DatabaseError.self) {
-            try TallyStore(path: missing + "/kiosk.sqlite")
+            try KioskDatabase(path: missing + "/kiosk.sqlite")
         }
         #expect(error?.resultCode == .SQLITE_CANTOPEN)
         #expect(!FileManager.default.fileExists(atPath: missing))
@@ -20,7 +20,7 @@ import Testing
         let scratch = try ScratchDirectory()
         let path = scratch.path("kiosk.sqlite")
         try Data("not a database, just text that is long enough to have a header\n".utf8).write(to: URL(fileURLWithPath: path))
-        let error = #expect(throws: DatabaseError.self) { try TallyStore(path: path) }
+        let error = #expect(throws: DatabaseError.self) { try KioskDatabase(path: path) }
         #expect(error?.resultCode == .SQLITE_NOTADB)
     }
 }

@@ -15,14 +15,14 @@ import Testing
     }
 
     @Test func readerSeesWhatTheOpenWriterCommitted() throws {
-        let writer = try TallyStore(path: path)
+        let writer = try KioskDatabase(path: path)
         try writer.record(vote: voteKey())
         try writer.record(vote: voteKey())
         try writer.record(rejected: .tooShort, terminal: "quay-1-danh-gia", day: Days.first)
         // The writer is still open: the commits are in the WAL, not yet in the main file.
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
 
-        let reader = try TallyStore(readOnlyPath: path)
+        let reader = try KioskDatabase(readOnlyPath: path)
         #expect(try reader.voteTallies(on: Days.first) == [VoteTally(key: voteKey(), count: 2)])
         #expect(
             try reader.pressTallies(on: Days.first)
@@ -37,9 +37,9 @@ import Testing
     }
 
     @Test func readerCannotWrite() throws {
-        let writer = try TallyStore(path: path)
+        let writer = try KioskDatabase(path: path)
         try writer.record(vote: voteKey())
-        let reader = try TallyStore(readOnlyPath: path)
+        let reader = try KioskDatabase(readOnlyPath: path)
 
         let voteError = #expect(throws: DatabaseError.self) { try reader.record(vote: voteKey()) }
         #expect(voteError?.resultCode == .SQLITE_READONLY)
@@ -54,15 +54,15 @@ import Testing
 
     @Test func readerOpensAStoreWhoseWriterHasStopped() throws {
         do {
-            let writer = try TallyStore(path: path)
+            let writer = try KioskDatabase(path: path)
             for _ in 0..<4 { try writer.record(vote: voteKey()) }
         }
-        let reader = try TallyStore(readOnlyPath: path)
+        let reader = try KioskDatabase(readOnlyPath: path)
         #expect(try reader.voteTallies(on: Days.first) == [VoteTally(key: voteKey(), count: 4)])
     }
 
     @Test func readerDoesNotCreateAMissingStore() throws {
-        #expect(throws: DatabaseError.self) { try TallyStore(readOnlyPath: path) }
+        #expect(throws: DatabaseError.self) { try KioskDatabase(readOnlyPath: path) }
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

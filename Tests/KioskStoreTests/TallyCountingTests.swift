@@ -14,20 +14,20 @@ import Testing
     }
 
     @Test func emptyStoreHasNoTalliesAndNoDays() throws {
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         #expect(try store.voteTallies(on: Days.first) == [])
         #expect(try store.pressTallies(on: Days.first) == [])
         #expect(try store.days() == [])
     }
 
     @Test func incrementsOfTheSameKeyAccumulate() throws {
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         for _ in 0..<3 { try store.record(vote: voteKey()) }
         #expect(try store.voteTallies(on: Days.first) == [VoteTally(key: voteKey(), count: 3)])
     }
 
     @Test func differentKeysStayApart() throws {
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         let base = voteKey()
         let variants: [(String, VoteKey)] = [
             ("service x", voteKey(service: "x")),
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func emptyServiceAndServiceXAreDifferentRows() throws {
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         try store.record(vote: voteKey(service: ""))
         try store.record(vote: voteKey(service: "x"))
         try store.record(vote: voteKey(service: "x"))
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func talliesAreReadPerDay() throws {
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         try store.record(vote: voteKey(day: Days.first))
         try store.record(vote: voteKey(day: Days.second))
         try store.record(vote: voteKey(day: Days.second))
@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func pressTalliesAreCountedPerKindAndTerminal() throws {
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         let terminal = "quay-1-danh-gia"
         for (times, kind) in zip(1..., RejectedPress.allCases) {
             for _ in 0..<times { try store.record(rejected: kind, terminal: terminal, day: Days.first) }
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func daysListsEveryDayWithAnyTallyOnceOldestFirst() throws {
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         // Recorded out of order; the third day has presses only, the second votes only.
         try store.record(rejected: .outsideZones, terminal: "t", day: Days.third)
         try store.record(vote: voteKey(day: Days.second))
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func aThousandIncrementsAreOneRowWithCountAThousand() throws {
-        let store = try TallyStore(path: path)
+        let store = try KioskDatabase(path: path)
         for _ in 0..<1000 { try store.record(vote: voteKey()) }
         #expect(try store.voteTallies(on: Days.first) == [VoteTally(key: voteKey(), count: 1000)])
         let rows = try inspect(path) { db in
@@ -116,7 +116,7 @@ import Testing
 
     @Test func countsSurviveReleasingAndReopeningTheStore() throws {
         do {
-            let store = try TallyStore(path: path)
+            let store = try KioskDatabase(path: path)
             for _ in 0..<7 { try store.record(vote: voteKey()) }
             try store.record(vote: voteKey(choice: "binh-thuong", score: 50, satisfied: false))
             for _ in 0..<2 { try store.record(rejected: .duringLockout, terminal: "quay-1-danh-gia", day: Days.first) }
@@ -124,7 +124,7 @@ import Testing
         // The last connection closed: SQLite checkpointed the WAL into the main file and removed it.
         #expect(try scratch.contents() == ["kiosk.sqlite"])
 
-        let reopened = try TallyStore(path: path)
+        let reopened = try KioskDatabase(path: path)
         let tallies = try reopened.voteTallies(on: Days.first)
         #expect(tallies.count == 2)
         #expect(count(of: voteKey(), in: tallies) == 7)
@@ -139,9 +139,9 @@ import Testing
 
     @Test func twoOpensOfOneFileShareTheCounts() throws {
         // Reopening while another store object is still alive (migrations run once, the data is shared).
-        let first = try TallyStore(path: path)
+        let first = try KioskDatabase(path: path)
         try first.record(vote: voteKey())
-        let second = try TallyStore(path: path)
+        let second = try KioskDatabase(path: path)
         try second.record(vote: voteKey())
         #expect(try first.voteTallies(on: Days.first) == [VoteTally(key: voteKey(), count: 2)])
         #expect(try second.synchronousLevel() == 2)

@@ -2,14 +2,15 @@ import Foundation
 import GRDB
 import KioskCore
 
-/// The kiosk's durable tallies, in one SQLite file.
+/// The kiosk's durable state in one SQLite file: the daily vote tallies, and the queue tickets
+/// (`KioskDatabase+Tickets.swift`).
 ///
 /// A vote is an increment of a daily counter row; no row per vote, no time of day, no ticket.
 /// The tables are WITHOUT ROWID so that not even insertion order is kept. Every `record` is its own
 /// transaction, committed with `synchronous = FULL` in WAL mode: when it returns, the vote survives
 /// a power cut, and only then may the citizen be told it counted.
-public final class TallyStore: Sendable {
-    private let database: DatabaseQueue
+public final class KioskDatabase: Sendable {
+    let database: DatabaseQueue
     public let path: String
 
     /// Opens (creating if needed) the store for the daemon, which is its only writer.
@@ -24,7 +25,7 @@ public final class TallyStore: Sendable {
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
-        try TallyMigrations.migrator.migrate(database)
+        try KioskMigrations.migrator.migrate(database)
     }
 
     /// Opens an existing store read-only, for `kioskctl` while the daemon runs.

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Schema of the tally store. Append migrations; never edit a shipped one.
-enum TallyMigrations {
+enum KioskMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-daily-tallies") { db in
@@ -25,6 +25,27 @@ enum TallyMigrations {
                         kind TEXT NOT NULL,
                         count INTEGER NOT NULL CHECK (count > 0),
                         PRIMARY KEY (day, terminal, kind)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        migrator.registerMigration("v2-tickets") { db in
+            // issued_at is seconds since 1970 as text: the queue needs arrival order (FIFO) and
+            // waiting times. Tickets are not votes; no table here refers to a rating.
+            try db.execute(
+                sql: """
+                    CREATE TABLE ticket (
+                        day TEXT NOT NULL,
+                        service TEXT NOT NULL,
+                        number INTEGER NOT NULL CHECK (number > 0),
+                        letter TEXT NOT NULL,
+                        priority TEXT NOT NULL DEFAULT '',
+                        terminal TEXT NOT NULL,
+                        issued_at TEXT NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'waiting',
+                        print_state TEXT NOT NULL DEFAULT 'pending',
+                        print_job INTEGER,
+                        print_message TEXT NOT NULL DEFAULT '',
+                        PRIMARY KEY (day, service, number)
                     ) WITHOUT ROWID;
                     """)
         }

@@ -1,0 +1,121 @@
+import Foundation
+import GRDB
+import KioskCore
+
+/// Queue tickets: stored (committed) before they are printed, so a number is never reused and
+/// never silently skipped, and a ticket whose printing failed still exists and can be reprinted.
+///
+/// Tickets are not votes: nothing here refers to a rating, and the tally tables nothing here.
+extension KioskDatabase {
+    /// Gives the next number of `service` on `day` and stores the ticket, in one transaction.
+    public func issueTicket(
+        service: String, letter: String, priority: String = "", terminal: String, issuedAt: Date, day: LocalDay
+    ) throws -> StoredTicket {
+        try database.write { db in
+            let next =
+                try Int.fetchOne(
+                    db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM ticket WHERE day = ? AND service = ?",
+                    arguments: [day.description, service]) ?? 1
+            let waiting =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM ticket WHERE day = ? AND service = ? AND status = 'waiting'",
+                    arguments: [day.description, service]) ?? 0
+            try db.execute(
+                sql: """
+                    INSERT INTO ticket (day, service, number, letter, priority, terminal, issued_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [day.description, service, next, letter, priority, terminal, Self.timestamp(issuedAt)])
+            return StoredTicket(
+                day: day, service: service, number: TicketNumber(letter: letter, number: next), priority: priority,
+                terminal: terminal, issuedAt: issuedAt, waitingAhead: waiting, printState: .pending, printJob: nil,
+                printMessage: "")
+        }
+    }
+
+    /// Records what became of a ticket's printing.
+    public func setPrintState(
+        _ state: TicketPrintState, day: LocalDay, service: String, number: Int, job: Int32? = nil, message: String = ""
+    ) throws {
+        try database.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE ticket SET print_state = ?, print_job = COALESCE(?, print_job), print_message = ?
+                    WHERE day = ? AND service = ? AND number = ?
+                    """,
+                arguments: [state.rawValue, job, message, day.description, service, number])
+            guard db.changesCount == 1 else {
+                throw DatabaseError(message: "no ticket \(service) #\(number) on \(day)")
+            }
+        }
+    }
+
+    public func tickets(on day: LocalDay) throws -> [StoredTicket] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE day = ? ORDER BY issued_at, service, number", arguments: [day.description])
+                .map(Self.ticket)
+        }
+    }
+
+    /// The newest ticket a terminal issued, for `kioskctl reprint`.
+    public func lastTicket(terminal: String) throws -> StoredTicket? {
+        try database.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM ticket WHERE terminal = ? ORDER BY day DESC, issued_at DESC, number DESC LIMIT 1",
+                arguments: [terminal]
+            ).map(Self.ticket)
+        }
+    }
+
+    /// Tickets whose printing has not succeeded yet and was not cancelled, oldest first.
+    public func ticketsAwaitingPrint() throws -> [StoredTicket] {
+        try database.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM ticket WHERE print_state IN ('pending', 'failed') ORDER BY day, issued_at, number"
+            ).map(Self.ticket)
+        }
+    }
+
+    private static func ticket(_ row: Row) -> StoredTicket {
+        StoredTicket(
+            day: LocalDay(row["day"] as String)!, service: row["service"],
+            number: TicketNumber(letter: row["letter"], number: row["number"]), priority: row["priority"],
+            terminal: row["terminal"], issuedAt: date(row["issued_at"]), waitingAhead: 0,
+            printState: TicketPrintState(rawValue: row["print_state"]) ?? .pending, printJob: row["print_job"],
+            printMessage: row["print_message"])
+    }
+
+    private static func timestamp(_ date: Date) -> String {
+        String(format: "%.6f", date.timeIntervalSince1970)
+    }
+
+    private static func date(_ text: String) -> Date {
+        Date(timeIntervalSince1970: Double(text) ?? 0)
+    }
+}
+
+public struct StoredTicket: Sendable, Equatable {
+    /// The numbering day (see `NumberingDay`).
+    public var day: LocalDay
+    public var service: String
+    public var number: TicketNumber
+    /// The priority class chosen at the screen, or "".
+    public var priority: String
+    public var terminal: String
+    public var issuedAt: Date
+    /// Tickets of the same service still waiting when this one was issued (only when issued).
+    public var waitingAhead: Int
+    public var printState: TicketPrintState
+    public var printJob: Int32?
+    public var printMessage: String
+}
+
+public enum TicketPrintState: String, Sendable {
+    /// Committed, not yet printed (or waiting for the printer to come back).
+    case pending
+    case printed
+    /// The printer refused or failed; the ticket is kept and printed again when it is back.
+    case failed
+    /// Staff cancelled the printing; the number stays used.
+    case cancelled
+}
