@@ -22,7 +22,12 @@ public final class PrivateCups: @unchecked Sendable {
         for sub in ["spool", "tmp", "cache", "state", "log", "serverbin/backend"] {
             try fm.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
-        chmod(directory.path, 0o755)
+        // Backends and filters run as the lp user: it must be able to reach ServerBin and the spool.
+        var reachable = directory
+        while reachable.path.hasPrefix("/tmp/") {
+            chmod(reachable.path, 0o755)
+            reachable.deleteLastPathComponent()
+        }
         let serverBin = directory.appendingPathComponent("serverbin")
         for entry in try fm.contentsOfDirectory(atPath: "/usr/lib/cups") where entry != "backend" {
             try fm.createSymbolicLink(atPath: serverBin.appendingPathComponent(entry).path, withDestinationPath: "/usr/lib/cups/\(entry)")
@@ -79,16 +84,13 @@ public final class PrivateCups: @unchecked Sendable {
             PageLog \(directory.path)/log/page_log
             """.write(to: directory.appendingPathComponent("cups-files.conf"), atomically: true, encoding: .utf8)
 
-        process.executableURL = URL(fileURLWithPath: "/usr/sbin/cupsd")
-        process.arguments = [
-            "-f", "-c", directory.appendingPathComponent("cupsd.conf").path,
-            "-s", directory.appendingPathComponent("cups-files.conf").path,
-        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         output.collect(from: pipe)
-        try process.run()
+        try process.runUnblocked(
+            "/usr/sbin/cupsd",
+            ["-f", "-c", directory.appendingPathComponent("cupsd.conf").path, "-s", directory.appendingPathComponent("cups-files.conf").path])
         try awaitCondition("cupsd to listen on \(server)") {
             guard process.isRunning else {
                 throw HarnessError("cupsd exited: \(output.lines.joined(separator: "\n"))")
@@ -101,8 +103,7 @@ public final class PrivateCups: @unchecked Sendable {
         stop()
     }
 
-    /// Kills cupsd. SIGKILL, not SIGTERM: a child inherits the signal mask of the thread that
-    /// spawned it, and test threads block SIGTERM; a private test cupsd has nothing to save.
+    /// Kills cupsd: a private test server has nothing to save.
     public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
@@ -112,6 +113,11 @@ public final class PrivateCups: @unchecked Sendable {
     /// A raw queue (no driver) sending jobs to `deviceURI`, enabled and accepting.
     public func addRawQueue(_ name: String, deviceURI: String) throws {
         _ = try run("lpadmin", ["-p", name, "-v", deviceURI, "-o", "printer-error-policy=stop-printer", "-E"])
+    }
+
+    /// A driverless queue (IPP Everywhere) for an IPP printer: PNG and PDF jobs with a driver.
+    public func addIPPEverywhereQueue(_ name: String, uri: String) throws {
+        _ = try run("lpadmin", ["-p", name, "-v", uri, "-m", "everywhere", "-E"])
     }
 
     /// Runs a CUPS client command (lp, lpstat, cupsdisable, …) against this server.
