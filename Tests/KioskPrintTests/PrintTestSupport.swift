@@ -1,0 +1,79 @@
+import Foundation
+import KioskPrint
+import KioskTestSupport
+
+/// Helpers shared by the rendering tests.
+enum PrintTestSupport {
+    static let goldenDirectory = RepositoryPaths.fixture("golden")
+
+    /// A path of a program on $PATH, or nil.
+    static func program(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs a program; returns its standard output (standard error is discarded).
+    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Writes bytes to a new temporary file and returns its path.
+    static func temporaryFile(_ bytes: [UInt8], name: String) throws -> String {
+        let directory = try RepositoryPaths.temporaryDirectory("kioskprint")
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    /// What zbarimg reads from a PNG (one line per symbol), or nil when zbarimg is not installed.
+    static func zbarDecode(png: [UInt8]) throws -> [String]? {
+        guard let zbarimg = program("zbarimg") else { return nil }
+        let path = try temporaryFile(png, name: "qr.png")
+        let result = try run(zbarimg, ["-q", "--raw", path])
+        return result.output.split(separator: "\n").map(String.init)
+    }
+
+    /// A deterministic pseudo-random bitmap.
+    static func noise(width: Int, height: Int, seed: UInt64) -> MonochromeBitmap {
+        var state = seed
+        var bitmap = MonochromeBitmap(width: width, height: height)
+        for y in 0..<height {
+            for x in 0..<width {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bitmap[x, y] = (state >> 33) & 1 == 1
+            }
+        }
+        return bitmap
+    }
+
+    /// Where `needle` occurs in `haystack` (exact pixels), scanning rows top to bottom.
+    static func find(_ needle: MonochromeBitmap, in haystack: MonochromeBitmap) -> PixelRect? {
+        guard needle.width <= haystack.width, needle.height <= haystack.height else { return nil }
+        for y in 0...(haystack.height - needle.height) {
+            for x in 0...(haystack.width - needle.width) {
+                var match = true
+                check: for ny in 0..<needle.height {
+                    for nx in 0..<needle.width where needle[nx, ny] != haystack[x + nx, y + ny] {
+                        match = false
+                        break check
+                    }
+                }
+                if match { return PixelRect(x: x, y: y, width: needle.width, height: needle.height) }
+            }
+        }
+        return nil
+    }
+}
