@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskConfigFile", "KioskStore", "KioskDaemon",
+                "KioskCore", "KioskConfigFile", "KioskStore", "KioskDaemon", "KioskPrint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
