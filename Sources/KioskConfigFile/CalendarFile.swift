@@ -15,25 +15,14 @@ public enum CalendarFile {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: "cannot read the file: \(describe(error))")]))
+            return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: "cannot read the file: \(TOMLTree.describe(error))")]))
         }
         return parse(text, file: path, fileNameYear: fileNameYear)
     }
 
     /// Parses a calendar file's text; `file` names it in every issue.
     public static func parse(_ text: String, file: String, fileNameYear: Int? = nil) -> Result<YearCalendar, ConfigErrors> {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            let position = error.source.begin
-            return .failure(ConfigErrors([
-                ConfigIssue(file: file, key: "", message: "line \(position.line), column \(position.column): invalid TOML: \(error.description)")
-            ]))
-        } catch {
-            return .failure(ConfigErrors([ConfigIssue(file: file, key: "", message: "invalid TOML: \(error)")]))
-        }
-        return YearCalendarDecoder.decode(TOMLTree.entries(of: table), file: file, fileNameYear: fileNameYear)
+        TOMLTree.parse(text, file: file).flatMap { YearCalendarDecoder.decode($0, file: file, fileNameYear: fileNameYear) }
     }
 
     /// Loads every `*.toml` file of a directory (other files, such as a README, are left alone)
@@ -46,7 +35,7 @@ public enum CalendarFile {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: "cannot read the calendar directory: \(describe(error))")]))
+            return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: "cannot read the calendar directory: \(TOMLTree.describe(error))")]))
         }
         let tomlNames = names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted()
         guard !tomlNames.isEmpty else {
@@ -76,14 +65,4 @@ public enum CalendarFile {
         return ConfigIssue(file: path, key: "", message: "expected a calendar file named YYYY.toml after its year (e.g. 2026.toml), found \"\(name)\"")
     }
 
-    private static func describe(_ error: Error) -> String {
-        // On Linux the underlying error is a POSIXError value; bridge it rather than cast it.
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? any Error {
-            let posix = underlying as NSError
-            if posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))) }
-        }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        return nsError.localizedDescription
-    }
 }
