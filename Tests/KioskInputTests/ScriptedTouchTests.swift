@@ -99,15 +99,22 @@ import Testing
         try rig.evdev.emit("touch", EventScripts.slotDown(trackingID: 2, x: 2000, y: 2000, time: 2))
         try rig.evdev.resume("touch")
         try rig.evdev.emit("touch", EventScripts.slotUp(time: 2.5))
-        // The next tap is a normal press: nothing is stuck.
-        try rig.evdev.emit("touch", EventScripts.slotDown(trackingID: 3, x: 16380, y: 16380, time: 3))
-        try rig.evdev.emit("touch", EventScripts.slotUp(time: 3.2))
+        // The next tap is a normal press: nothing is stuck. Events queued while libevdev resyncs
+        // are discarded (as with the kernel), so a tap that races the resync may be lost too:
+        // tap until one arrives.
+        var time = 3.0
+        for _ in 0..<50 where rig.recorder.presses.isEmpty {
+            try rig.evdev.emit("touch", EventScripts.slotDown(trackingID: 3, x: 16380, y: 16380, time: time))
+            try rig.evdev.emit("touch", EventScripts.slotUp(time: time + 0.2))
+            try? rig.recorder.awaitPresses(1, timeout: 0.5)
+            time += 1
+        }
         try rig.recorder.awaitPresses(1)
 
+        // Only taps after the overruns became presses: none at the dropped touches' places.
         let presses = rig.recorder.presses
-        #expect(presses.count == 1)
-        #expect(abs(presses[0].point.x - 512) < 0.05)
-        #expect(abs(presses[0].durationSeconds - 0.2) < 0.000_01)
+        #expect(!presses.isEmpty)
+        #expect(presses.allSatisfy { abs($0.point.x - 512) < 0.05 && abs($0.durationSeconds - 0.2) < 0.000_01 })
     }
 
     @Test func axisRangesComeFromTheDevice() throws {
