@@ -26,7 +26,6 @@ public enum EventCode {
     public static let synDropped: UInt16 = 3
 
     public static let btnTouch: UInt16 = 0x14a
-    public static let keyNumLock: UInt16 = 69
 
     public static let absX: UInt16 = 0x00
     public static let absY: UInt16 = 0x01

@@ -1,3 +1,5 @@
+import KioskCore
+
 /// Turns a keypad's event stream into key presses.
 ///
 /// A key counts when it goes down (value 1); auto-repeat (2) and release (0) do not.
@@ -19,7 +21,7 @@ public struct KeypadDecoder: Sendable {
 
     /// The key code pressed, if this event is a press that counts.
     public func pressedKey(_ event: InputEvent) -> UInt16? {
-        guard !resyncing, event.type == EventCode.evKey, event.value == 1, event.code != EventCode.keyNumLock else {
+        guard !resyncing, event.type == EventCode.evKey, event.value == 1, event.code != KeyCodes.numLock else {
             return nil
         }
         return event.code

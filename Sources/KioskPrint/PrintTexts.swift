@@ -123,9 +123,7 @@ public enum PrintTexts {
     static func formDateTime(_ date: VietnameseDate, weekday: Bool = false) -> String {
         var parts = [keepTogether("\(twoDigits(date.hour)) giờ \(twoDigits(date.minute)) phút,")]
         if weekday {
-            // Mid-sentence: "thứ Năm", "Chủ nhật".
-            let name = date.weekdayName
-            parts.append(keepTogether((name.hasPrefix("Thứ") ? "thứ" + name.dropFirst(3) : name) + ","))
+            parts.append(keepTogether(date.weekdayInSentence + ","))
         }
         parts.append(keepTogether(date.longDate))
         return parts.joined(separator: " ")
@@ -135,8 +133,6 @@ public enum PrintTexts {
     static func keepTogetherIfShort(_ text: String) -> String {
         text.count <= 32 ? keepTogether(text) : text
     }
-
-    static let weekdays = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
 
     // MARK: Errors (Vietnamese / English)
 

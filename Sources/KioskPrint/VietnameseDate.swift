@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// Dates and times as Vietnamese forms write them, in the office's time zone. No locale data is
 /// used (the output is the same on every machine).
@@ -28,8 +29,11 @@ public struct VietnameseDate: Sendable, Equatable {
     /// "22/11/2026 08:15"
     public var dateTime: String { "\(numericDate) \(time)" }
 
+    /// The calendar day, for KioskCore's date wording and weekday names.
+    public var localDay: LocalDay { LocalDay(year: year, month: month, day: day)! }
+
     /// "22/11/2026"
-    public var numericDate: String { "\(Self.two(day))/\(Self.two(month))/\(year)" }
+    public var numericDate: String { localDay.vietnameseNumeric }
 
     /// "08:15"
     public var time: String { "\(Self.two(hour)):\(Self.two(minute))" }
@@ -40,8 +44,11 @@ public struct VietnameseDate: Sendable, Equatable {
     /// "08 giờ 15 phút, ngày 22 tháng 11 năm 2026" (the form's giờ, phút, ngày, tháng, năm).
     public var formDateTime: String { "\(Self.two(hour)) giờ \(Self.two(minute)) phút, \(longDate)" }
 
-    /// "Thứ Hai"
-    public var weekdayName: String { PrintTexts.weekdays[weekday - 1] }
+    /// "thứ Hai", "Chủ nhật": as in the middle of a sentence.
+    public var weekdayInSentence: String { localDay.weekday.vietnameseName }
+
+    /// "Thứ Hai", "Chủ nhật": at the start of a line.
+    public var weekdayName: String { weekdayInSentence.prefix(1).uppercased() + weekdayInSentence.dropFirst() }
 
     /// "Hà Nội, ngày 22 tháng 11 năm 2026"
     public func placeAndDate(_ place: String) -> String { "\(place), \(longDate)" }

@@ -29,7 +29,7 @@ public final class IPPEvePrinter: @unchecked Sendable {
         try printer.runUnblocked(
             "/usr/sbin/ippeveprinter",
             ["-p", String(port), "-f", formats.joined(separator: ","), "-k", "-d", spool.path, "-r", "off", "-s", "600", "Kiosk test printer"])
-        try awaitCondition("ippeveprinter to listen on \(port)") { Self.accepts(port: port) }
+        try awaitCondition("ippeveprinter to listen on \(port)") { Loopback.accepts(port: port) }
     }
 
     deinit {
@@ -46,15 +46,4 @@ public final class IPPEvePrinter: @unchecked Sendable {
             .sorted { $0.lastPathComponent.localizedStandardCompare($1.lastPathComponent) == .orderedAscending }
     }
 
-    private static func accepts(port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-    }
 }
