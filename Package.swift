@@ -35,11 +35,12 @@ let package = Package(
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // Tickets and slips: layout and rendering (Pango/Cairo), QR codes, ESC/POS raster, CUPS.
         .target(name: "KioskPrint", dependencies: ["KioskCore", "CCups", "CPangoCairo", "CQREncode"]),
-        // The daemon's wiring: input → vote decisions → store → acknowledgement; control socket; systemd notify.
+        // The daemon's wiring: input → vote decisions and tickets → store → acknowledgement and
+        // printing; control socket; systemd notify.
         .target(
             name: "KioskDaemon",
             dependencies: [
-                "KioskCore", "KioskConfigFile", "KioskStore", "KioskInput",
+                "KioskCore", "KioskConfigFile", "KioskStore", "KioskInput", "KioskPrint",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -81,6 +82,6 @@ let package = Package(
         ),
         .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCore", "KioskTestSupport"]),
-        .testTarget(name: "KioskdTests", dependencies: ["KioskTestSupport", "KioskCore", "KioskStore"]),
+        .testTarget(name: "KioskdTests", dependencies: ["KioskTestSupport", "KioskCore", "KioskStore", "KioskPrint"]),
     ]
 )

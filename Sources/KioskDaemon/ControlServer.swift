@@ -7,6 +7,8 @@ import Synchronization
 /// - `status` answers one JSON object (devices, terminals) and closes.
 /// - `subscribe` keeps the connection and sends one JSON line per `DaemonEvent`, starting with
 ///   a `device-connected` line for each device connected at that moment.
+/// - anything else goes to `commands` (see `ControlCommands`) on a worker thread, so a command
+///   that waits for a printer never holds up `status`; its one-line answer is sent back.
 ///
 /// Only local processes that can reach the socket file (mode 0660) talk to it.
 final class ControlServer: Sendable {
@@ -14,13 +16,18 @@ final class ControlServer: Sendable {
     private let listenFD: Int32
     private let status: @Sendable () -> String
     private let snapshot: @Sendable () -> [DaemonEvent]
+    private let commands: @Sendable (String) -> String
     private let subscribers = Mutex<[Int32]>([])
     private let finished = DispatchSemaphore(value: 0)
 
-    init(path: String, status: @escaping @Sendable () -> String, snapshot: @escaping @Sendable () -> [DaemonEvent]) throws {
+    init(
+        path: String, status: @escaping @Sendable () -> String, snapshot: @escaping @Sendable () -> [DaemonEvent],
+        commands: @escaping @Sendable (String) -> String = { _ in #"{"error":"unknown command; expected status or subscribe"}"# }
+    ) throws {
         self.path = path
         self.status = status
         self.snapshot = snapshot
+        self.commands = commands
         unlink(path)
         let fd = UnixSocket.stream()
         guard fd >= 0, let (socketAddress, length) = UnixSocket.address(path) else {
@@ -83,7 +90,8 @@ final class ControlServer: Sendable {
             var timeout = timeval(tv_sec: 2, tv_usec: 0)
             setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            switch UnixSocket.readLine(client)?.trimmingCharacters(in: .whitespaces) {
+            let line = UnixSocket.readLine(client, limit: 1 << 20)?.trimmingCharacters(in: .whitespaces)
+            switch line {
             case "status":
                 _ = UnixSocket.sendAll(client, status() + "\n")
                 close(client)
@@ -100,9 +108,17 @@ final class ControlServer: Sendable {
                         close(client)
                     }
                 }
-            default:
-                _ = UnixSocket.sendAll(client, "{\"error\":\"unknown command; expected status or subscribe\"}\n")
+            case nil:
                 close(client)
+            case let command?:
+                // Printing may take a while: answer long commands without blocking the loop.
+                var timeout = timeval(tv_sec: 120, tv_usec: 0)
+                setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                let commands = self.commands
+                DispatchQueue.global().async {
+                    _ = UnixSocket.sendAll(client, commands(command) + "\n")
+                    close(client)
+                }
             }
         }
     }

@@ -5,14 +5,21 @@ import KioskInput
 import KioskStore
 import Logging
 
-/// The running office: input devices, vote decisions, the tally store, the control socket.
+/// The running office: input devices, vote decisions, tickets and printing, the store, the
+/// control socket.
 public final class Daemon: Sendable {
     private let input: InputManager
     private let control: ControlServer
+    private let spooler: PrintSpooler
     private let store: KioskDatabase
     private let logger: Logger
 
-    public init(config: OfficeConfig, paths: StatePaths, notifier: SystemdNotifier, logger: Logger) throws {
+    /// - Parameter calendar: the working days, for slip return times (nil when the office prints no slips).
+    /// - Parameter printRetrySeconds: how often a printer with a problem is checked again.
+    public init(
+        config: OfficeConfig, paths: StatePaths, notifier: SystemdNotifier, logger: Logger, calendar: WorkingCalendar? = nil,
+        printRetrySeconds: Double = 2
+    ) throws {
         self.logger = logger
         try FileManager.default.createDirectory(atPath: paths.directory, withIntermediateDirectories: true)
         let store: KioskDatabase
@@ -21,9 +28,21 @@ public final class Daemon: Sendable {
         } catch {
             throw DaemonError.store(path: paths.database, reason: "\(error)")
         }
-        let board = StatusBoard(config: config)
-        let control = try ControlServer(path: paths.controlSocket, status: board.json, snapshot: board.connectedDevices)
+        let printers = PrinterBoard(printers: config.printers)
+        let controlBox = ControlServerBox()
+        let spooler = PrintSpooler(
+            config: config, store: store, board: printers, logger: logger, retrySeconds: printRetrySeconds
+        ) { events in controlBox.server?.publish(events) }
+        let board = StatusBoard(config: config, printers: printers, awaiting: spooler.awaitingCounts)
+        let slips = config.slips.map { _ in SlipDesk() }
+        let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips)
+        let control = try ControlServer(
+            path: paths.controlSocket, status: board.json, snapshot: { board.connectedDevices() + printers.faultEvents() },
+            commands: commands.run)
+        controlBox.server = control
         let processor = VoteProcessor(
+            config: config, store: store, wallClock: { Date() }, monotonicClock: { MonotonicClock.now() })
+        let dispenser = TicketDispenser(
             config: config, store: store, wallClock: { Date() }, monotonicClock: { MonotonicClock.now() })
         let devices = config.devices
         let sources = devices.map { device in
@@ -32,18 +51,29 @@ public final class Daemon: Sendable {
                 kind: device.role.isTouchscreen
                     ? .touchscreen(
                         mapping: device.mapping,
-                        screen: config.terminal(id: device.ratingTerminal!)?.screen ?? ScreenSize(width: 1, height: 1))
+                        screen: Self.screen(of: device, in: config))
                     : .keypad,
                 grab: device.grab)
         }
         let heartbeat = notifier.watchdogInterval.map { interval in
             InputManager.Heartbeat(intervalSeconds: interval) { notifier.watchdog() }
         }
-        // The processor is confined to the input thread, where this handler runs.
+        // The processor and dispenser are confined to the input thread, where this handler runs.
         nonisolated(unsafe) let confined = processor
+        nonisolated(unsafe) let confinedDispenser = dispenser
         let inputBox = InputManagerBox()
         let input = InputManager(sources: sources, heartbeat: heartbeat) { action in
             Self.log(action, devices: devices, logger: logger)
+            if let source = Self.pressSource(action), confinedDispenser.handles(source: source) {
+                do {
+                    let result = try confinedDispenser.handle(action)
+                    control.publish(result.events)
+                    if let ticket = result.issued { spooler.enqueue(.ticket(ticket)) }
+                } catch {
+                    logger.error("NO TICKET: a press on \(devices[source].path) could not be committed: \(error)")
+                }
+                return
+            }
             do {
                 let result = try confined.handle(action)
                 if let source = result.acknowledgeSource { inputBox.manager?.acknowledge(source: source) }
@@ -55,6 +85,7 @@ public final class Daemon: Sendable {
         inputBox.manager = input
         self.input = input
         self.control = control
+        self.spooler = spooler
         self.store = store
         logger.info(
             "office \(config.office.code): \(config.terminals.count) terminal(s), \(config.devices.count) device(s); tallies in \(paths.database)")
@@ -62,11 +93,13 @@ public final class Daemon: Sendable {
 
     public func start() {
         control.start()
+        spooler.start()
         input.start()
     }
 
     public func stop() {
         input.stop()
+        spooler.stop()
         control.stop()
         do {
             try store.close()
@@ -74,6 +107,19 @@ public final class Daemon: Sendable {
             logger.warning("closing the tally database: \(error)")
         }
         logger.info("stopped cleanly")
+    }
+
+    private static func pressSource(_ action: InputAction) -> Int? {
+        switch action {
+        case .touch(let source, _), .key(let source, _): source
+        case .connected, .disconnected, .warning: nil
+        }
+    }
+
+    private static func screen(of device: DeviceConfig, in config: OfficeConfig) -> ScreenSize {
+        let screen = device.ratingTerminal.flatMap { config.terminal(id: $0)?.screen }
+            ?? device.ticketTerminal.flatMap { config.ticketTerminal(id: $0)?.screen }
+        return screen ?? ScreenSize(width: 1, height: 1)
     }
 
     /// Names the device only: a logged position or key, with the log's timestamp, would tell
@@ -103,4 +149,9 @@ public final class Daemon: Sendable {
 /// Lets the input handler reach the manager that calls it (set once, before start).
 private final class InputManagerBox: @unchecked Sendable {
     var manager: InputManager?
+}
+
+/// Lets the print thread publish through the control server made after it (set once, before start).
+private final class ControlServerBox: @unchecked Sendable {
+    var server: ControlServer?
 }

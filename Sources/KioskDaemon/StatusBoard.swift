@@ -15,10 +15,14 @@ final class StatusBoard: Sendable {
 
     private let config: OfficeConfig
     private let devices: Mutex<[DeviceState]>
+    private let printers: PrinterBoard
+    private let awaiting: @Sendable () -> [String: Int]
     private let startedAt = Date()
 
-    init(config: OfficeConfig) {
+    init(config: OfficeConfig, printers: PrinterBoard, awaiting: @escaping @Sendable () -> [String: Int]) {
         self.config = config
+        self.printers = printers
+        self.awaiting = awaiting
         devices = Mutex(Array(repeating: DeviceState(), count: config.devices.count))
     }
 
@@ -57,7 +61,7 @@ final class StatusBoard: Sendable {
                 if let path = state.path { entry["path"] = path }
                 if let name = state.name { entry["name"] = name }
                 if let problem = state.problem { entry["problem"] = problem }
-                if let terminal = device.ratingTerminal { entry["terminal"] = terminal }
+                if let terminal = device.terminal { entry["terminal"] = terminal }
                 return entry
             }
         }
@@ -66,9 +70,11 @@ final class StatusBoard: Sendable {
             "pid": Int(getpid()),
             "uptimeSeconds": Int(Date().timeIntervalSince(startedAt)),
             "devices": deviceList,
-            "terminals": config.terminals.map { ["id": $0.id, "counter": $0.counter] },
+            "terminals": config.terminals.map { ["id": $0.id, "kind": "rating", "counter": $0.counter] }
+                + config.ticketTerminals.map { ["id": $0.id, "kind": "ticket", "printer": $0.printer] },
+            "printers": printers.json(awaiting: awaiting()),
         ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
 }

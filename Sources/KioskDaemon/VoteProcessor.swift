@@ -56,8 +56,8 @@ final class VoteProcessor {
             case .staff(.arm):
                 guard case .staffKeypad(let counter) = device.role else { return Result() }
                 return arm(counter: counter, source: source)
-            case nil:
-                return Result()
+            case .ticket, nil:
+                return Result()  // ticket keys are the TicketDispenser's
             }
         case .connected(let source, let path, _):
             return Result(events: [.deviceConnected(path: path, role: config.devices[source].role.name)])

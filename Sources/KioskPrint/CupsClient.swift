@@ -27,7 +27,7 @@ public struct CupsClient: Sendable {
         try withConnection { http throws(CupsError) in
             // Create-Job by hand: cupsCreateJob looks the queue up among the default server's
             // destinations, not on the connection it is given.
-            let job = try Self.send(IPP_OP_CREATE_JOB, on: http, queue: queue, job: nil, title: title) { response in
+            let job = try Self.send(IPP_OP_CREATE_JOB, on: http, server: server, queue: queue, job: nil, title: title) { response in
                 ippFindAttribute(response, "job-id", IPP_TAG_INTEGER).map { ippGetInteger($0, 0) } ?? 0
             }
             guard job > 0 else { throw CupsError.refused(operation: "create a job on \(queue)", message: Self.lastError()) }
@@ -93,21 +93,22 @@ public struct CupsClient: Sendable {
 
     private func request<T>(_ operation: ipp_op_t, queue: String, job: Int32?, _ read: (OpaquePointer) -> T) throws(CupsError) -> T {
         try withConnection { http throws(CupsError) in
-            try Self.send(operation, on: http, queue: queue, job: job, title: nil, read)
+            try Self.send(operation, on: http, server: server, queue: queue, job: job, title: nil, read)
         }
     }
 
     /// One IPP request about a queue (and a job of it) on an open connection.
     private static func send<T>(
-        _ operation: ipp_op_t, on http: OpaquePointer, queue: String, job: Int32?, title: String?, _ read: (OpaquePointer) -> T
+        _ operation: ipp_op_t, on http: OpaquePointer, server: String, queue: String, job: Int32?, title: String?, _ read: (OpaquePointer) -> T
     ) throws(CupsError) -> T {
         guard let request = ippNewRequest(operation) else { throw CupsError.refused(operation: "build a request", message: "") }
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, "ipp://localhost/printers/\(queue)")
         if let job { ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job) }
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
         if let title { ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nil, title) }
+        // No response at all (an IPP error still has one): cupsd did not answer in time.
         guard let response = cupsDoRequest(http, request, "/printers/\(queue)") else {
-            throw CupsError.refused(operation: "reach queue \(queue)", message: lastError())
+            throw CupsError.unreachable(server: server)
         }
         defer { ippDelete(response) }
         guard ippGetStatusCode(response).rawValue <= IPP_STATUS_OK_EVENTS_COMPLETE.rawValue else {

@@ -42,6 +42,17 @@ public enum PrintTexts {
 
     // MARK: Receipt-and-appointment slip (the national form)
 
+    public static let testPageTitle = "TRANG IN THỬ – TEST PAGE"
+    public static let testPagePrinter = "Máy in / Printer:"
+    /// Every Vietnamese vowel with each tone mark, capitals and small letters: a missing or
+    /// misplaced mark shows at once.
+    public static let testPageMarks = """
+        A Á À Ả Ã Ạ Ă Ắ Ằ Ẳ Ẵ Ặ Â Ấ Ầ Ẩ Ẫ Ậ Đ E É È Ẻ Ẽ Ẹ Ê Ế Ề Ể Ễ Ệ \
+        I Í Ì Ỉ Ĩ Ị O Ó Ò Ỏ Õ Ọ Ô Ố Ồ Ổ Ỗ Ộ Ơ Ớ Ờ Ở Ỡ Ợ U Ú Ù Ủ Ũ Ụ Ư Ứ Ừ Ử Ữ Ự Y Ý Ỳ Ỷ Ỹ Ỵ
+        a á à ả ã ạ ă ắ ằ ẳ ẵ ặ â ấ ầ ẩ ẫ ậ đ e é è ẻ ẽ ẹ ê ế ề ể ễ ệ \
+        i í ì ỉ ĩ ị o ó ò ỏ õ ọ ô ố ồ ổ ỗ ộ ơ ớ ờ ở ỡ ợ u ú ù ủ ũ ụ ư ứ ừ ử ữ ự y ý ỳ ỷ ỹ ỵ
+        """
+
     public static let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     public static let mottoSubtitle = "Độc lập - Tự do - Hạnh phúc"
     public static let receivingUnitHeading = "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"

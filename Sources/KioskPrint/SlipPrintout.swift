@@ -157,14 +157,15 @@ public struct SlipPrintout: Sendable, Equatable {
         try renderBitmap(width: width, copy: copy).pngData()
     }
 
-    /// A PDF with both copies, one per page (Liên 1: Lưu, Liên 2: Giao người nộp), vector text.
-    public func renderPDF(paper: PaperSize = .a4) throws -> [UInt8] {
+    /// A PDF with both copies, one per page (Liên 1: Lưu, Liên 2: Giao người nộp), vector text;
+    /// `copies: 1` gives the first page only.
+    public func renderPDF(paper: PaperSize = .a4, copies: Int = 2) throws -> [UInt8] {
         try checkComplete()
         let qr = try QRCode(dossierCode)
         let style = SlipStyle.document(paper)
         return try VectorDocument.pdf(paper: paper, margin: style.margin, title: PrintTexts.slipTitle + " – " + dossierCode,
                                           created: receivedAt,
-                                          pages: Copy.allCases.map { layout(style: style, copy: $0, qr: qr) })
+                                          pages: Copy.allCases.prefix(max(1, copies)).map { layout(style: style, copy: $0, qr: qr) })
     }
 
     private func checkComplete() throws {

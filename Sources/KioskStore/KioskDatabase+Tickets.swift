@@ -76,6 +76,33 @@ extension KioskDatabase {
         }
     }
 
+    /// Tickets of the same service and day issued before this one and still waiting.
+    public func waitingAhead(of ticket: StoredTicket) throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM ticket WHERE day = ? AND service = ? AND number < ? AND status = 'waiting'",
+                arguments: [ticket.day.description, ticket.service, ticket.number.number]) ?? 0
+        }
+    }
+
+    /// Staff gave up printing these tickets (of `day`; all awaiting ones when `numbers` is nil):
+    /// they are marked cancelled, their numbers stay used. Returns the tickets cancelled.
+    public func cancelAwaitingPrint(day: LocalDay, numbers: [TicketNumber]? = nil) throws -> [StoredTicket] {
+        try database.write { db in
+            let awaiting = try Row.fetchAll(
+                db, sql: "SELECT * FROM ticket WHERE day = ? AND print_state IN ('pending', 'failed') ORDER BY issued_at, number",
+                arguments: [day.description]
+            ).map(Self.ticket)
+            let chosen = awaiting.filter { ticket in numbers.map { $0.contains(ticket.number) } ?? true }
+            for ticket in chosen {
+                try db.execute(
+                    sql: "UPDATE ticket SET print_state = 'cancelled' WHERE day = ? AND service = ? AND number = ?",
+                    arguments: [day.description, ticket.service, ticket.number.number])
+            }
+            return chosen
+        }
+    }
+
     private static func ticket(_ row: Row) -> StoredTicket {
         StoredTicket(
             day: LocalDay(row["day"] as String)!, service: row["service"],

@@ -103,8 +103,15 @@ public final class PrivateCups: @unchecked Sendable {
         stop()
     }
 
+    /// Sends cupsd a signal: SIGSTOP makes it a hung print service (connections are accepted by
+    /// the kernel, never answered), SIGCONT brings it back.
+    public func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
     /// Kills cupsd: a private test server has nothing to save.
     public func stop() {
+        kill(process.processIdentifier, SIGCONT)
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

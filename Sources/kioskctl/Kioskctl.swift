@@ -5,7 +5,10 @@ struct Kioskctl: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kioskctl",
         abstract: "Local administration of the counter kiosk.",
-        subcommands: [TallyCommand.self, StatusCommand.self, WatchCommand.self, PreviewCommand.self])
+        subcommands: [
+            TallyCommand.self, StatusCommand.self, WatchCommand.self, PreviewCommand.self, PrintCommand.self,
+            ReprintCommand.self,
+        ])
 }
 
 /// Where to find the office file and the daemon's state, shared by every subcommand.

@@ -40,6 +40,15 @@ extension StatusCommand {
             lines.append("  \(connected ? "✔ \(Texts.connected)" : "✘ \(Texts.notConnected)")  \(device["role"] as? String ?? "") \(owner)  \(path)\(name)")
             if let problem = device["problem"] as? String { lines.append("      ⚠ \(problem)") }
         }
+        let printers = status["printers"] as? [[String: Any]] ?? []
+        if !printers.isEmpty { lines.append("\(Texts.printers):") }
+        for printer in printers {
+            let ok = printer["ok"] as? Bool ?? false
+            let awaiting = printer["ticketsAwaiting"] as? Int ?? 0
+            let state = ok ? "✔ \(Texts.printerOK)" : "✘ \(printer["message"] as? String ?? "?")"
+            lines.append("  \(printer["id"] as? String ?? "?") (\(printer["queue"] as? String ?? "?")): \(state)")
+            if awaiting > 0 { lines.append("      ⚠ \(awaiting) \(Texts.ticketsAwaiting)") }
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -16,6 +16,16 @@ enum Texts {
     static let connected = "đã kết nối / connected"
     static let notConnected = "chưa kết nối / not connected"
     static let noVotes = "Chưa có đánh giá nào / No ratings yet"
+    static let printers = "Máy in / Printers"
+    static let printerOK = "sẵn sàng / ready"
+    static let ticketsAwaiting = "phiếu chờ in / tickets awaiting print"
+    static let testPagePrinted = "đã in trang thử / test page printed"
+    static let slipPrinted = "đã in giấy tiếp nhận / slip printed"
+    static let slipReturn = "Hẹn trả kết quả / Return"
+    static let slipRefused = "yêu cầu in giấy tiếp nhận không hợp lệ / invalid slip request"
+    static let cancelled = "Đã hủy in / Printing cancelled"
+    static let nothingCancelled = "Không có phiếu nào chờ in / No ticket awaits printing"
+    static let reprinting = "Đang in lại phiếu / Reprinting ticket"
 
     static func rejected(_ kind: String) -> String {
         switch kind {

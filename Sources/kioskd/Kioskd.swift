@@ -48,8 +48,20 @@ struct Kioskd: ParsableCommand {
                 Data("kioskd: \(config) is invalid (\(count) problem\(count == 1 ? "" : "s")); not starting:\n\(errors)\n".utf8))
             throw ExitCode(2)
         }
+        let calendar: WorkingCalendar?
+        switch Self.loadCalendar(for: office, configPath: config) {
+        case .success(let loaded):
+            calendar = loaded
+        case .failure(let errors):
+            let count = errors.issues.count
+            FileHandle.standardError.write(
+                Data("kioskd: the working-day calendar is invalid (\(count) problem\(count == 1 ? "" : "s")); not starting:\n\(errors)\n".utf8))
+            throw ExitCode(2)
+        }
         if checkConfig {
-            print("\(config): OK (office \(office.office.code), \(office.terminals.count) terminal(s), \(office.devices.count) device(s))")
+            let terminals = office.terminals.count + office.ticketTerminals.count
+            let years = calendar.map { "; calendar \($0.coveredYears.map(String.init).joined(separator: ", "))" } ?? ""
+            print("\(config): OK (office \(office.office.code), \(terminals) terminal(s), \(office.devices.count) device(s), \(office.printers.count) printer(s)\(years))")
             return
         }
 
@@ -72,10 +84,16 @@ struct Kioskd: ParsableCommand {
         let paths = StatePaths(storage: office.storage, stateDirectory: stateDir)
         let daemon: Daemon
         do {
-            daemon = try Daemon(config: office, paths: paths, notifier: notifier, logger: logger)
+            daemon = try Daemon(config: office, paths: paths, notifier: notifier, logger: logger, calendar: calendar)
         } catch {
             logger.critical("cannot start: \(error)")
             throw ExitCode(1)
+        }
+        if let calendar {
+            let year = LocalDay(Date(), in: TimeZone(identifier: office.office.timeZone)!).year
+            if !calendar.coveredYears.contains(year) || !calendar.coveredYears.contains(year + 1) && Self.isDecember() {
+                logger.warning("the working-day calendar covers \(calendar.coveredYears.map(String.init).joined(separator: ", ")); add \(CalendarError.calendarFileName(year: calendar.coveredYears.contains(year) ? year + 1 : year)) or slips whose return date falls in a year without a file are refused")
+            }
         }
         daemon.start()
         notifier.ready()
@@ -85,6 +103,23 @@ struct Kioskd: ParsableCommand {
         notifier.stopping()
         daemon.stop()
         withExtendedLifetime(signalSources) {}
+    }
+}
+
+extension Kioskd {
+    /// The working-day calendar, when the office prints slips (their return dates need it).
+    /// A relative directory is relative to the office file's directory.
+    static func loadCalendar(for office: OfficeConfig, configPath: String) -> Result<WorkingCalendar?, ConfigErrors> {
+        guard office.slips != nil else { return .success(nil) }
+        let base = URL(fileURLWithPath: configPath).deletingLastPathComponent()
+        let directory =
+            office.calendarDirectory.hasPrefix("/")
+            ? office.calendarDirectory : base.appendingPathComponent(office.calendarDirectory).standardized.path
+        return CalendarFile.loadDirectory(path: directory).map { $0 }
+    }
+
+    static func isDecember() -> Bool {
+        Calendar(identifier: .gregorian).component(.month, from: Date()) == 12
     }
 }
 

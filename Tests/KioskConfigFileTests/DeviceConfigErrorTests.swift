@@ -11,7 +11,7 @@ import Testing
     @Test func unknownDeviceRoleNamesTheKnownOnes() {
         expectSingleIssue(
             OfficeTOML.minimal.replacingFirst("role = \"rating_touchscreen\"", with: "role = \"touchscreen\""),
-            key: "devices[0].role", messageContains: "expected one of: rating_touchscreen, rating_keypad, staff_keypad; found \"touchscreen\"")
+            key: "devices[0].role", messageContains: "expected one of: rating_touchscreen, rating_keypad, staff_keypad, ticket_touchscreen, ticket_keypad; found \"touchscreen\"")
     }
 
     @Test func relativeDevicePathIsRejected() {
@@ -78,7 +78,7 @@ import Testing
     @Test func rotationOnAKeypadIsRejected() {
         expectSingleIssue(
             OfficeTOML.minimal.replacingFirst(Self.keypadTerminal, with: Self.keypadTerminal + "rotation = 90\n"),
-            key: "devices[1].rotation", messageContains: "only applies to role = \"rating_touchscreen\"")
+            key: "devices[1].rotation", messageContains: "only applies to touchscreens (rating_touchscreen, ticket_touchscreen)")
     }
 
     @Test func ratingKeypadNamingACounterIsRejected() {

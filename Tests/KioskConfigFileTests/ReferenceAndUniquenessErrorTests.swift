@@ -40,7 +40,7 @@ import Testing
     @Test func deviceReferencingAnUnknownTerminalIsRejected() {
         expectSingleIssue(
             OfficeTOML.minimal.replacingFirst("terminal = \"ban-phim\"", with: "terminal = \"ban-phm\""),
-            key: "devices[1].terminal", messageContains: "unknown terminal \"ban-phm\"; expected one of: man-hinh, ban-phim")
+            key: "devices[1].terminal", messageContains: "unknown rating terminal \"ban-phm\"; expected one of: man-hinh, ban-phim")
     }
 
     @Test func terminalReferencingAnUnknownCounterIsRejected() {

@@ -71,7 +71,7 @@ import Testing
     @Test func unknownTerminalKindNamesTheKnownOne() {
         expectSingleIssue(
             OfficeTOML.minimal.replacingFirst("kind = \"rating\"", with: "kind = \"display\""),
-            key: "terminals[0].kind", messageContains: "expected one of: rating; found \"display\"")
+            key: "terminals[0].kind", messageContains: "expected one of: rating, ticket; found \"display\"")
     }
 
     @Test func lockoutOnAnArmedTerminalIsRejected() {

@@ -21,27 +21,44 @@ public struct DeviceConfig: Sendable, Equatable {
     public var ratingTerminal: String? {
         switch role {
         case .ratingTouchscreen(let terminal), .ratingKeypad(let terminal): terminal
-        case .staffKeypad: nil
+        case .staffKeypad, .ticketTouchscreen, .ticketKeypad: nil
         }
     }
+
+    /// The terminal whose tickets this device issues, for ticket devices.
+    public var ticketTerminal: String? {
+        switch role {
+        case .ticketTouchscreen(let terminal), .ticketKeypad(let terminal): terminal
+        case .ratingTouchscreen, .ratingKeypad, .staffKeypad: nil
+        }
+    }
+
+    /// The terminal this device belongs to (rating or ticket), nil for staff keypads.
+    public var terminal: String? { ratingTerminal ?? ticketTerminal }
 }
 
 public enum DeviceRole: Sendable, Equatable {
     case ratingTouchscreen(terminal: String)
     case ratingKeypad(terminal: String)
     case staffKeypad(counter: String)
+    case ticketTouchscreen(terminal: String)
+    case ticketKeypad(terminal: String)
 
     public var name: String {
         switch self {
         case .ratingTouchscreen: "rating_touchscreen"
         case .ratingKeypad: "rating_keypad"
         case .staffKeypad: "staff_keypad"
+        case .ticketTouchscreen: "ticket_touchscreen"
+        case .ticketKeypad: "ticket_keypad"
         }
     }
 
     public var isTouchscreen: Bool {
-        if case .ratingTouchscreen = self { return true }
-        return false
+        switch self {
+        case .ratingTouchscreen, .ticketTouchscreen: true
+        case .ratingKeypad, .staffKeypad, .ticketKeypad: false
+        }
     }
 }
 
@@ -50,6 +67,8 @@ public enum KeyBinding: Sendable, Equatable {
     case choice(Int)
     /// A staff key.
     case staff(StaffAction)
+    /// A ticket key: issues a ticket of a service.
+    case ticket(TicketChoice)
 }
 
 public enum StaffAction: String, Sendable, Equatable, CaseIterable {

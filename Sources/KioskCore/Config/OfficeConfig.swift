@@ -5,12 +5,27 @@ public struct OfficeConfig: Sendable, Equatable {
     public var services: [ServiceConfig]
     public var counters: [CounterConfig]
     public var survey: Survey
+    /// Rating terminals.
     public var terminals: [TerminalConfig]
+    public var ticketTerminals: [TicketTerminalConfig]
     public var devices: [DeviceConfig]
+    public var printers: [PrinterConfig]
+    public var ticketing: TicketingConfig
+    /// Present when the office prints receipt-and-appointment slips.
+    public var slips: SlipConfig?
+    /// Present when kioskd serves its HTTP API.
+    public var localAPI: LocalAPIConfig?
+    /// The morning and afternoon sessions, for slip return times.
+    public var hours: OfficeHours
+    /// The working-day calendar files (`YYYY.toml`); relative to the office file's directory.
+    public var calendarDirectory: String
 
     public init(
         office: OfficeInfo, storage: StorageConfig, services: [ServiceConfig], counters: [CounterConfig],
-        survey: Survey, terminals: [TerminalConfig], devices: [DeviceConfig]
+        survey: Survey, terminals: [TerminalConfig], devices: [DeviceConfig],
+        ticketTerminals: [TicketTerminalConfig] = [], printers: [PrinterConfig] = [],
+        ticketing: TicketingConfig = .defaults, slips: SlipConfig? = nil, localAPI: LocalAPIConfig? = nil,
+        hours: OfficeHours = .standard, calendarDirectory: String = "calendar"
     ) {
         self.office = office
         self.storage = storage
@@ -19,6 +34,30 @@ public struct OfficeConfig: Sendable, Equatable {
         self.survey = survey
         self.terminals = terminals
         self.devices = devices
+        self.ticketTerminals = ticketTerminals
+        self.printers = printers
+        self.ticketing = ticketing
+        self.slips = slips
+        self.localAPI = localAPI
+        self.hours = hours
+        self.calendarDirectory = calendarDirectory
+    }
+
+    public func ticketTerminal(id: String) -> TicketTerminalConfig? {
+        ticketTerminals.first { $0.id == id }
+    }
+
+    public func printer(id: String) -> PrinterConfig? {
+        printers.first { $0.id == id }
+    }
+
+    public func service(id: String) -> ServiceConfig? {
+        services.first { $0.id == id }
+    }
+
+    /// The counters that serve a service, by number.
+    public func counterNumbers(serving service: String) -> [Int] {
+        counters.filter { $0.services.contains(service) }.map(\.number).sorted()
     }
 
     public func terminal(id: String) -> TerminalConfig? {
@@ -76,11 +115,14 @@ public struct CounterConfig: Sendable, Equatable {
     public var number: Int
     public var name: String
     public var services: [String]
+    /// The `[[printers]]` id for this counter's slips; nil: the office's `[slips] printer`.
+    public var slipPrinter: String?
 
-    public init(id: String, number: Int, name: String, services: [String]) {
+    public init(id: String, number: Int, name: String, services: [String], slipPrinter: String? = nil) {
         self.id = id
         self.number = number
         self.name = name
         self.services = services
+        self.slipPrinter = slipPrinter
     }
 }

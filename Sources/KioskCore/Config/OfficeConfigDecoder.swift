@@ -8,24 +8,39 @@ public enum OfficeConfigDecoder {
     public static func decode(_ root: [String: ConfigValue], file: String) -> Result<OfficeConfig, ConfigErrors> {
         let issues = IssueCollector(file: file)
         let top = TableReader(path: "", entries: root, issues: issues)
-        top.rejectUnknownKeys(["office", "storage", "services", "counters", "survey", "terminals", "devices"])
+        top.rejectUnknownKeys([
+            "office", "storage", "hours", "calendar", "ticketing", "slips", "http", "printers", "services", "counters",
+            "survey", "terminals", "devices",
+        ])
 
         let office = top.table("office").flatMap(readOffice)
         let storage = top.table("storage", required: false).map(readStorage) ?? StorageConfig.defaults
+        let hours = top.table("hours", required: false).map(readHours) ?? OfficeHours.standard
+        let calendarDirectory = top.table("calendar", required: false).map(readCalendarDirectory) ?? "calendar"
+        let ticketing = top.table("ticketing", required: false).map(readTicketing) ?? TicketingConfig.defaults
+        let slips = top.table("slips", required: false).flatMap(readSlips)
+        let localAPI = top.table("http", required: false).flatMap(readLocalAPI)
+        let printers = top.tables("printers", required: false)?.compactMap(readPrinter) ?? []
         let services = top.tables("services", required: false)?.compactMap(readService) ?? []
         let counters = top.tables("counters")?.compactMap(readCounter) ?? []
         let survey = top.table("survey").flatMap(readSurvey)
-        let terminals = top.tables("terminals")?.compactMap(readTerminal) ?? []
+        let terminalTables = top.tables("terminals")?.compactMap(readAnyTerminal) ?? []
         let choiceSlots = min(survey?.questions.first?.choices.count ?? 9, 9)
         let devices = top.tables("devices")?.compactMap { readDevice($0, choiceSlots: choiceSlots) } ?? []
 
-        guard let office, let survey, issues.issues.isEmpty else {
+        guard let office, let survey, let hours, issues.issues.isEmpty else {
             return .failure(ConfigErrors(issues.issues))
         }
         let config = OfficeConfig(
             office: office, storage: storage, services: services, counters: counters, survey: survey,
-            terminals: terminals, devices: devices)
-        OfficeConfigValidator(config: config, issues: issues).validate()
+            terminals: terminalTables.compactMap(\.rating), devices: devices,
+            ticketTerminals: terminalTables.compactMap(\.ticket), printers: printers, ticketing: ticketing,
+            slips: slips, localAPI: localAPI, hours: hours, calendarDirectory: calendarDirectory)
+        var terminalPaths: [String: String] = [:]
+        for (index, terminal) in terminalTables.enumerated() {
+            if let id = terminal.rating?.id ?? terminal.ticket?.id, terminalPaths[id] == nil { terminalPaths[id] = "terminals[\(index)]" }
+        }
+        OfficeConfigValidator(config: config, issues: issues, terminalPaths: terminalPaths).validate()
         return issues.issues.isEmpty ? .success(config) : .failure(ConfigErrors(issues.issues))
     }
 
@@ -65,13 +80,14 @@ public enum OfficeConfigDecoder {
     }
 
     private static func readCounter(_ table: TableReader) -> CounterConfig? {
-        table.rejectUnknownKeys(["id", "number", "name", "services"])
+        table.rejectUnknownKeys(["id", "number", "name", "services", "slip_printer"])
         let id = table.string("id")
         let number = table.integer("number", in: 1...999)
         let name = table.string("name", required: false)
         let services = table.strings("services", required: false) ?? []
+        let slipPrinter = table.string("slip_printer", required: false)
         guard let id, let number else { return nil }
-        return CounterConfig(id: id, number: number, name: name ?? "Quầy \(number)", services: services)
+        return CounterConfig(id: id, number: number, name: name ?? "Quầy \(number)", services: services, slipPrinter: slipPrinter)
     }
 
     private static func readSurvey(_ table: TableReader) -> Survey? {
@@ -127,13 +143,27 @@ public enum OfficeConfigDecoder {
         return Choice(id: id, label: label, labelEnglish: english, score: score, satisfied: satisfied)
     }
 
+    /// A `[[terminals]]` entry of either kind.
+    struct AnyTerminal {
+        var rating: TerminalConfig?
+        var ticket: TicketTerminalConfig?
+    }
+
+    private static func readAnyTerminal(_ table: TableReader) -> AnyTerminal? {
+        switch table.choice("kind", ["rating": "rating", "ticket": "ticket"]) {
+        case "rating": readTerminal(table).map { AnyTerminal(rating: $0) }
+        case "ticket": readTicketTerminal(table).map { AnyTerminal(ticket: $0) }
+        default: nil
+        }
+    }
+
     private static func readTerminal(_ table: TableReader) -> TerminalConfig? {
         table.rejectUnknownKeys([
             "id", "kind", "counter", "policy", "lockout_seconds", "arm_window_seconds", "min_press_ms",
             "max_press_ms", "session_timeout_seconds", "screen", "zones",
         ])
         let id = table.string("id")
-        let kind = table.choice("kind", ["rating": TerminalKind.rating])
+        let kind = TerminalKind.rating
         let counter = table.string("counter")
         let policyName = table.choice("policy", ["free": "free", "armed": "armed"])
         let lockout = table.number("lockout_seconds", required: false, in: 0...3600) ?? 30
@@ -152,7 +182,7 @@ public enum OfficeConfigDecoder {
         let timeout = table.number("session_timeout_seconds", required: false, in: 1...3600) ?? 60
         let screen = table.table("screen", required: false).flatMap(readScreen)
         let zones = table.tables("zones", required: false)?.compactMap(readZone) ?? []
-        guard let id, let kind, let counter, let policyName else { return nil }
+        guard let id, let counter, let policyName else { return nil }
         let policy: VotePolicy = policyName == "free" ? .free(lockoutSeconds: lockout) : .armed(windowSeconds: window)
         return TerminalConfig(
             id: id, kind: kind, counter: counter, policy: policy,
@@ -160,7 +190,7 @@ public enum OfficeConfigDecoder {
             sessionTimeoutSeconds: timeout, screen: screen, zones: zones)
     }
 
-    private static func readScreen(_ table: TableReader) -> ScreenSize? {
+    static func readScreen(_ table: TableReader) -> ScreenSize? {
         table.rejectUnknownKeys(["width", "height"])
         let width = table.integer("width", in: 1...16384)
         let height = table.integer("height", in: 1...16384)
@@ -171,6 +201,11 @@ public enum OfficeConfigDecoder {
     private static func readZone(_ table: TableReader) -> Zone? {
         table.rejectUnknownKeys(["choice", "x", "y", "width", "height"])
         let choice = table.integer("choice", in: 1...99)
+        guard let rect = readRect(table), let choice else { return nil }
+        return Zone(choice: choice, rect: rect)
+    }
+
+    static func readRect(_ table: TableReader) -> Rect? {
         let x = table.number("x")
         let y = table.number("y")
         let width = table.number("width")
@@ -178,8 +213,8 @@ public enum OfficeConfigDecoder {
         for (key, value) in [("width", width), ("height", height)] {
             if let value, value <= 0 { table.issues.report(table.keyPath(key), "expected a positive number, found \(value)") }
         }
-        guard let choice, let x, let y, let width, let height, width > 0, height > 0 else { return nil }
-        return Zone(choice: choice, rect: Rect(x: x, y: y, width: width, height: height))
+        guard let x, let y, let width, let height, width > 0, height > 0 else { return nil }
+        return Rect(x: x, y: y, width: width, height: height)
     }
 
     private static func readDevice(_ table: TableReader, choiceSlots: Int) -> DeviceConfig? {
@@ -187,19 +222,27 @@ public enum OfficeConfigDecoder {
         let path = table.string("path")
         let roleName = table.choice(
             "role",
-            ["rating_touchscreen": "rating_touchscreen", "rating_keypad": "rating_keypad", "staff_keypad": "staff_keypad"])
+            [
+                "rating_touchscreen": "rating_touchscreen", "rating_keypad": "rating_keypad", "staff_keypad": "staff_keypad",
+                "ticket_touchscreen": "ticket_touchscreen", "ticket_keypad": "ticket_keypad",
+            ])
         let grab = table.bool("grab", required: false) ?? true
         if let path, !path.hasPrefix("/") {
             table.issues.report(table.keyPath("path"), "expected an absolute path such as /dev/input/by-id/*-event-kbd, found \"\(path)\"")
         }
         var role: DeviceRole?
         switch roleName {
-        case "rating_touchscreen", "rating_keypad":
+        case "rating_touchscreen", "rating_keypad", "ticket_touchscreen", "ticket_keypad":
             if table.has("counter") {
                 table.issues.report(table.keyPath("counter"), "a \(roleName!) belongs to a terminal; use terminal = \"…\"")
             }
             if let terminal = table.string("terminal") {
-                role = roleName == "rating_touchscreen" ? .ratingTouchscreen(terminal: terminal) : .ratingKeypad(terminal: terminal)
+                switch roleName {
+                case "rating_touchscreen": role = .ratingTouchscreen(terminal: terminal)
+                case "rating_keypad": role = .ratingKeypad(terminal: terminal)
+                case "ticket_touchscreen": role = .ticketTouchscreen(terminal: terminal)
+                default: role = .ticketKeypad(terminal: terminal)
+                }
             }
         case "staff_keypad":
             if table.has("terminal") {
@@ -209,7 +252,7 @@ public enum OfficeConfigDecoder {
         default:
             break
         }
-        let mapping = readMapping(table, isTouchscreen: roleName == "rating_touchscreen")
+        let mapping = readMapping(table, isTouchscreen: roleName == "rating_touchscreen" || roleName == "ticket_touchscreen")
         let keys = readKeys(table, role: role, choiceSlots: choiceSlots)
         guard let path, let role, let mapping, let keys else { return nil }
         return DeviceConfig(path: path, role: role, grab: grab, mapping: mapping, keys: keys)
@@ -218,7 +261,7 @@ public enum OfficeConfigDecoder {
     private static func readMapping(_ table: TableReader, isTouchscreen: Bool) -> TouchMapping? {
         if !isTouchscreen {
             for key in ["calibration", "rotation"] where table.has(key) {
-                table.issues.report(table.keyPath(key), "only applies to role = \"rating_touchscreen\"")
+                table.issues.report(table.keyPath(key), "only applies to touchscreens (rating_touchscreen, ticket_touchscreen)")
             }
             return .identity
         }
@@ -246,6 +289,10 @@ public enum OfficeConfigDecoder {
             return [:]
         }
         guard let keyTable = table.table("keys", required: false) else {
+            if case .ticketKeypad = role {
+                table.issues.report(table.keyPath("keys"), "missing; a ticket_keypad needs keys = { KEY_KP1 = \"service-id\", … }")
+                return nil
+            }
             return defaultKeys(for: role, choiceSlots: choiceSlots)
         }
         var bindings: [UInt16: KeyBinding] = [:]
@@ -270,7 +317,10 @@ public enum OfficeConfigDecoder {
                 let actions: KeyValuePairs<String, StaffAction> = ["arm": .arm]
                 guard let action = keyTable.choice(name, actions) else { valid = false; continue }
                 bindings[code] = .staff(action)
-            case .ratingTouchscreen:
+            case .ticketKeypad:
+                guard let choice = readTicketKey(keyTable, name: name) else { valid = false; continue }
+                bindings[code] = .ticket(choice)
+            case .ratingTouchscreen, .ticketTouchscreen:
                 break
             }
         }
@@ -286,7 +336,7 @@ public enum OfficeConfigDecoder {
             return keys
         case .staffKeypad:
             return [KeyCodes.code(named: "KEY_KPENTER")!: .staff(.arm)]
-        case .ratingTouchscreen:
+        case .ratingTouchscreen, .ticketTouchscreen, .ticketKeypad:
             return [:]
         }
     }

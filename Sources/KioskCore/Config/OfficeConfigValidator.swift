@@ -2,25 +2,29 @@
 struct OfficeConfigValidator {
     let config: OfficeConfig
     let issues: IssueCollector
+    /// Where each terminal is in the file ("terminals[2]"), by id: both kinds share the array.
+    let terminalPaths: [String: String]
 
     func validate() {
         checkUnique(config.services.map(\.id), key: "services", field: "id")
         checkUnique(config.services.map(\.letter), key: "services", field: "letter")
         checkUnique(config.counters.map(\.id), key: "counters", field: "id")
         checkUnique(config.counters.map { String($0.number) }, key: "counters", field: "number")
-        checkUnique(config.terminals.map(\.id), key: "terminals", field: "id")
+        checkUnique(config.terminals.map(\.id) + config.ticketTerminals.map(\.id), key: "terminals", field: "id")
+        checkUnique(config.printers.map(\.id), key: "printers", field: "id")
         checkUnique(config.devices.map(\.path), key: "devices", field: "path")
         checkCounters()
         checkSurvey()
-        for (index, terminal) in config.terminals.enumerated() {
-            checkTerminal(terminal, at: "terminals[\(index)]")
+        for terminal in config.terminals {
+            checkTerminal(terminal, at: terminalPaths[terminal.id] ?? "terminals")
         }
         for (index, device) in config.devices.enumerated() {
             checkDevice(device, at: "devices[\(index)]")
         }
+        TicketConfigValidator(config: config, issues: issues, terminalPaths: terminalPaths).validate()
     }
 
-    private func checkUnique(_ values: [String], key: String, field: String) {
+    func checkUnique(_ values: [String], key: String, field: String) {
         var firstIndex: [String: Int] = [:]
         for (index, value) in values.enumerated() {
             if let first = firstIndex[value] {
@@ -119,7 +123,13 @@ struct OfficeConfigValidator {
             if config.terminal(id: terminal) == nil {
                 issues.report(
                     "\(path).terminal",
-                    "unknown terminal \"\(terminal)\"; expected one of: \(config.terminals.map(\.id).joined(separator: ", "))")
+                    "unknown rating terminal \"\(terminal)\"; expected one of: \(config.terminals.map(\.id).joined(separator: ", "))")
+            }
+        case .ticketTouchscreen(let terminal), .ticketKeypad(let terminal):
+            if config.ticketTerminal(id: terminal) == nil {
+                issues.report(
+                    "\(path).terminal",
+                    "unknown ticket terminal \"\(terminal)\"; expected one of: \(config.ticketTerminals.map(\.id).joined(separator: ", "))")
             }
         case .staffKeypad(let counter):
             if config.counter(id: counter) == nil {

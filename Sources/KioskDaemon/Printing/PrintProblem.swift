@@ -1,0 +1,40 @@
+import KioskPrint
+
+/// Why something was not printed, in words for the terminal (Vietnamese first, then English).
+enum PrintProblem: Error, Sendable, Equatable {
+    /// The printer reports conditions (out of paper, stopped, …).
+    case printer([PrinterCondition])
+    /// cupsd cannot be reached or did not answer in time.
+    case unreachable
+    /// CUPS refused the job (unknown queue, …).
+    case refused(String)
+    /// The job did not complete within the printer's job timeout.
+    case timedOut
+    /// CUPS aborted or cancelled the job.
+    case aborted
+    /// The printout could not be rendered.
+    case render(String)
+
+    /// A short keyword for events and `kioskctl status`.
+    var code: String {
+        switch self {
+        case .printer(let conditions): conditions.first?.rawValue ?? "printer"
+        case .unreachable: "cups-unreachable"
+        case .refused: "refused"
+        case .timedOut: "timed-out"
+        case .aborted: "aborted"
+        case .render: "render-failed"
+        }
+    }
+
+    var message: String {
+        switch self {
+        case .printer(let conditions): conditions.map(DaemonTexts.condition).joined(separator: " ")
+        case .unreachable: DaemonTexts.cupsUnreachable
+        case .refused(let detail): DaemonTexts.refused(detail)
+        case .timedOut: DaemonTexts.timedOut
+        case .aborted: DaemonTexts.aborted
+        case .render(let detail): DaemonTexts.renderFailed(detail)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import KioskPrint
+import KioskStore
+
+/// One thing for the print thread to do, in order.
+enum PrintWork: Sendable {
+    /// Print (or reprint) a committed ticket.
+    case ticket(StoredTicket)
+    /// Print a slip; the reply says whether it printed.
+    case slip(SlipPrintout, copies: Int, printer: String, reply: Reply<PrintResult>)
+    case testPage(printer: String, reply: Reply<PrintResult>)
+    /// Staff cancel the printing of awaiting tickets (nil: all of today's).
+    case cancelTickets(numbers: [String]?, reply: Reply<[String]>)
+}
+
+/// What a requested print came to.
+struct PrintResult: Sendable, Equatable {
+    var printer: String
+    var job: Int32?
+    var problem: PrintProblem?
+
+    var json: [String: Any] {
+        var object: [String: Any] = ["printer": printer, "printed": problem == nil]
+        if let job { object["job"] = Int(job) }
+        if let problem {
+            object["problem"] = problem.code
+            object["message"] = problem.message
+        }
+        return object
+    }
+}
+
+/// A one-shot answer from the print thread to a waiting caller.
+final class Reply<Value: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var value: Value?
+
+    func send(_ value: Value) {
+        condition.lock()
+        self.value = value
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The value, or nil when none came within `timeout` seconds.
+    func wait(timeout: Double) -> Value? {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil {
+            if !condition.wait(until: deadline) { break }
+        }
+        return value
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import KioskCore
+import KioskInput
+import KioskStore
+
+/// The entrance terminals: a tap on a service zone (or a ticket key) issues a ticket, committed
+/// before anything else happens; the caller announces it, then hands it to the print thread.
+///
+/// Runs on the input thread and never waits for a printer: issuing is one SQLite transaction.
+final class TicketDispenser {
+    private let config: OfficeConfig
+    private let store: KioskDatabase
+    private let timeZone: TimeZone
+    private let wallClock: @Sendable () -> Date
+    private let monotonicClock: @Sendable () -> Double
+    /// When each terminal last issued a ticket (monotonic seconds), for its lockout.
+    private var lastIssued: [String: Double] = [:]
+
+    init(
+        config: OfficeConfig, store: KioskDatabase, wallClock: @escaping @Sendable () -> Date,
+        monotonicClock: @escaping @Sendable () -> Double
+    ) {
+        self.config = config
+        self.store = store
+        self.timeZone = TimeZone(identifier: config.office.timeZone)!
+        self.wallClock = wallClock
+        self.monotonicClock = monotonicClock
+    }
+
+    /// Whether a device belongs to a ticket terminal (its presses are this dispenser's).
+    func handles(source: Int) -> Bool {
+        config.devices[source].ticketTerminal != nil
+    }
+
+    struct Result {
+        var events: [DaemonEvent] = []
+        /// The ticket committed, to print.
+        var issued: StoredTicket?
+    }
+
+    /// - Throws: when the ticket could not be committed; no number is then used or shown.
+    func handle(_ action: InputAction) throws -> Result {
+        guard let terminalID = actionSource(action).flatMap({ config.devices[$0].ticketTerminal }),
+            let terminal = config.ticketTerminal(id: terminalID)
+        else { return Result() }
+        let choice: TicketChoice
+        switch action {
+        case .touch(_, let press):
+            switch TouchVerdict(press, limits: terminal.pressLimits, zones: terminal.indexedZones) {
+            case .choice(let index): choice = terminal.zones[index - 1].choice
+            case .rejected(let kind): return Result(events: [.pressRejected(terminal: terminal.id, kind: kind.rawValue)])
+            }
+        case .key(let source, let code):
+            guard case .ticket(let keyChoice) = config.devices[source].keys[code] else { return Result() }
+            choice = keyChoice
+        default:
+            return Result()
+        }
+        let now = monotonicClock()
+        if let last = lastIssued[terminal.id], now - last < terminal.lockoutSeconds {
+            return Result(events: [.pressRejected(terminal: terminal.id, kind: "lockout")])
+        }
+        guard let service = config.service(id: choice.service) else { return Result() }
+        let issuedAt = wallClock()
+        let ticket = try store.issueTicket(
+            service: service.id, letter: service.letter, priority: choice.priority ?? "", terminal: terminal.id,
+            issuedAt: issuedAt, day: NumberingDay.of(issuedAt, timeZone: timeZone, resetHour: config.ticketing.resetHour))
+        lastIssued[terminal.id] = now
+        return Result(
+            events: [
+                .ticketIssued(
+                    terminal: terminal.id, number: ticket.number.description, service: service.id,
+                    priority: choice.priority != nil, waitingAhead: ticket.waitingAhead)
+            ],
+            issued: ticket)
+    }
+
+    private func actionSource(_ action: InputAction) -> Int? {
+        switch action {
+        case .touch(let source, _), .key(let source, _): source
+        case .connected, .disconnected, .warning: nil
+        }
+    }
+}
