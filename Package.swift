@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
     ],
     targets: [
         // Pure domain: config model and validation, surveys, vote policy, tallies. Foundation only.
@@ -36,12 +38,14 @@ let package = Package(
         // Tickets and slips: layout and rendering (Pango/Cairo), QR codes, ESC/POS raster, CUPS.
         .target(name: "KioskPrint", dependencies: ["KioskCore", "CCups", "CPangoCairo", "CQREncode"]),
         // The daemon's wiring: input → vote decisions and tickets → store → acknowledgement and
-        // printing; control socket; systemd notify.
+        // printing; control socket; the local HTTP API (Hummingbird); systemd notify.
         .target(
             name: "KioskDaemon",
             dependencies: [
                 "KioskCore", "KioskConfigFile", "KioskStore", "KioskInput", "KioskPrint",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -61,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskTestSupport", "KioskCore",
+                "KioskTestSupport", "KioskCore", "KioskPrint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/kiosk-bench"
