@@ -11,6 +11,7 @@ public final class Daemon: Sendable {
     private let input: InputManager
     private let control: ControlServer
     private let spooler: PrintSpooler
+    private let api: LocalAPIServer?
     private let store: KioskDatabase
     private let logger: Logger
 
@@ -34,7 +35,7 @@ public final class Daemon: Sendable {
             config: config, store: store, board: printers, logger: logger, retrySeconds: printRetrySeconds
         ) { events in controlBox.server?.publish(events) }
         let board = StatusBoard(config: config, printers: printers, awaiting: spooler.awaitingCounts)
-        let slips = config.slips.map { _ in SlipDesk() }
+        let slips = config.slips.map { SlipDesk(config: config, slips: $0, calendar: calendar, spooler: spooler) }
         let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips)
         let control = try ControlServer(
             path: paths.controlSocket, status: board.json, snapshot: { board.connectedDevices() + printers.faultEvents() },
@@ -83,6 +84,7 @@ public final class Daemon: Sendable {
             }
         }
         inputBox.manager = input
+        api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.json, logger: logger) }
         self.input = input
         self.control = control
         self.spooler = spooler
@@ -94,11 +96,13 @@ public final class Daemon: Sendable {
     public func start() {
         control.start()
         spooler.start()
+        api?.start()
         input.start()
     }
 
     public func stop() {
         input.stop()
+        api?.stop()
         spooler.stop()
         control.stop()
         do {

@@ -1,14 +1,94 @@
 import Foundation
 import KioskCore
+import KioskPrint
 
-/// Placeholder until the slip request parser lands; replaced in the next step.
+/// Slip requests from the HTTP API and `kioskctl print slip`: parse and check the JSON, compute
+/// the return time on the working-day calendar when the request does not give one, and print
+/// the slip on the counter's printer (or the office's), answering with an HTTP status and JSON.
 struct SlipDesk: Sendable {
-    struct Answer: Sendable {
+    let config: OfficeConfig
+    let slips: SlipConfig
+    let calendar: WorkingCalendar?
+    let spooler: PrintSpooler
+    var wallClock: @Sendable () -> Date = { Date() }
+    /// How long to wait for the printer before answering.
+    var printTimeout: Double = 60
+
+    struct Answer: Sendable, Equatable {
         var status: Int
         var body: String
     }
 
     func handle(_ body: [UInt8]) -> Answer {
-        Answer(status: 501, body: ControlCommands.error("not yet"))
+        let timeZone = TimeZone(identifier: config.office.timeZone)!
+        let request: SlipRequest
+        switch SlipRequestParser.parse(body, now: wallClock(), timeZone: timeZone) {
+        case .success(let parsed): request = parsed
+        case .failure(let error): return Answer(status: error.httpStatus, body: error.json)
+        }
+        var printerID = slips.printer
+        if let counterID = request.counter {
+            guard let counter = config.counter(id: counterID) else {
+                let known = config.counters.map(\.id).joined(separator: ", ")
+                return Self.invalid("counter", "unknown counter \"\(counterID)\"; expected one of: \(known)")
+            }
+            printerID = counter.slipPrinter ?? printerID
+        }
+        let returnAt: Date
+        if let calendar {
+            switch SlipAppointment.returnTime(for: request, calendar: calendar, hours: config.hours, timeZone: timeZone) {
+            case .success(let date): returnAt = date
+            case .failure(let error): return Answer(status: error.httpStatus, body: error.json)
+            }
+        } else if let given = request.returnAt {
+            returnAt = given
+        } else {
+            return Self.invalid("returnAt", "missing, and kioskd has no working-day calendar to compute it")
+        }
+        guard returnAt > request.receivedAt else {
+            return Self.invalid("returnAt", "expected a time after receivedAt")
+        }
+
+        let printout = slipPrintout(request, returnAt: returnAt, timeZone: timeZone)
+        let reply = Reply<PrintResult>()
+        spooler.enqueue(.slip(printout, copies: request.copies, printer: printerID, reply: reply))
+        let result = reply.wait(timeout: printTimeout) ?? PrintResult(printer: printerID, job: nil, problem: .timedOut)
+        var answer = result.json
+        answer["dossierCode"] = request.dossierCode
+        answer["receivedAt"] = Self.iso(request.receivedAt, timeZone)
+        answer["returnAt"] = Self.iso(returnAt, timeZone)
+        let date = VietnameseDate(returnAt, timeZone: timeZone)
+        answer["returnText"] = "\(date.time) \(date.weekdayInSentence), \(date.numericDate)"
+        // The slip was not printed: the printer is the problem, not the request.
+        return Answer(status: result.problem == nil ? 201 : 503, body: ControlCommands.json(answer))
+    }
+
+    private func slipPrintout(_ request: SlipRequest, returnAt: Date, timeZone: TimeZone) -> SlipPrintout {
+        let collection: SlipPrintout.Collection =
+            switch request.collection {
+            case .atCounter: .atCounter
+            case .byPost(let address): .byPost(address: address)
+            }
+        return SlipPrintout(
+            parentBody: slips.parentBody, issuingBody: slips.issuingBody, place: slips.place, dossierCode: request.dossierCode,
+            applicant: .init(
+                name: request.applicant.name, address: request.applicant.address, phone: request.applicant.phone,
+                email: request.applicant.email),
+            procedure: request.procedure,
+            documents: request.documents.map { .init(name: $0.name, form: $0.form, copies: $0.copies) },
+            numberOfSets: request.numberOfSets, processingWorkingDays: request.processingWorkingDays,
+            receivedAt: request.receivedAt, returnAt: returnAt, collection: collection, recordBook: request.recordBook,
+            serialNumber: request.serialNumber,
+            feedback: .init(body: slips.feedbackBody, address: slips.feedbackAddress, hotline: slips.feedbackHotline),
+            receivingOfficer: request.receivingOfficer, timeZone: timeZone)
+    }
+
+    private static func invalid(_ field: String, _ reason: String) -> Answer {
+        let error = SlipRequestError.invalid([FieldProblem(field: field, reason: reason)])
+        return Answer(status: error.httpStatus, body: error.json)
+    }
+
+    private static func iso(_ date: Date, _ timeZone: TimeZone) -> String {
+        ISO8601DateFormatter.string(from: date, timeZone: timeZone, formatOptions: [.withInternetDateTime])
     }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// kioskd's HTTP API for the office's case software and staff PCs, on loopback (or a LAN
+/// address with a Bearer token):
+///
+/// - `POST /api/v1/slips`: a slip request (JSON, see `SlipRequestParser`); 201 printed,
+///   400 not JSON, 422 a field is wrong (each field and reason listed), 503 the printer could
+///   not print it (the reason, Vietnamese first), 413 over 256 KiB.
+/// - `GET /api/v1/status`: what `kioskctl status --json` shows.
+///
+/// Runs on its own Swift concurrency tasks; the blocking slip work is moved off them.
+final class LocalAPIServer: Sendable {
+    static let bodyLimit = 256 * 1024
+
+    private let group: ServiceGroup
+    private let address: String
+    private let logger: Logger
+    private let finished = DispatchSemaphore(value: 0)
+    /// Signalled once the server listens, or has failed to: readiness waits for it.
+    private let started = DispatchSemaphore(value: 0)
+    private let failed = Mutex(false)
+
+    init(config: LocalAPIConfig, slips: SlipDesk?, status: @escaping @Sendable () -> String, logger: Logger) {
+        self.logger = logger
+        address = "\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(config.port)"
+        let router = Router()
+        router.add(middleware: BearerTokenMiddleware(token: config.token))
+        router.post("/api/v1/slips") { request, _ -> Response in
+            guard let slips else {
+                return Self.json(404, ControlCommands.error("slips are not configured on this kiosk: the office file has no [slips] table"))
+            }
+            var request = request
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: Self.bodyLimit)
+            } catch {
+                return Self.json(413, ControlCommands.error("the request is larger than \(Self.bodyLimit / 1024) KiB"))
+            }
+            let bytes = Array(body.readableBytesView)
+            // The slip waits for the printer: keep that wait off the server's tasks.
+            let answer = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: slips.handle(bytes)) }
+            }
+            return Self.json(answer.status, answer.body)
+        }
+        router.get("/api/v1/status") { _, _ -> Response in
+            Self.json(200, status())
+        }
+        let started = started
+        let application = Application(
+            router: router,
+            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "kioskd"),
+            onServerRunning: { _ in started.signal() },
+            logger: logger)
+        group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
+    }
+
+    /// Starts listening and returns once the server listens (or could not; the log says why).
+    func start() {
+        Task { [self] in
+            do {
+                try await group.run()
+            } catch {
+                // Votes and tickets go on without the API; the log says why slips cannot arrive.
+                logger.error("HTTP API on \(address) stopped: \(error)")
+                failed.withLock { $0 = true }
+                started.signal()
+            }
+            finished.signal()
+        }
+        if started.wait(timeout: .now() + 10) == .timedOut {
+            logger.error("HTTP API on \(address) did not start within 10 s")
+        } else if !failed.withLock({ $0 }) {
+            logger.notice("HTTP API on http://\(address)/api/v1/")
+        }
+    }
+
+    func stop() {
+        Task { [group] in await group.triggerGracefulShutdown() }
+        if finished.wait(timeout: .now() + 10) == .timedOut {
+            logger.warning("HTTP API did not stop within 10 s")
+        }
+    }
+
+    static func json(_ status: Int, _ body: String) -> Response {
+        Response(
+            status: HTTPResponse.Status(code: status),
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: body + "\n")))
+    }
+}
+
+/// Requires `Authorization: Bearer TOKEN` on every request when a token is configured.
+struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
+    let token: String?
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let token else { return try await next(request, context) }
+        let given = request.headers[.authorization]
+        guard let given, Self.constantTimeEqual(Array(given.utf8), Array("Bearer \(token)".utf8)) else {
+            return LocalAPIServer.json(
+                401, ControlCommands.error(given == nil ? "missing Authorization: Bearer token" : "wrong token"))
+        }
+        return try await next(request, context)
+    }
+
+    /// Compares without stopping at the first difference, so response times do not leak the token.
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

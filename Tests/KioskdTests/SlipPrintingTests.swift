@@ -1,0 +1,185 @@
+import Foundation
+import KioskCore
+import KioskPrint
+import KioskTestSupport
+import Testing
+
+/// Slips through kioskd's HTTP API and `kioskctl print slip`, printed on a private cupsd.
+@Suite struct SlipPrintingTests {
+    static let token = "thu-nghiem-0123456789"
+    static let timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+
+    struct Office {
+        let rig: DaemonRig
+        let cups: PrivateCups
+        let port: Int
+        var base: String { "http://127.0.0.1:\(port)/api/v1" }
+    }
+
+    /// Slips on a raw 80 mm roll printer (or an A4 document printer), the HTTP API on a free port with a token.
+    func office(_ name: String, deviceURI: String, mode: String = "raw", paper: String = "roll") throws -> Office {
+        let cups = try PrivateCups(directory: try RepositoryPaths.temporaryDirectory("cups-\(name)"))
+        try cups.addRawQueue("giay-hen", deviceURI: deviceURI)
+        let port = try freeLoopbackPort()
+        let calendar = RepositoryPaths.root.appendingPathComponent("kiosk-config/calendar").path
+        let rig = try DaemonRig(name) { evdev in
+            TicketOffice.config(evdev, cups: cups.server, extra: """
+                [slips]
+                parent_body = "UBND thành phố Hà Nội"
+                issuing_body = "UBND phường Thử Nghiệm"
+                place = "Hà Nội"
+                printer = "giay-hen"
+                feedback_body = "Văn phòng UBND phường Thử Nghiệm"
+                feedback_address = "Số 1 phố Thử Nghiệm, Hà Nội"
+                feedback_hotline = "1022"
+
+                [calendar]
+                directory = "\(calendar)"
+
+                [http]
+                listen = "127.0.0.1:\(port)"
+                token = "\(Self.token)"
+
+                [[printers]]
+                id = "giay-hen"
+                queue = "giay-hen"
+                server = "\(cups.server)"
+                mode = "\(mode)"
+                paper = "\(paper)"
+                """)
+        }
+        try rig.start()
+        return Office(rig: rig, cups: cups, port: port)
+    }
+
+    static var request: [String: Any] { [
+        "dossierCode": "000.20.36.H26-261123-0042",
+        "applicant": [
+            "name": "Nguyễn Thị Huyền Trang", "address": "Số 12 ngõ 34 phố Hàng Bạc, Hà Nội", "phone": "0912 345 678",
+        ],
+        "procedure": "Đăng ký khai sinh",
+        "documents": [["name": "Tờ khai đăng ký khai sinh", "form": "Bản chính", "copies": 1], ["name": "Giấy chứng sinh"]],
+        "processingWorkingDays": 3,
+        "receivedAt": "2026-11-23T08:40:00+07:00",
+        "recordBook": "05",
+        "serialNumber": "0042",
+        "receivingOfficer": "Lê Minh Đức",
+    ] }
+
+    static func body(_ changes: [String: Any] = [:]) -> Data {
+        var request = Self.request
+        for (key, value) in changes { request[key] = value }
+        return try! JSONSerialization.data(withJSONObject: request)
+    }
+
+    /// The slip the request above must give: received Monday 23/11/2026 08:40 + 3 working days
+    /// (Monday afternoon … Thursday morning) → returned Thursday 26/11/2026 at 13:30.
+    static func expectedSlip(returnAt: Date) -> SlipPrintout {
+        SlipPrintout(
+            parentBody: "UBND thành phố Hà Nội", issuingBody: "UBND phường Thử Nghiệm", place: "Hà Nội",
+            dossierCode: "000.20.36.H26-261123-0042",
+            applicant: .init(name: "Nguyễn Thị Huyền Trang", address: "Số 12 ngõ 34 phố Hàng Bạc, Hà Nội", phone: "0912 345 678"),
+            procedure: "Đăng ký khai sinh",
+            documents: [.init(name: "Tờ khai đăng ký khai sinh", form: "Bản chính", copies: 1), .init(name: "Giấy chứng sinh", copies: 1)],
+            numberOfSets: 1, processingWorkingDays: 3,
+            receivedAt: ISO8601DateFormatter().date(from: "2026-11-23T01:40:00Z")!, returnAt: returnAt, collection: .atCounter,
+            recordBook: "05", serialNumber: "0042",
+            feedback: .init(body: "Văn phòng UBND phường Thử Nghiệm", address: "Số 1 phố Thử Nghiệm, Hà Nội", hotline: "1022"),
+            receivingOfficer: "Lê Minh Đức", timeZone: timeZone)
+    }
+
+    @Test func postedSlipGetsItsReturnTimeFromTheCalendarAndPrintsBothCopies() throws {
+        let sink = try SocketSink()
+        let office = try office("slip-http", deviceURI: sink.deviceURI)
+        let answer = try HTTPCall.send("POST", "\(office.base)/slips", body: Self.body(), token: Self.token)
+        #expect(answer.status == 201, "\(String(decoding: answer.body, as: UTF8.self))")
+        #expect(answer.json["returnAt"] as? String == "2026-11-26T13:30:00+07:00")
+        #expect(answer.json["returnText"] as? String == "13:30 thứ Năm, 26/11/2026")
+        #expect(answer.json["printed"] as? Bool == true)
+        #expect(answer.json["printer"] as? String == "giay-hen")
+
+        try sink.awaitJobs(1)
+        let pages = try EscPosRaster.decodePages(sink.jobs[0])
+        let returnAt = ISO8601DateFormatter().date(from: "2026-11-26T06:30:00Z")!
+        #expect(pages == (try Self.expectedSlip(returnAt: returnAt).renderBitmaps(width: 576)))
+        #expect(pages.count == 2)
+    }
+
+    @Test func badRequestsAreRefusedWithTheFieldAndTheReason() throws {
+        let sink = try SocketSink()
+        let office = try office("slip-bad", deviceURI: sink.deviceURI)
+        let url = "\(office.base)/slips"
+
+        let noToken = try HTTPCall.send("POST", url, body: Self.body())
+        #expect(noToken.status == 401)
+        #expect(try HTTPCall.send("POST", url, body: Self.body(), token: "wrong-token-0123456789").status == 401)
+
+        let notJSON = try HTTPCall.send("POST", url, body: Data("dossierCode=42".utf8), token: Self.token)
+        #expect(notJSON.status == 400)
+        #expect(notJSON.json["error"] != nil)
+
+        let invalid = try HTTPCall.send(
+            "POST", url, body: Self.body(["processingWorkingDays": 0, "counter": "quay-9", "numberOfSets": true]), token: Self.token)
+        #expect(invalid.status == 422)
+        let fields = (invalid.json["problems"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+        #expect(fields.contains("processingWorkingDays"))
+        #expect(fields.contains("numberOfSets"))
+
+        let unknownCounter = try HTTPCall.send("POST", url, body: Self.body(["counter": "quay-9"]), token: Self.token)
+        #expect(unknownCounter.status == 422)
+        let problem = try #require((unknownCounter.json["problems"] as? [[String: Any]])?.first)
+        #expect(problem["field"] as? String == "counter")
+        #expect((problem["reason"] as? String)?.contains("quay-1, quay-2") == true)
+
+        // A year without a calendar file is an error that says so, never a guessed date.
+        let uncovered = try HTTPCall.send("POST", url, body: Self.body(["receivedAt": "2031-03-02T08:00:00+07:00"]), token: Self.token)
+        #expect(uncovered.status == 422)
+        let reason = try #require((uncovered.json["problems"] as? [[String: Any]])?.first?["reason"] as? String)
+        #expect(reason.contains("2031"))
+        #expect(reason.hasPrefix("Chưa có lịch ngày làm việc năm 2031"))
+
+        let huge = try HTTPCall.send("POST", url, body: Data(repeating: 0x20, count: 300 * 1024), token: Self.token)
+        #expect(huge.status == 413)
+        // Nothing reached the printer.
+        #expect(sink.jobs.isEmpty)
+    }
+
+    @Test func slipOnAStoppedPrinterAnswers503WithTheReason() throws {
+        let sink = try SocketSink()
+        let office = try office("slip-stopped", deviceURI: sink.deviceURI)
+        try office.cups.run("cupsdisable", ["giay-hen"])
+        let answer = try HTTPCall.send("POST", "\(office.base)/slips", body: Self.body(), token: Self.token)
+        #expect(answer.status == 503)
+        #expect(answer.json["printed"] as? Bool == false)
+        #expect((answer.json["message"] as? String)?.hasPrefix("Máy in đang tạm dừng") == true)
+    }
+
+    @Test func kioskctlPrintsASlipFromAFileAndNamesWhatIsWrong() throws {
+        let sink = try SocketSink()
+        let office = try office("slip-kioskctl", deviceURI: sink.deviceURI)
+        let good = office.rig.directory.appendingPathComponent("slip.json")
+        try Self.body(["returnAt": "2026-11-27T09:00:00+07:00"]).write(to: good)
+        let output = try office.rig.daemon!.kioskctl(["print", "slip", "--file", good.path])
+        #expect(output.contains("09:00 thứ Sáu, 27/11/2026"))
+        try sink.awaitJobs(1)
+        #expect(try EscPosRaster.decodePages(sink.jobs[0]).count == 2)
+
+        let bad = office.rig.directory.appendingPathComponent("bad.json")
+        try Self.body(["applicant": ["name": "Trang"]]).write(to: bad)
+        let error = try #require(throws: HarnessError.self) { try office.rig.daemon!.kioskctl(["print", "slip", "--file", bad.path]) }
+        #expect("\(error)".contains("applicant.phone"))
+        #expect("\(error)".contains("applicant.address"))
+    }
+
+    @Test func documentPrinterGetsBothCopiesAsOnePDF() throws {
+        let sink = try SocketSink()
+        let office = try office("slip-pdf", deviceURI: sink.deviceURI, mode: "document", paper: "a5")
+        let answer = try HTTPCall.send("POST", "\(office.base)/slips", body: Self.body(["copies": 2]), token: Self.token)
+        #expect(answer.status == 201)
+        try sink.awaitJobs(1)
+        let pdf = sink.jobs[0]
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.contains("/Count 2"))
+    }
+}
