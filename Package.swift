@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-demo",
             dependencies: [
-                "KioskTestSupport", "KioskCore",
+                "KioskTestSupport", "KioskCore", "KioskPrint",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -90,7 +90,7 @@ public final class Daemon: Sendable {
         self.spooler = spooler
         self.store = store
         logger.info(
-            "office \(config.office.code): \(config.terminals.count) terminal(s), \(config.devices.count) device(s); tallies in \(paths.database)")
+            "office \(config.office.code): \(config.terminals.count) rating and \(config.ticketTerminals.count) ticket terminal(s), \(config.devices.count) device(s), \(config.printers.count) printer(s); state in \(paths.database)")
     }
 
     public func start() {

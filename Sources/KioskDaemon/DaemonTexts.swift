@@ -1,29 +1,43 @@
 import KioskPrint
 
+/// A message in both languages; shown Vietnamese first, then English.
+struct Bilingual: Sendable, Equatable {
+    var vietnamese: String
+    var english: String
+
+    var text: String { "\(vietnamese) / \(english)" }
+}
+
 /// What kioskd tells people through the terminals and `kioskctl`: Vietnamese first, then English.
 enum DaemonTexts {
-    static func condition(_ condition: PrinterCondition) -> String {
+    static func condition(_ condition: PrinterCondition) -> Bilingual {
         switch condition {
-        case .outOfPaper: "Máy in hết giấy. / The printer is out of paper."
-        case .paperJam: "Máy in bị kẹt giấy. / The printer has a paper jam."
-        case .coverOpen: "Nắp máy in đang mở. / The printer cover is open."
-        case .offline: "Máy in mất kết nối. / The printer is offline."
-        case .stopped: "Máy in đang tạm dừng. / The printer is stopped."
-        case .notAccepting: "Máy in không nhận lệnh in. / The printer is not accepting jobs."
+        case .outOfPaper: Bilingual(vietnamese: "Máy in hết giấy.", english: "The printer is out of paper.")
+        case .paperJam: Bilingual(vietnamese: "Máy in bị kẹt giấy.", english: "The printer has a paper jam.")
+        case .coverOpen: Bilingual(vietnamese: "Nắp máy in đang mở.", english: "The printer cover is open.")
+        case .offline: Bilingual(vietnamese: "Máy in mất kết nối.", english: "The printer is offline.")
+        case .stopped: Bilingual(vietnamese: "Máy in đang tạm dừng.", english: "The printer is stopped.")
+        case .notAccepting: Bilingual(vietnamese: "Máy in không nhận lệnh in.", english: "The printer is not accepting jobs.")
         }
     }
 
-    static let cupsUnreachable = "Không kết nối được dịch vụ in (CUPS). / The print service (CUPS) cannot be reached."
-    static let timedOut = "Máy in không in xong trong thời gian cho phép. / The printer did not finish in time."
-    static let aborted = "Lệnh in bị hủy hoặc lỗi. / The print job was cancelled or failed."
-    static func refused(_ detail: String) -> String { "Dịch vụ in từ chối lệnh in. / CUPS refused the job: \(detail)" }
-    static func renderFailed(_ detail: String) -> String { "Không tạo được bản in. / The printout could not be made: \(detail)" }
-
-    static let callStaff = "Vui lòng báo cán bộ. / Please tell a staff member."
+    static let cupsUnreachable = Bilingual(
+        vietnamese: "Không kết nối được dịch vụ in (CUPS).", english: "The print service (CUPS) cannot be reached.")
+    static let timedOut = Bilingual(
+        vietnamese: "Máy in không in xong trong thời gian cho phép.", english: "The printer did not finish in time.")
+    static let aborted = Bilingual(vietnamese: "Lệnh in bị hủy hoặc lỗi.", english: "The print job was cancelled or failed.")
+    static func refused(_ detail: String) -> Bilingual {
+        Bilingual(vietnamese: "Dịch vụ in từ chối lệnh in.", english: "CUPS refused the job: \(detail)")
+    }
+    static func renderFailed(_ detail: String) -> Bilingual {
+        Bilingual(vietnamese: "Không tạo được bản in.", english: "The printout could not be made: \(detail)")
+    }
 
     /// On the entrance screen when a ticket is kept but not printed.
-    static func ticketKept(_ number: String, problem: String) -> String {
-        "Số \(number) của bạn đã được ghi nhận nhưng chưa in được phiếu. \(problem) \(callStaff) "
-            + "Your number \(number) is recorded but the ticket could not be printed."
+    static func ticketKept(_ number: String, problem: Bilingual) -> String {
+        Bilingual(
+            vietnamese: "Số \(number) của bạn đã được ghi nhận nhưng chưa in được phiếu. \(problem.vietnamese) Vui lòng báo cán bộ.",
+            english: "Your number \(number) is recorded but the ticket could not be printed. \(problem.english) Please tell a staff member."
+        ).text
     }
 }

@@ -15,7 +15,8 @@ public final class PrivateCups: @unchecked Sendable {
 
     public var server: String { "127.0.0.1:\(port)" }
 
-    public init(directory: URL) throws {
+    /// - Parameter socketPath: also listen on this Unix socket (the demo office file names one).
+    public init(directory: URL, socketPath: String? = nil) throws {
         self.directory = directory
         port = try freeLoopbackPort()
         let fm = FileManager.default
@@ -51,6 +52,7 @@ public final class PrivateCups: @unchecked Sendable {
 
         try """
             Listen 127.0.0.1:\(port)
+            \(socketPath.map { "Listen \($0)" } ?? "")
             LogLevel warn
             WebInterface No
             Browsing No

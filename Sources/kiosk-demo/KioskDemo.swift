@@ -3,10 +3,14 @@ import Foundation
 import Glibc
 import KioskCore
 import KioskTestSupport
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
-/// Runs the demo office (kiosk-config/demo/office.toml) on simulated devices and shows what
-/// happened: a real touchscreen recording replayed, citizens rating, staff arming a keypad,
-/// then the day's tallies as staff would read them.
+/// Runs the demo office (kiosk-config/demo/office.toml) on simulated devices and a private CUPS
+/// and shows what happened: citizens taking tickets (one while the printer is stopped), a slip
+/// posted to the HTTP API, a real touchscreen recording replayed, citizens rating, staff arming
+/// a keypad, then the day's tallies as staff would read them and PNG copies of what was printed.
 @main
 struct KioskDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,17 +36,56 @@ struct KioskDemo: ParsableCommand {
         try evdev.add(touch, description: RepositoryPaths.fixture("evemu/egalax-0eef-72a1.prop"))
         try evdev.add("rating-keypad-quay-2", description: RepositoryPaths.deviceDescription("keypad.prop"))
         try evdev.add("staff-keypad-quay-2", description: RepositoryPaths.deviceDescription("keypad.prop"))
-        for name in [touch, "rating-keypad-quay-2", "staff-keypad-quay-2"] { print("   \(evdev.devicePath(name))") }
+        let ticketScreen = "ticket-touchscreen-loi-vao"
+        try evdev.add(ticketScreen, description: RepositoryPaths.fixture("evemu/egalax-0eef-72a1.prop"))
+        for name in [touch, "rating-keypad-quay-2", "staff-keypad-quay-2", ticketScreen] { print("   \(evdev.devicePath(name))") }
+
+        let printers = try DemoPrinters()
+        print("   CUPS riêng / private CUPS: \(DemoPrinters.directory.path)/cups.sock")
+        print("   máy in vé / ticket printer ve-loi-vao (80 mm, ESC/POS) → \(printers.tickets.deviceURI)")
+        print("   máy in A4 / A4 printer giay-hen-a4 (PDF) → \(printers.slips.deviceURI)")
 
         say("2. kioskd --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
         let daemon = try KioskdProcess(config: config, stateDirectory: state)
         try daemon.awaitReady()
         let events = try EventStream(socketPath: daemon.controlSocket)
-        try awaitCondition("the three devices to connect") { events.count(of: "device-connected") >= 3 }
+        try awaitCondition("the four devices to connect") { events.count(of: "device-connected") >= 4 }
         for line in daemon.stderr.lines { print("   kioskd: \(line)") }
         let printer = EventPrinter(events: events)
 
-        say("3. Quầy 1: phát lại bản ghi thật của màn hình cảm ứng eGalax (11 lần chạm, 4,6 s)\n   Counter 1: replaying a real eGalax touchscreen recording (11 taps in 4.6 s; lockout 3 s)")
+        say("3. Lối vào: công dân chạm để lấy số / Entrance: citizens tap a service to take a ticket")
+        var ticketTime = 5_000.0
+        func takeTicket(_ label: String, x: Double, y: Double, expecting count: Int) throws {
+            try evdev.emit(ticketScreen, EventScripts.slotDown(trackingID: Int32(ticketTime), x: Int32(x / 1024 * 32760), y: Int32(y / 600 * 32760), time: ticketTime))
+            try evdev.emit(ticketScreen, EventScripts.slotUp(time: ticketTime + 0.2))
+            print("   chạm / tap: \(label)")
+            try printer.flush(expecting: count)
+            ticketTime += 10
+            Thread.sleep(forTimeInterval: 1.6)  // the next citizen, after the 1.5 s double-tap guard
+        }
+        try takeTicket("Tư pháp – Hộ tịch", x: 256, y: 125, expecting: 2)
+        try takeTicket("Đất đai", x: 768, y: 125, expecting: 2)
+        try takeTicket("Tư pháp – Hộ tịch, ưu tiên / priority", x: 512, y: 550, expecting: 2)
+        try takeTicket("Xây dựng", x: 256, y: 375, expecting: 2)
+
+        say("4. Máy in vé hết giấy (tạm dừng) / The ticket printer stops (out of paper)")
+        try printers.cups.run("cupsdisable", ["-r", "hết giấy / out of paper", "ve-loi-vao"])
+        try takeTicket("Chính sách xã hội", x: 768, y: 375, expecting: 3)
+        print("   kioskctl status:")
+        let status = try daemon.kioskctl(["status"])
+        for line in status.components(separatedBy: "\n").drop(while: { !$0.hasPrefix("Máy in") }) { print("   \(line)") }
+        try printers.cups.run("cupsenable", ["ve-loi-vao"])
+        print("   cán bộ thay giấy, bật lại máy in / staff refill the paper and enable the printer")
+        try printer.flush(expecting: 2)
+
+        say("5. Phần mềm một cửa gửi giấy tiếp nhận qua HTTP / The case software posts a slip: POST http://127.0.0.1:8470/api/v1/slips (kiosk-config/demo/slip.json)")
+        let slipFile = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/slip.json")
+        let (code, answer) = try Self.post(Data(contentsOf: slipFile), to: "http://127.0.0.1:8470/api/v1/slips")
+        print("   HTTP \(code): hẹn trả kết quả / return \(answer["returnText"] as? String ?? "?") (\(answer["returnAt"] as? String ?? "?"))")
+        try printer.flush(expecting: 1)
+        if code != 201 { throw ExitCode(1) }
+
+        say("6. Quầy 1: phát lại bản ghi thật của màn hình cảm ứng eGalax (11 lần chạm, 4,6 s)\n   Counter 1: replaying a real eGalax touchscreen recording (11 taps in 4.6 s; lockout 3 s)")
         let recording = try EvemuRecording(contentsOf: RepositoryPaths.fixture("evemu/egalax-0eef-72a1-taps.event"))
         var previous: Double?
         for frame in recording.frames {
@@ -52,7 +95,7 @@ struct KioskDemo: ParsableCommand {
         }
         try printer.flush(expecting: 11)
 
-        say("4. Quầy 1: công dân chạm vào các mặt cười / Counter 1: citizens tap the faces")
+        say("7. Quầy 1: công dân chạm vào các mặt cười / Counter 1: citizens tap the faces")
         var time = 2_000.0
         for (choice, x) in [(1, 128.0), (2, 384.0), (1, 128.0), (4, 896.0)] {
             Thread.sleep(forTimeInterval: 3.1)  // the citizen after the previous one, past the 3 s lockout
@@ -63,7 +106,7 @@ struct KioskDemo: ParsableCommand {
             time += 10
         }
 
-        say("5. Quầy 2: bàn phím đánh giá chỉ nhận khi cán bộ mở / Counter 2: the rating keypad counts only when staff arm it")
+        say("8. Quầy 2: bàn phím đánh giá chỉ nhận khi cán bộ mở / Counter 2: the rating keypad counts only when staff arm it")
         let kp = { (n: Int) in KeyCodes.code(named: "KEY_KP\(n)")! }
         let enter = KeyCodes.code(named: "KEY_KPENTER")!
         try evdev.emit("rating-keypad-quay-2", EventScripts.keyTap(kp(1)))
@@ -78,16 +121,39 @@ struct KioskDemo: ParsableCommand {
             try printer.flush(expecting: 1)
         }
 
-        say("6. kioskctl status")
+        say("9. kioskctl status")
         print(try daemon.kioskctl(["status"]))
-        say("7. kioskctl tally — kết quả trong ngày / the day's tallies")
+        say("10. kioskctl tally — kết quả trong ngày / the day's tallies")
         print(try daemon.kioskctl(["tally"]))
 
         daemon.signal(SIGTERM)
-        let status = try daemon.awaitExit()
-        say("8. kioskd dừng / stopped (exit \(status)). Dữ liệu / Data: \(daemon.database)")
+        let exit = try daemon.awaitExit()
+        say("11. kioskd dừng / stopped (exit \(exit)). Dữ liệu / Data: \(daemon.database)")
         print("   Xem lại / Read again: .build/debug/kioskctl tally --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
-        if status != 0 { throw ExitCode(1) }
+
+        let printed = events.events.filter { $0["event"] as? String == "ticket-printed" }.compactMap { $0["number"] as? String }
+        let folder = state.deletingLastPathComponent().appendingPathComponent("printed")
+        say("12. Bản sao những gì đã in / Copies of what was printed (\(printed.count) vé / tickets, \(printers.slips.jobs.count) giấy tiếp nhận / slip)")
+        for path in try printers.saveCopies(ticketNumbers: printed, to: folder) { print("   \(path)") }
+        printers.cups.stop()
+        if exit != 0 || printed.count != 5 { throw ExitCode(1) }
+    }
+
+    /// POSTs JSON and returns the status and the decoded answer.
+    static func post(_ body: Data, to url: String) throws -> (Int, [String: Any]) {
+        var request = URLRequest(url: URL(string: url)!)
+        request.httpMethod = "POST"
+        request.httpBody = body
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: Result<(Int, Data), Error>!
+        URLSession.shared.dataTask(with: request) { data, response, error in
+            outcome = error.map { .failure($0) } ?? .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()))
+            done.signal()
+        }.resume()
+        done.wait()
+        let (status, data) = try outcome.get()
+        return (status, (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])
     }
 
     func say(_ text: String) {
@@ -129,6 +195,14 @@ final class EventPrinter {
         switch event["event"] as? String {
         case "vote-counted": return "\(terminal): đã ghi nhận đánh giá / rating counted (LED/màn hình cảm ơn / thank-you)"
         case "armed": return "\(terminal): đã mở cho một lượt đánh giá / armed for one rating"
+        case "ticket-issued":
+            let priority = event["priority"] as? Bool == true ? ", ưu tiên / priority" : ""
+            return "\(terminal): cấp số / ticket \(event["number"] as? String ?? "?")\(priority), \(event["waitingAhead"] as? Int ?? 0) người chờ trước / waiting ahead"
+        case "ticket-printed": return "\(event["printer"] as? String ?? ""): đã in vé / printed \(event["number"] as? String ?? "?")"
+        case "ticket-not-printed": return "\(terminal): \(event["message"] as? String ?? "")"
+        case "printer-fault": return "\(event["printer"] as? String ?? ""): ⚠ \(event["message"] as? String ?? "")"
+        case "printer-ready": return "\(event["printer"] as? String ?? ""): máy in hoạt động trở lại / printer back"
+        case "slip-printed": return "\(event["printer"] as? String ?? ""): đã in giấy tiếp nhận / slip printed \(event["dossierCode"] as? String ?? "")"
         case "press-rejected":
             let kind = event["kind"] as? String ?? ""
             let words =

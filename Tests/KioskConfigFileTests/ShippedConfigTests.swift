@@ -79,19 +79,35 @@ import Testing
             .ratingTouchscreen(terminal: "quay-1-danh-gia"),
             .ratingKeypad(terminal: "quay-2-danh-gia"),
             .staffKeypad(counter: "quay-2"),
+            .ticketTouchscreen(terminal: "lay-so"),
         ])
         #expect(config.devices.map(\.path) == [
             "/run/kiosk-demo/input/dev/*eGalax*",
             "/run/kiosk-demo/input/dev/rating-keypad-quay-2",
             "/run/kiosk-demo/input/dev/staff-keypad-quay-2",
+            "/run/kiosk-demo/input/dev/ticket-touchscreen-loi-vao",
         ])
-        #expect(config.devices.map(\.grab) == [true, true, true])
+        #expect(config.devices.map(\.grab) == [true, true, true, true])
         #expect(config.devices[0].mapping == .identity)
         #expect(config.devices[0].keys.isEmpty)
         // KEY_KP1 = 79, KEY_KP2 = 80, KEY_KP3 = 81, KEY_KP4 = 75 in <linux/input-event-codes.h>.
         #expect(config.devices[1].keys == [79: .choice(1), 80: .choice(2), 81: .choice(3), 75: .choice(4)])
         // KEY_KPENTER = 96.
         #expect(config.devices[2].keys == [96: .staff(.arm)])
+    }
+
+    @Test func demoPrintsTicketsAndSlipsOnItsPrivateCups() throws {
+        let config = try Self.load("kiosk-config/demo/office.toml")
+        #expect(config.printers.map(\.id) == ["ve-loi-vao", "giay-hen-a4"])
+        #expect(config.printers.allSatisfy { $0.server == "/run/kiosk-demo/cups/cups.sock" })
+        #expect(config.printer(id: "ve-loi-vao")?.mode == .raw)
+        #expect(config.printer(id: "giay-hen-a4")?.paper == .a4)
+        let entrance = try #require(config.ticketTerminal(id: "lay-so"))
+        #expect(Set(entrance.zones.map(\.choice.service)) == Set(config.services.map(\.id)))
+        #expect(entrance.zones.filter { $0.choice.priority != nil }.count == 1)
+        #expect(config.slips?.printer == "giay-hen-a4")
+        #expect(config.localAPI?.isLoopback == true)
+        #expect(config.calendarDirectory == "../calendar")
     }
 
     @Test func demoVietnameseTextIsPrecomposed() throws {
@@ -112,7 +128,27 @@ import Testing
         #expect(config.office.name == "Bộ phận Một cửa UBND phường Điện Biên")
         #expect(config.office.timeZone == "Asia/Ho_Chi_Minh")
         #expect(config.services.map(\.id) == ["ho-tich", "dat-dai"])
-        #expect(config.counters == [CounterConfig(id: "quay-1", number: 1, name: "Quầy 1", services: ["ho-tich", "dat-dai"])])
+        #expect(config.counters == [
+            CounterConfig(id: "quay-1", number: 1, name: "Quầy 1", services: ["ho-tich", "dat-dai"], slipPrinter: "a4-quay")
+        ])
+    }
+
+    @Test func examplePrintingKeysAreAsWritten() throws {
+        let config = try Self.load("kiosk-config/office.example.toml")
+        #expect(config.printers.map(\.id) == ["ve", "a4-quay"])
+        #expect(config.printer(id: "ve") == PrinterConfig(
+            id: "ve", queue: "kiosk-ticket", server: "/run/cups/cups.sock", mode: .raw, width: 576, paper: .roll,
+            timeoutSeconds: 5, jobTimeoutSeconds: 30))
+        #expect(config.ticketing == TicketingConfig(
+            resetHour: 5, hotline: "1022", qrURLTemplate: "https://dichvucong.example.vn/hang-doi/{office}/{number}",
+            minutesPerTicket: 10))
+        #expect(config.hours == .standard)
+        #expect(config.slips?.printer == "a4-quay")
+        #expect(config.localAPI == LocalAPIConfig(host: "127.0.0.1", port: 8470, token: nil))
+        let entrance = try #require(config.ticketTerminal(id: "lay-so"))
+        #expect(entrance.lockoutSeconds == 1.5)
+        #expect(entrance.zones.count == 3)
+        #expect(config.devices.last?.role == .ticketTouchscreen(terminal: "lay-so"))
     }
 
     @Test func exampleOfficeUsesTheSipasFivePreset() throws {
@@ -137,13 +173,13 @@ import Testing
 
     @Test func exampleDevicesHaveTheirRolesMappingAndKeys() throws {
         let config = try Self.load("kiosk-config/office.example.toml")
-        #expect(config.devices.count == 2)
+        #expect(config.devices.count == 3)
         let touchscreen = try #require(config.devices.first)
         #expect(touchscreen.path == "/dev/input/by-id/usb-eGalax_Inc._USB_TouchController-event-if00")
         #expect(touchscreen.role == .ratingTouchscreen(terminal: "quay-1-danh-gia"))
         #expect(touchscreen.grab == true)
         #expect(touchscreen.mapping == TouchMapping(calibration: [1, 0, 0, 0, 1, 0], rotation: .none))
-        let staff = try #require(config.devices.last)
+        let staff = config.devices[1]
         #expect(staff.path == "/dev/input/by-id/usb-*Keypad*-event-kbd")
         #expect(staff.role == .staffKeypad(counter: "quay-1"))
         #expect(staff.keys == [96: .staff(.arm)])

@@ -27,9 +27,14 @@ enum PrintProblem: Error, Sendable, Equatable {
         }
     }
 
-    var message: String {
+    var message: String { words.text }
+
+    var words: Bilingual {
         switch self {
-        case .printer(let conditions): conditions.map(DaemonTexts.condition).joined(separator: " ")
+        case .printer(let conditions):
+            Bilingual(
+                vietnamese: conditions.map { DaemonTexts.condition($0).vietnamese }.joined(separator: " "),
+                english: conditions.map { DaemonTexts.condition($0).english }.joined(separator: " "))
         case .unreachable: DaemonTexts.cupsUnreachable
         case .refused(let detail): DaemonTexts.refused(detail)
         case .timedOut: DaemonTexts.timedOut

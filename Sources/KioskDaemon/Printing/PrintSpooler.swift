@@ -181,7 +181,7 @@ final class PrintSpooler: @unchecked Sendable {
             var events: [DaemonEvent] = [
                 .ticketNotPrinted(
                     terminal: ticket.terminal, number: number, printer: printer.id, problem: problem.code,
-                    message: DaemonTexts.ticketKept(number, problem: problem.message))
+                    message: DaemonTexts.ticketKept(number, problem: problem.words))
             ]
             if changed { events.append(.printerFault(printer: printer.id, problem: problem.code, message: problem.message)) }
             publish(events)
