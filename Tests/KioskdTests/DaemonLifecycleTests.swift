@@ -46,7 +46,70 @@ import Testing
         let demo = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/office.toml").path
         let result = try runKioskd(["--check-config", "--config", demo])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("OK (office HCM-Q1-BEN-THANH, 2 terminal(s), 3 device(s))"))
+        #expect(result.stdout.contains("OK (office HCM-Q1-BEN-THANH, 3 terminal(s), 4 device(s), 2 printer(s); calendar 2025, 2026)"))
+    }
+
+    /// An office that prints slips needs its working-day calendar: a broken or missing calendar
+    /// directory refuses to start (exit 2), naming the file, key and expectation.
+    @Test func officeWithSlipsRefusesToStartOnABadCalendar() throws {
+        let directory = try RepositoryPaths.temporaryDirectory("kioskd-badcalendar")
+        let path = directory.appendingPathComponent("office.toml").path
+        let office = TestOffice.header + """
+            [survey]
+            preset = "default"
+
+            [slips]
+            issuing_body = "UBND phường Thử Nghiệm"
+            place = "Hà Nội"
+            printer = "a4"
+            feedback_address = "Số 1 phố Thử Nghiệm"
+            feedback_hotline = "1022"
+
+            [[printers]]
+            id = "a4"
+            queue = "a4"
+            mode = "document"
+
+            [[terminals]]
+            id = "quay-1-danh-gia"
+            kind = "rating"
+            counter = "quay-1"
+            policy = "free"
+
+            [[devices]]
+            path = "/dev/input/by-id/rating-pad"
+            role = "rating_keypad"
+            terminal = "quay-1-danh-gia"
+
+            """
+        try office.write(toFile: path, atomically: true, encoding: .utf8)
+        let missing = try runKioskd(["--check-config", "--config", path])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("\(directory.path)/calendar: cannot read the calendar directory"))
+
+        let calendar = directory.appendingPathComponent("calendar")
+        try FileManager.default.createDirectory(at: calendar, withIntermediateDirectories: true)
+        try """
+            year = 2026
+            [[days_off]]
+            date = "2027-01-01"
+            kind = "holiday"
+            note = "Tết Dương lịch"
+            source = "Bộ luật Lao động 2019, Điều 112"
+            """.write(to: calendar.appendingPathComponent("2026.toml"), atomically: true, encoding: .utf8)
+        let wrongYear = try runKioskd(["--config", path, "--state-dir", directory.path])
+        #expect(wrongYear.status == 2)
+        #expect(wrongYear.stderr.contains("2026.toml: days_off[0].date"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("kiosk.sqlite").path))
+
+        try FileManager.default.copyItem(
+            at: RepositoryPaths.root.appendingPathComponent("kiosk-config/calendar/2026.toml"),
+            to: calendar.appendingPathComponent("fixed.tmp"))
+        try FileManager.default.removeItem(at: calendar.appendingPathComponent("2026.toml"))
+        try FileManager.default.moveItem(at: calendar.appendingPathComponent("fixed.tmp"), to: calendar.appendingPathComponent("2026.toml"))
+        let fixed = try runKioskd(["--check-config", "--config", path])
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(fixed.stdout.contains("calendar 2026"))
     }
 
     @Test func sigtermStopsCleanlyClosesDevicesAndRemovesTheSocket() throws {
