@@ -47,6 +47,7 @@ struct TicketPrintBenchmark: ParsableCommand {
         let events = try EventStream(socketPath: daemon.controlSocket)
         try awaitCondition("the touchscreen to connect") { events.count(of: "device-connected") >= 1 }
 
+        let (idleRSS, _) = InputLatencyBenchmark.memory(pid: daemon.pid)
         print("kiosk-bench print: \(tickets) tickets after \(warmup) warm-up, kioskd pid \(daemon.pid), cupsd on \(cups.server), files in \(base.path)")
         // The middle of the left half of the 1000×500 screen (service ho-tich), in eGalax units.
         let tapX = Int32(250.0 / 1000 * 32760)
@@ -107,6 +108,7 @@ struct TicketPrintBenchmark: ParsableCommand {
         }
         print("")
         let peakMB = Double(peak) * 1024 / 1_000_000
+        print("kioskd RSS before printing: \(Self.format(Double(idleRSS) * 1024 / 1_000_000)) MB")
         print("kioskd RSS after \(warmup + tickets) printed tickets: \(Self.format(Double(rss) * 1024 / 1_000_000)) MB now, \(Self.format(peakMB)) MB peak "
             + "(target ≤ 40 MB: \(peakMB <= 40 ? "met" : "NOT met"))")
 
