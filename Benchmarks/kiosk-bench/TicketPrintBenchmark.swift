@@ -23,6 +23,9 @@ struct TicketPrintBenchmark: ParsableCommand {
     @Option(help: "Where to put the emulated devices, cupsd and kioskd's state (a directory under /tmp: cupsd's backends run as lp).")
     var directory: String?
 
+    @Option(help: "Also run kioskd's local HTTP API on HOST:PORT (e.g. 127.0.0.1:8470), to measure RSS with it on.")
+    var httpListen: String?
+
     static let queue = "ve"
 
     func run() throws {
@@ -39,16 +42,17 @@ struct TicketPrintBenchmark: ParsableCommand {
         defer { evdev.stop() }
         try evdev.add("ticket-touch", description: RepositoryPaths.fixture("evemu/egalax-0eef-72a1.prop"))
         let config = base.appendingPathComponent("office.toml").path
-        try Self.office(devicePath: evdev.devicePath("ticket-touch"), cupsServer: cups.server)
+        try Self.office(devicePath: evdev.devicePath("ticket-touch"), cupsServer: cups.server, httpListen: httpListen)
             .write(toFile: config, atomically: true, encoding: .utf8)
 
         let daemon = try KioskdProcess(config: config, stateDirectory: state)
-        try daemon.awaitReady()
+        try daemon.awaitReady(timeout: 120)  // long enough for kioskd under callgrind (scripts/kioskd-order-file)
         let events = try EventStream(socketPath: daemon.controlSocket)
         try awaitCondition("the touchscreen to connect") { events.count(of: "device-connected") >= 1 }
 
         let (idleRSS, _) = InputLatencyBenchmark.memory(pid: daemon.pid)
-        print("kiosk-bench print: \(tickets) tickets after \(warmup) warm-up, kioskd pid \(daemon.pid), cupsd on \(cups.server), files in \(base.path)")
+        print("kiosk-bench print: \(tickets) tickets after \(warmup) warm-up, kioskd pid \(daemon.pid), cupsd on \(cups.server), "
+            + "HTTP API \(httpListen.map { "on \($0)" } ?? "off"), files in \(base.path)")
         // The middle of the left half of the 1000×500 screen (service ho-tich), in eGalax units.
         let tapX = Int32(250.0 / 1000 * 32760)
         let tapY = Int32(200.0 / 500 * 32760)
@@ -65,6 +69,9 @@ struct TicketPrintBenchmark: ParsableCommand {
             // kioskd reports the ticket printed once CUPS says the job completed: the next tap
             // waits for it, so that jobs never overlap. This wait is after the sink's timestamp.
             try events.await("ticket-printed", count: index + 1, timeout: 30)
+            if let httpListen, index % 10 == 0 {
+                try Self.askStatus(httpListen)
+            }
             time += 1
         }
         let (rss, peak) = InputLatencyBenchmark.memory(pid: daemon.pid)
@@ -111,10 +118,24 @@ struct TicketPrintBenchmark: ParsableCommand {
         print("kioskd RSS before printing: \(Self.format(Double(idleRSS) * 1024 / 1_000_000)) MB")
         print("kioskd RSS after \(warmup + tickets) printed tickets: \(Self.format(Double(rss) * 1024 / 1_000_000)) MB now, \(Self.format(peakMB)) MB peak "
             + "(target ≤ 40 MB: \(peakMB <= 40 ? "met" : "NOT met"))")
+        print(MemoryBreakdown(pid: daemon.pid).report(top: 12))
 
         daemon.signal(SIGTERM)
-        let status = try daemon.awaitExit()
+        let status = try daemon.awaitExit(timeout: 120)
         print("kioskd stopped with exit status \(status)")
+    }
+
+    /// What a staff PC does now and then: GET /api/v1/status (with curl, to keep FoundationNetworking
+    /// out of this statically linked benchmark).
+    static func askStatus(_ listen: String) throws {
+        let curl = Process()
+        curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        curl.arguments = ["-sf", "-o", "/dev/null", "http://\(listen)/api/v1/status"]
+        try curl.run()
+        curl.waitUntilExit()
+        guard curl.terminationStatus == 0 else {
+            throw HarnessError("GET http://\(listen)/api/v1/status failed (curl exit \(curl.terminationStatus))")
+        }
     }
 
     static func milliseconds(from start: UInt64, to end: UInt64) -> Double {
@@ -124,8 +145,10 @@ struct TicketPrintBenchmark: ParsableCommand {
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }
 
     /// Tests/KioskdTests/TicketOffice.swift's office with its touchscreen only.
-    static func office(devicePath: String, cupsServer: String) -> String {
-        """
+    static func office(devicePath: String, cupsServer: String, httpListen: String?) -> String {
+        let http = httpListen.map { "[http]\nlisten = \"\($0)\"\n" } ?? ""
+        return """
+        \(http)
         [office]
         code = "TEST-OFFICE"
         name = "Bộ phận Một cửa UBND phường Thử Nghiệm"
