@@ -26,7 +26,7 @@ struct TicketPrintBenchmark: ParsableCommand {
     @Option(help: "Also run kioskd's local HTTP API on HOST:PORT (e.g. 127.0.0.1:8470), to measure RSS with it on.")
     var httpListen: String?
 
-    static let queue = "ve"
+    static let queue = TicketOfficeTOML.queue
 
     func run() throws {
         let base = try directory.map { URL(fileURLWithPath: $0) } ?? RepositoryPaths.temporaryDirectory("kiosk-bench")
@@ -42,7 +42,9 @@ struct TicketPrintBenchmark: ParsableCommand {
         defer { evdev.stop() }
         try evdev.add("ticket-touch", description: RepositoryPaths.fixture("evemu/egalax-0eef-72a1.prop"))
         let config = base.appendingPathComponent("office.toml").path
-        try Self.office(devicePath: evdev.devicePath("ticket-touch"), cupsServer: cups.server, httpListen: httpListen)
+        try TicketOfficeTOML.config(
+            touchscreen: evdev.devicePath("ticket-touch"), keypad: nil, cupsServer: cups.server,
+            extra: httpListen.map { "[http]\nlisten = \"\($0)\"" } ?? "")
             .write(toFile: config, atomically: true, encoding: .utf8)
 
         let daemon = try KioskdProcess(config: config, stateDirectory: state)
@@ -143,69 +145,4 @@ struct TicketPrintBenchmark: ParsableCommand {
     }
 
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }
-
-    /// Tests/KioskdTests/TicketOffice.swift's office with its touchscreen only.
-    static func office(devicePath: String, cupsServer: String, httpListen: String?) -> String {
-        let http = httpListen.map { "[http]\nlisten = \"\($0)\"\n" } ?? ""
-        return """
-        \(http)
-        [office]
-        code = "TEST-OFFICE"
-        name = "Bộ phận Một cửa UBND phường Thử Nghiệm"
-
-        [ticketing]
-        reset_hour = 0
-        hotline = "1022"
-        qr_url = "https://motcua.example.vn/ve/{office}/{number}"
-
-        [[printers]]
-        id = "may-in-ve"
-        queue = "\(queue)"
-        server = "\(cupsServer)"
-        mode = "raw"
-        width = 576
-        timeout_seconds = 3
-        job_timeout_seconds = 20
-
-        [[services]]
-        id = "ho-tich"
-        letter = "A"
-        name = "Tư pháp – Hộ tịch"
-
-        [[services]]
-        id = "dat-dai"
-        letter = "B"
-        name = "Đất đai"
-
-        [[counters]]
-        id = "quay-1"
-        number = 1
-        services = ["ho-tich"]
-
-        [[counters]]
-        id = "quay-2"
-        number = 2
-        services = ["ho-tich", "dat-dai"]
-
-        [survey]
-        preset = "default"
-
-        [[terminals]]
-        id = "lay-so"
-        kind = "ticket"
-        printer = "may-in-ve"
-        lockout_seconds = 0
-        screen = { width = 1000, height = 500 }
-        zones = [
-          { service = "ho-tich", x = 0, y = 0, width = 500, height = 400 },
-          { service = "dat-dai", x = 500, y = 0, width = 500, height = 500 },
-          { service = "ho-tich", priority = "Người cao tuổi", x = 0, y = 400, width = 500, height = 100 },
-        ]
-
-        [[devices]]
-        path = "\(devicePath)"
-        role = "ticket_touchscreen"
-        terminal = "lay-so"
-        """
-    }
 }
