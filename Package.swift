@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // Pure domain: config model and validation, surveys, vote policy, tallies. Foundation only.
@@ -47,6 +48,9 @@ let package = Package(
             name: "KioskStore",
             dependencies: ["KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Sealed days: the kiosk's Ed25519 key, signatures and SHA-256 chain links (swift-crypto);
+        // shared by the kiosk (signing) and the collector (verifying).
+        .target(name: "KioskSeal", dependencies: ["KioskCore", .product(name: "Crypto", package: "swift-crypto")]),
         .systemLibrary(name: "CEvdev", pkgConfig: "libevdev", providers: [.apt(["libevdev-dev"])]),
         .target(name: "KioskInput", dependencies: ["KioskCore", "CEvdev"]),
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
@@ -59,7 +63,7 @@ let package = Package(
         .target(
             name: "KioskDaemon",
             dependencies: [
-                "KioskCore", "KioskConfigFile", "KioskStore", "KioskInput", "KioskPrint",
+                "KioskCore", "KioskConfigFile", "KioskStore", "KioskInput", "KioskPrint", "KioskSeal",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -73,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskConfigFile", "KioskStore", "KioskDaemon", "KioskPrint",
+                "KioskCore", "KioskConfigFile", "KioskStore", "KioskDaemon", "KioskPrint", "KioskSeal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,6 +107,7 @@ let package = Package(
             dependencies: ["KioskStore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "KioskStore", "KioskCore"]),
         .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskdTests", dependencies: ["KioskTestSupport", "KioskCore", "KioskStore", "KioskPrint"]),
     ]

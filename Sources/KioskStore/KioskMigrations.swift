@@ -49,6 +49,38 @@ enum KioskMigrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v3-sealed-days") { db in
+            // What a sealed day holds beyond votes and tickets: slips printed per procedure and
+            // printer faults per day (counts only), then the sealed days themselves (the outbox:
+            // pushed = 0 until the collector has them) and the day the hash chain starts.
+            try db.execute(
+                sql: """
+                    CREATE TABLE slip_tally (
+                        day TEXT NOT NULL,
+                        procedure TEXT NOT NULL,
+                        count INTEGER NOT NULL CHECK (count > 0),
+                        PRIMARY KEY (day, procedure)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE printer_fault_tally (
+                        day TEXT NOT NULL,
+                        printer TEXT NOT NULL,
+                        fault TEXT NOT NULL,
+                        count INTEGER NOT NULL CHECK (count > 0),
+                        PRIMARY KEY (day, printer, fault)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE sealed_day (
+                        day TEXT NOT NULL PRIMARY KEY,
+                        body BLOB NOT NULL,
+                        hash TEXT NOT NULL,
+                        signature TEXT NOT NULL,
+                        pushed INTEGER NOT NULL DEFAULT 0 CHECK (pushed IN (0, 1))
+                    ) WITHOUT ROWID;
+                    CREATE TABLE chain_start (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        day TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

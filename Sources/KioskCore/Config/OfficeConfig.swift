@@ -15,6 +15,8 @@ public struct OfficeConfig: Sendable, Equatable {
     public var slips: SlipConfig?
     /// Present when kioskd serves its HTTP API.
     public var localAPI: LocalAPIConfig?
+    /// Sealing days and sending them to the collector.
+    public var sync: SyncConfig
     /// The morning and afternoon sessions, for slip return times.
     public var hours: OfficeHours
     /// The working-day calendar files (`YYYY.toml`); relative to the office file's directory.
@@ -25,7 +27,7 @@ public struct OfficeConfig: Sendable, Equatable {
         survey: Survey, terminals: [TerminalConfig], devices: [DeviceConfig],
         ticketTerminals: [TicketTerminalConfig] = [], printers: [PrinterConfig] = [],
         ticketing: TicketingConfig = .defaults, slips: SlipConfig? = nil, localAPI: LocalAPIConfig? = nil,
-        hours: OfficeHours = .standard, calendarDirectory: String = "calendar"
+        sync: SyncConfig? = nil, hours: OfficeHours = .standard, calendarDirectory: String = "calendar"
     ) {
         self.office = office
         self.storage = storage
@@ -39,6 +41,7 @@ public struct OfficeConfig: Sendable, Equatable {
         self.ticketing = ticketing
         self.slips = slips
         self.localAPI = localAPI
+        self.sync = sync ?? .defaults(officeCode: office.code, resetHour: ticketing.resetHour)
         self.hours = hours
         self.calendarDirectory = calendarDirectory
     }

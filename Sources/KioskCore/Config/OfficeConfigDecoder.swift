@@ -9,8 +9,8 @@ public enum OfficeConfigDecoder {
         let issues = IssueCollector(file: file)
         let top = TableReader(path: "", entries: root, issues: issues)
         top.rejectUnknownKeys([
-            "office", "storage", "hours", "calendar", "ticketing", "slips", "http", "printers", "services", "counters",
-            "survey", "terminals", "devices",
+            "office", "storage", "hours", "calendar", "ticketing", "slips", "http", "sync", "printers", "services",
+            "counters", "survey", "terminals", "devices",
         ])
 
         let office = top.table("office").flatMap(readOffice)
@@ -20,6 +20,8 @@ public enum OfficeConfigDecoder {
         let ticketing = top.table("ticketing", required: false).map(readTicketing) ?? TicketingConfig.defaults
         let slips = top.table("slips", required: false).flatMap(readSlips)
         let localAPI = top.table("http", required: false).flatMap(readLocalAPI)
+        let sync = top.table("sync", required: false).map { readSync($0, officeCode: office?.code, resetHour: ticketing.resetHour) }
+            ?? SyncConfig.defaults(officeCode: office?.code ?? "", resetHour: ticketing.resetHour)
         let printers = top.tables("printers", required: false)?.compactMap(readPrinter) ?? []
         let services = top.tables("services", required: false)?.compactMap(readService) ?? []
         let counters = top.tables("counters")?.compactMap(readCounter) ?? []
@@ -35,7 +37,7 @@ public enum OfficeConfigDecoder {
             office: office, storage: storage, services: services, counters: counters, survey: survey,
             terminals: terminalTables.compactMap(\.rating), devices: devices,
             ticketTerminals: terminalTables.compactMap(\.ticket), printers: printers, ticketing: ticketing,
-            slips: slips, localAPI: localAPI, hours: hours, calendarDirectory: calendarDirectory)
+            slips: slips, localAPI: localAPI, sync: sync, hours: hours, calendarDirectory: calendarDirectory)
         var terminalPaths: [String: String] = [:]
         for (index, terminal) in terminalTables.enumerated() {
             if let id = terminal.rating?.id ?? terminal.ticket?.id, terminalPaths[id] == nil { terminalPaths[id] = "terminals[\(index)]" }

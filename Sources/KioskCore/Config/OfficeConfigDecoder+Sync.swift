@@ -1,0 +1,27 @@
+extension OfficeConfigDecoder {
+    static func readSync(_ table: TableReader, officeCode: String?, resetHour: Int) -> SyncConfig {
+        table.rejectUnknownKeys(["kiosk_id", "seal_at", "collector", "key_file"])
+        let defaults = SyncConfig.defaults(officeCode: officeCode ?? "", resetHour: resetHour)
+        let kioskID = table.string("kiosk_id", required: false) ?? defaults.kioskID
+        if !kioskID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) || kioskID.count > 64 {
+            table.issues.report(table.keyPath("kiosk_id"), "expected up to 64 ASCII letters, digits, '-' or '_', found \"\(kioskID)\"")
+        }
+        var sealAt = defaults.sealAt
+        if let text = table.string("seal_at", required: false) {
+            if let time = OfficeHours.ClockTime(text), time.hour >= resetHour {
+                sealAt = time
+            } else {
+                table.issues.report(
+                    table.keyPath("seal_at"),
+                    "expected a time HH:MM at or after the ticket reset hour (\(OfficeHours.ClockTime(hour: resetHour, minute: 0)!)), "
+                        + "so that the day's tickets are complete; found \"\(text)\"")
+            }
+        }
+        let collector = table.string("collector", required: false)
+        if let collector, !(collector.hasPrefix("https://") || collector.hasPrefix("http://")) {
+            table.issues.report(table.keyPath("collector"), "expected an https:// (or http://) URL, found \"\(collector)\"")
+        }
+        let keyFile = table.string("key_file", required: false) ?? defaults.keyFile
+        return SyncConfig(kioskID: kioskID, sealAt: sealAt, collector: collector, keyFile: keyFile)
+    }
+}
