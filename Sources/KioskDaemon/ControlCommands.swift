@@ -9,11 +9,13 @@ import KioskStore
 /// - `print-test [PRINTER]`: a test page (every printer if omitted).
 /// - `print-cancel [NUMBER …]`: staff give up printing the awaiting tickets (all of today's if none named).
 /// - `print-slip JSON`: a slip request (see `SlipDesk`).
+/// - `seal`: seals the finished days now (after `kioskctl enroll`), rather than at the next check.
 struct ControlCommands: Sendable {
     let config: OfficeConfig
     let store: KioskDatabase
     let spooler: PrintSpooler
     let slips: SlipDesk?
+    let sealer: DaySealer
     /// How long a command waits for the printer before answering that it is still printing.
     var replyTimeout: Double = 60
 
@@ -26,8 +28,22 @@ struct ControlCommands: Sendable {
         case "print-slip":
             guard let slips else { return Self.error("slips are not configured: the office file has no [slips] table") }
             return slips.handle(Array((argument ?? "").utf8)).body
+        case "seal": return seal()
         default:
-            return Self.error("unknown command \"\(command)\"; expected status, subscribe, reprint, print-test, print-cancel or print-slip")
+            return Self.error(
+                "unknown command \"\(command)\"; expected status, subscribe, reprint, print-test, print-cancel, print-slip or seal")
+        }
+    }
+
+    private func seal() -> String {
+        switch sealer.sealNow() {
+        case .success(let sealed):
+            let waiting = (try? store.outbox().count) ?? -1
+            return Self.json(["sealed": sealed.map { ["day": $0.day.description, "hash": $0.hash] }, "outbox": waiting])
+        case .failure(.notEnrolled(let reason)):
+            return Self.error("the kiosk has no signing key: \(reason)")
+        case .failure(.store(let reason)):
+            return Self.error("sealing failed: \(reason)")
         }
     }
 

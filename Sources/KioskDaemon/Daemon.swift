@@ -6,12 +6,13 @@ import KioskStore
 import Logging
 
 /// The running office: input devices, vote decisions, tickets and printing, the store, the
-/// control socket.
+/// control socket, and the sealing of finished days.
 public final class Daemon: Sendable {
     private let input: InputManager
     private let control: ControlServer
     private let spooler: PrintSpooler
     private let api: LocalAPIServer?
+    private let sealer: DaySealer
     private let store: KioskDatabase
     private let logger: Logger
 
@@ -36,7 +37,10 @@ public final class Daemon: Sendable {
         ) { events in controlBox.server?.publish(events) }
         let board = StatusBoard(config: config, printers: printers, awaiting: spooler.awaitingCounts)
         let slips = config.slips.map { SlipDesk(config: config, slips: $0, calendar: calendar, spooler: spooler) }
-        let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips)
+        let sealer = DaySealer(config: config, store: store, keyPath: paths.signingKey, logger: logger) { events in
+            controlBox.server?.publish(events)
+        }
+        let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips, sealer: sealer)
         let control = try ControlServer(
             path: paths.controlSocket, status: board.json, snapshot: { board.connectedDevices() + printers.faultEvents() },
             commands: commands.run)
@@ -88,6 +92,7 @@ public final class Daemon: Sendable {
         self.input = input
         self.control = control
         self.spooler = spooler
+        self.sealer = sealer
         self.store = store
         logger.info(
             "office \(config.office.code): \(config.terminals.count) rating and \(config.ticketTerminals.count) ticket terminal(s), \(config.devices.count) device(s), \(config.printers.count) printer(s); state in \(paths.database)")
@@ -98,9 +103,11 @@ public final class Daemon: Sendable {
         spooler.start()
         api?.start()
         input.start()
+        sealer.start()
     }
 
     public func stop() {
+        sealer.stop()
         input.stop()
         api?.stop()
         spooler.stop()

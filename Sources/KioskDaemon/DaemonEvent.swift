@@ -20,6 +20,8 @@ public enum DaemonEvent: Sendable, Equatable {
     case printerReady(printer: String)
     case slipPrinted(printer: String, dossierCode: String)
     case slipNotPrinted(printer: String, dossierCode: String, problem: String, message: String)
+    /// A day was sealed into the outbox (`hash` is its SHA-256, the next day's `previous`).
+    case daySealed(day: String, hash: String)
 
     public var json: String {
         let fields: [String: Any]
@@ -56,6 +58,8 @@ public enum DaemonEvent: Sendable, Equatable {
             fields = ["event": "slip-printed", "printer": printer, "dossierCode": code]
         case .slipNotPrinted(let printer, let code, let problem, let message):
             fields = ["event": "slip-not-printed", "printer": printer, "dossierCode": code, "problem": problem, "message": message]
+        case .daySealed(let day, let hash):
+            fields = ["event": "day-sealed", "day": day, "hash": hash]
         }
         let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

@@ -7,8 +7,13 @@ public struct StatePaths: Sendable, Equatable {
     public let directory: String
     public let database: String
     public let controlSocket: String
+    /// The kiosk's Ed25519 private key (`kioskctl enroll`).
+    public let signingKey: String
 
-    public init(storage: StorageConfig, stateDirectory: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        storage: StorageConfig, stateDirectory: String?, keyFile: String = SyncConfig.defaultKeyFile,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         let directory =
             stateDirectory
             ?? environment["STATE_DIRECTORY"]?.split(separator: ":").first.map(String.init)
@@ -16,6 +21,7 @@ public struct StatePaths: Sendable, Equatable {
         self.directory = directory
         database = Self.resolve(storage.database, in: directory)
         controlSocket = Self.resolve(storage.controlSocket, in: directory)
+        signingKey = Self.resolve(keyFile, in: directory)
     }
 
     static func resolve(_ path: String, in directory: String) -> String {

@@ -7,7 +7,7 @@ struct Kioskctl: ParsableCommand {
         abstract: "Local administration of the counter kiosk.",
         subcommands: [
             TallyCommand.self, StatusCommand.self, WatchCommand.self, PreviewCommand.self, PrintCommand.self,
-            ReprintCommand.self,
+            ReprintCommand.self, EnrollCommand.self, SealCommand.self, DaysCommand.self,
         ])
 }
 

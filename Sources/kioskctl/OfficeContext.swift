@@ -13,7 +13,7 @@ struct OfficeContext {
         switch OfficeConfigFile.load(path: options.config) {
         case .success(let config):
             self.config = config
-            paths = StatePaths(storage: config.storage, stateDirectory: options.stateDir)
+            paths = StatePaths(storage: config.storage, stateDirectory: options.stateDir, keyFile: config.sync.keyFile)
         case .failure(let errors):
             FileHandle.standardError.write(Data("kioskctl: \(options.config) is invalid:\n\(errors)\n".utf8))
             throw ExitCode(2)

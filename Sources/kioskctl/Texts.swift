@@ -26,6 +26,20 @@ enum Texts {
     static let cancelled = "Đã hủy in / Printing cancelled"
     static let nothingCancelled = "Không có phiếu nào chờ in / No ticket awaits printing"
     static let reprinting = "Đang in lại phiếu / Reprinting ticket"
+    static let keyCreated = "Đã tạo khoá ký của máy / Kiosk signing key created"
+    static let keyExists = "Máy đã có khoá ký (giữ nguyên) / The kiosk already has its signing key (kept)"
+    static let kiosk = "Máy / Kiosk"
+    static let publicKey = "Khoá công khai / Public key"
+    static let fingerprint = "Dấu vân tay / Fingerprint"
+    static let registerAtCollector =
+        "Gửi khoá công khai và dấu vân tay cho cán bộ quận/huyện để đăng ký máy trên máy chủ tổng hợp. / Send the public key and fingerprint to district staff to register the kiosk at the collector."
+    static let noSealedDays = "Chưa có ngày nào được niêm phong / No day sealed yet"
+    static let notSealed = "ngày này chưa được niêm phong / this day is not sealed"
+    static let nothingToSeal = "Không có ngày nào cần niêm phong / No day to seal"
+    static let sealedNow = "Đã niêm phong / Sealed"
+    static let outbox = "Số ngày chờ gửi / Days waiting to be pushed"
+    static let pushed = "đã gửi / pushed"
+    static let waitingToPush = "chờ gửi / waiting to be pushed"
 
     static func rejected(_ kind: String) -> String {
         switch kind {

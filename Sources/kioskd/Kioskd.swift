@@ -81,7 +81,7 @@ struct Kioskd: ParsableCommand {
         }
 
         let notifier = SystemdNotifier()
-        let paths = StatePaths(storage: office.storage, stateDirectory: stateDir)
+        let paths = StatePaths(storage: office.storage, stateDirectory: stateDir, keyFile: office.sync.keyFile)
         let daemon: Daemon
         do {
             daemon = try Daemon(config: office, paths: paths, notifier: notifier, logger: logger, calendar: calendar)

@@ -37,7 +37,7 @@ import Testing
         }
     }
 
-    @Test func theFileHoldsTheTwoTallyTablesTheTicketsAndGRDBsMigrationLogOnly() throws {
+    @Test func theFileHoldsTheTalliesTheTicketsTheSealedDaysAndGRDBsMigrationLogOnly() throws {
         let objects = try inspect(path) { db in
             try Row.fetchAll(db, sql: "SELECT type, name FROM sqlite_master ORDER BY type, name").map {
                 "\($0["type"] as String) \($0["name"] as String)"
@@ -47,12 +47,21 @@ import Testing
         // hold or derive another copy of the tallies.
         #expect(
             objects == [
-                "index sqlite_autoindex_grdb_migrations_1", "table grdb_migrations", "table press_tally", "table ticket",
-                "table vote_tally",
+                "index sqlite_autoindex_grdb_migrations_1", "table chain_start", "table grdb_migrations", "table press_tally",
+                "table printer_fault_tally", "table sealed_day", "table slip_tally", "table ticket", "table vote_tally",
             ])
         #expect(try columns(of: "grdb_migrations").map(\.name) == ["identifier"])
         let migrations = try inspect(path) { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-daily-tallies", "v2-tickets"])
+        #expect(migrations == ["v1-daily-tallies", "v2-tickets", "v3-sealed-days"])
+    }
+
+    /// Slips are counted by procedure and printer faults by kind, per day: no applicant, no dossier
+    /// code, no time. A sealed day is its bytes, hash, signature and whether it was sent: no time.
+    @Test func slipFaultAndSealedDayTablesHoldNoTimeAndNoPerson() throws {
+        #expect(try columns(of: "slip_tally").map(\.name) == ["day", "procedure", "count"])
+        #expect(try columns(of: "printer_fault_tally").map(\.name) == ["day", "printer", "fault", "count"])
+        #expect(try columns(of: "sealed_day").map(\.name) == ["day", "body", "hash", "signature", "pushed"])
+        #expect(try columns(of: "chain_start").map(\.name) == ["id", "day"])
     }
 
     @Test func voteTallyHasExactlyTheKeyColumnsAndACount() throws {
@@ -74,7 +83,7 @@ import Testing
         #expect(try columns(of: "press_tally") == expected)
     }
 
-    @Test(arguments: ["vote_tally", "press_tally"])
+    @Test(arguments: ["vote_tally", "press_tally", "slip_tally", "printer_fault_tally", "sealed_day"])
     func tablesHaveNoRowid(_ table: String) throws {
         let error = #expect(throws: DatabaseError.self) {
             try inspect(path) { db in try Row.fetchAll(db, sql: "SELECT rowid FROM \(table)") }

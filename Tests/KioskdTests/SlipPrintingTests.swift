@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskStore
 import KioskPrint
 import KioskTestSupport
 import Testing
@@ -103,6 +104,10 @@ import Testing
         let returnAt = ISO8601DateFormatter().date(from: "2026-11-26T06:30:00Z")!
         #expect(pages == (try Self.expectedSlip(returnAt: returnAt).renderBitmaps(width: 576)))
         #expect(pages.count == 2)
+        // Counted for the day's sealed tallies by procedure, nothing about the applicant.
+        let store = try KioskDatabase(readOnlyPath: office.rig.stateDirectory.appendingPathComponent("kiosk.sqlite").path)
+        let tallies = try store.dayTallies(on: LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!), kiosk: "", office: "")
+        #expect(tallies.slips == [.init(procedure: "Đăng ký khai sinh", count: 1)])
     }
 
     @Test func badRequestsAreRefusedWithTheFieldAndTheReason() throws {

@@ -47,6 +47,13 @@ import Testing
         return try store.tickets(on: day)
     }
 
+    /// Today's tallies as they will be sealed (for the printer faults counted).
+    func todaysTallies(_ office: Office) throws -> DayTallies {
+        let store = try KioskDatabase(readOnlyPath: office.rig.stateDirectory.appendingPathComponent("kiosk.sqlite").path)
+        defer { try? store.close() }
+        return try store.dayTallies(on: LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!), kiosk: "", office: "")
+    }
+
     func status(_ office: Office) throws -> [String: Any] {
         let answer = try office.rig.daemon!.kioskctl(["status", "--json"])
         return try JSONSerialization.jsonObject(with: Data(answer.utf8)) as! [String: Any]
@@ -138,6 +145,8 @@ import Testing
         let human = try office.rig.daemon!.kioskctl(["status"])
         #expect(human.contains(message))
         #expect(try storedTickets(office).map(\.printState) == [.failed])
+        // Counted once for the day's sealed tallies, however many tickets it keeps back.
+        #expect(try todaysTallies(office).printerFaults == [.init(printer: "may-in-ve", fault: problem, count: 1)])
 
         // A second citizen meanwhile: a new number, also kept.
         try office.rig.evdev.emit("ticket-pad", EventScripts.keyTap(kp1))

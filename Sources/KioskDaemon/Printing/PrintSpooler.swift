@@ -183,7 +183,10 @@ final class PrintSpooler: @unchecked Sendable {
                     terminal: ticket.terminal, number: number, printer: printer.id, problem: problem.code,
                     message: DaemonTexts.ticketKept(number, problem: problem.words))
             ]
-            if changed { events.append(.printerFault(printer: printer.id, problem: problem.code, message: problem.message)) }
+            if changed {
+                events.append(.printerFault(printer: printer.id, problem: problem.code, message: problem.message))
+                countFault(printer: printer.id, problem: problem)
+            }
             publish(events)
         }
     }
@@ -211,6 +214,11 @@ final class PrintSpooler: @unchecked Sendable {
             logger.warning("slip \(slip.dossierCode) not printed on \(printer.id): \(problem.message)")
             publish([.slipNotPrinted(printer: printer.id, dossierCode: slip.dossierCode, problem: problem.code, message: problem.message)])
         } else {
+            do {
+                try store.record(slipPrinted: slip.procedure, day: LocalDay(wallClock(), in: timeZone))
+            } catch {
+                logger.error("slip \(slip.dossierCode) printed but not counted for the day's tallies: \(error)")
+            }
             publish([.slipPrinted(printer: printer.id, dossierCode: slip.dossierCode)])
         }
         return result
@@ -248,7 +256,17 @@ final class PrintSpooler: @unchecked Sendable {
     private func announce(printer: String, problem: PrintProblem?) {
         guard let problem else { return }
         logger.warning("printer \(printer): \(problem.message)")
+        countFault(printer: printer, problem: problem)
         publish([.printerFault(printer: printer, problem: problem.code, message: problem.message)])
+    }
+
+    /// Counts a printer going into a fault, for the day's sealed tallies.
+    private func countFault(printer: String, problem: PrintProblem) {
+        do {
+            try store.record(printerFault: problem.code, printer: printer, day: LocalDay(wallClock(), in: timeZone))
+        } catch {
+            logger.error("printer \(printer): fault \(problem.code) not counted for the day's tallies: \(error)")
+        }
     }
 
     private func cancelTickets(_ numbers: [String]?) -> [String] {
