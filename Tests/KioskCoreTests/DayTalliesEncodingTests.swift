@@ -18,11 +18,11 @@ import Testing
             presses: [.init(terminal: "danh-gia-1", kind: "misuse-lockout", count: 2)],
             tickets: [.init(service: "ho-tich", issued: 12, priority: 1, waiting: waiting)],
             slips: [.init(procedure: "Đăng ký khai sinh", count: 3)],
-            printerFaults: [.init(printer: "may-in-ve", fault: "media-empty", count: 1)])
+            printerFaults: [.init(printer: "may-in-ve", fault: "out-of-paper", count: 1)])
     }
 
     /// The example of docs/SEALED-DAY.md, byte for byte.
-    static let sampleEncoding = #"{"day":"2026-11-30","format":"kiosk-day/1","kiosk":"HN-PX-01","office":"HN-PX","presses":[{"count":2,"kind":"misuse-lockout","terminal":"danh-gia-1"}],"previous":"abababababababababababababababababababababababababababababababab","printer_faults":[{"count":1,"fault":"media-empty","printer":"may-in-ve"}],"slips":[{"count":3,"procedure":"Đăng ký khai sinh"}],"tickets":[{"issued":12,"no_show":0,"priority":1,"served":0,"service":"ho-tich","service_minutes":[0,0,0,0,0,0,0,0,0,0],"waiting_minutes":[1,0,1,0,0,0,0,0,0,0]}],"votes":[{"choice":"rat-hai-long","count":7,"counter":"quay-1","question":"hai-long","satisfied":true,"score":100,"service":""},{"choice":"khong-hai-long","count":1,"counter":"quay-2","question":"hai-long","satisfied":false,"score":0,"service":""}]}"#
+    static let sampleEncoding = #"{"day":"2026-11-30","format":"kiosk-day/1","kiosk":"HN-PX-01","office":"HN-PX","presses":[{"count":2,"kind":"misuse-lockout","terminal":"danh-gia-1"}],"previous":"abababababababababababababababababababababababababababababababab","printer_faults":[{"count":1,"fault":"out-of-paper","printer":"may-in-ve"}],"slips":[{"count":3,"procedure":"Đăng ký khai sinh"}],"tickets":[{"issued":12,"no_show":0,"priority":1,"served":0,"service":"ho-tich","service_minutes":[0,0,0,0,0,0,0,0,0,0],"waiting_minutes":[1,0,1,0,0,0,0,0,0,0]}],"votes":[{"choice":"rat-hai-long","count":7,"counter":"quay-1","question":"hai-long","satisfied":true,"score":100,"service":""},{"choice":"khong-hai-long","count":1,"counter":"quay-2","question":"hai-long","satisfied":false,"score":0,"service":""}]}"#
 
     @Test func encodingIsTheDocumentedBytes() {
         #expect(String(decoding: Self.sample.canonicalBytes(), as: UTF8.self) == Self.sampleEncoding)
