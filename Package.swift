@@ -24,6 +24,7 @@ let package = Package(
     products: [
         .executable(name: "kioskd", targets: ["kioskd"]),
         .executable(name: "kioskctl", targets: ["kioskctl"]),
+        .executable(name: "collectord", targets: ["collectord"]),
         .executable(name: "kiosk-bench", targets: ["kiosk-bench"]),
         .executable(name: "kiosk-demo", targets: ["kiosk-demo"]),
     ],
@@ -35,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // Pure domain: config model and validation, surveys, vote policy, tallies. Foundation only.
@@ -51,6 +53,20 @@ let package = Package(
         // Sealed days: the kiosk's Ed25519 key, signatures and SHA-256 chain links (swift-crypto);
         // shared by the kiosk (signing) and the collector (verifying).
         .target(name: "KioskSeal", dependencies: ["KioskCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // The push of sealed days to the collector: retries with backoff and jitter, in order.
+        .target(
+            name: "KioskSync",
+            dependencies: ["KioskCore", "KioskStore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
+        // The district's collector: ingest of sealed days, registry, storage (SQLite; PostgreSQL at scale).
+        .target(
+            name: "CollectorKit",
+            dependencies: [
+                "KioskCore", "KioskSeal", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .systemLibrary(name: "CEvdev", pkgConfig: "libevdev", providers: [.apt(["libevdev-dev"])]),
         .target(name: "KioskInput", dependencies: ["KioskCore", "CEvdev"]),
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
@@ -77,8 +93,15 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskConfigFile", "KioskStore", "KioskDaemon", "KioskPrint", "KioskSeal",
+                "KioskCore", "KioskConfigFile", "KioskStore", "KioskDaemon", "KioskPrint", "KioskSeal", "KioskSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "collectord",
+            dependencies: [
+                "CollectorKit", "KioskSeal", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Drives the FUSE-emulated input devices (tools/fake-evdev) and kioskd processes, for tests,

@@ -1,13 +1,13 @@
 import ArgumentParser
 
 @main
-struct Kioskctl: ParsableCommand {
+struct Kioskctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kioskctl",
         abstract: "Local administration of the counter kiosk.",
         subcommands: [
             TallyCommand.self, StatusCommand.self, WatchCommand.self, PreviewCommand.self, PrintCommand.self,
-            ReprintCommand.self, EnrollCommand.self, SealCommand.self, DaysCommand.self,
+            ReprintCommand.self, EnrollCommand.self, SealCommand.self, DaysCommand.self, PushCommand.self,
         ])
 }
 

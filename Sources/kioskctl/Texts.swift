@@ -1,3 +1,5 @@
+import KioskSync
+
 /// What kioskctl prints for people: Vietnamese first, English second.
 enum Texts {
     static let office = "Văn phòng / Office"
@@ -38,8 +40,20 @@ enum Texts {
     static let nothingToSeal = "Không có ngày nào cần niêm phong / No day to seal"
     static let sealedNow = "Đã niêm phong / Sealed"
     static let outbox = "Số ngày chờ gửi / Days waiting to be pushed"
+    static let noCollector =
+        "chưa cấu hình máy chủ tổng hợp ([sync] collector trong tệp cấu hình) / no collector is configured ([sync] collector in the office file)"
+    static let outboxEmpty = "Không có ngày nào chờ gửi / No sealed day waits to be pushed"
     static let pushed = "đã gửi / pushed"
     static let waitingToPush = "chờ gửi / waiting to be pushed"
+
+    static func pushResult(_ result: PushReport.DayResult) -> String {
+        switch result {
+        case .stored: "đã gửi / stored by the collector"
+        case .alreadyStored: "máy chủ đã có / the collector already had it"
+        case .refused(let status, let reason): "bị từ chối / refused (HTTP \(status)): \(reason)"
+        case .unreachable(let problem): "không gửi được, sẽ thử lại lần sau / not delivered, will try again next run: \(problem)"
+        }
+    }
 
     static func rejected(_ kind: String) -> String {
         switch kind {

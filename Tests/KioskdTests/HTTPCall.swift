@@ -11,13 +11,16 @@ enum HTTPCall {
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
     }
 
-    static func send(_ method: String, _ url: String, body: Data? = nil, token: String? = nil) throws -> Answer {
+    static func send(
+        _ method: String, _ url: String, body: Data? = nil, token: String? = nil, headers: [String: String] = [:]
+    ) throws -> Answer {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
         request.httpBody = body
         request.timeoutInterval = 60
         if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
         if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var result: Result<Answer, Error>!
         URLSession.shared.dataTask(with: request) { data, response, error in

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import KioskCore
+import Logging
+
+/// The collector's HTTP API (`docs/collector-openapi.yaml`):
+///
+/// - `POST /api/v1/days`: a sealed day from a kiosk; the body is its canonical bytes, with the
+///   headers `Kiosk-Id` and `Kiosk-Signature` (base64 Ed25519). Answers: see `DayIngestor`; 413 over 1 MiB.
+/// - `GET /api/v1/health`: 200 when the collector answers.
+public struct CollectorServer: Sendable {
+    let ingestor: DayIngestor
+
+    public init(store: any CollectorStore, timeZone: TimeZone) {
+        ingestor = DayIngestor(store: store) { LocalDay(Date(), in: timeZone) }
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        let ingestor = ingestor
+        router.post("/api/v1/days") { request, _ -> Response in
+            var request = request
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: DayIngestor.bodyLimit)
+            } catch {
+                return Self.json(413, ["error": "a sealed day is at most \(DayIngestor.bodyLimit / 1024) KiB"])
+            }
+            let answer = try await ingestor.ingest(
+                kioskID: Self.header("kiosk-id", of: request), signature: Self.header("kiosk-signature", of: request),
+                body: Array(body.readableBytesView))
+            return Self.json(answer.status, answer.body)
+        }
+        router.get("/api/v1/health") { _, _ -> Response in
+            Self.json(200, ["status": "ok"])
+        }
+        return router
+    }
+
+    private static func header(_ lowercasedName: String, of request: Request) -> String? {
+        request.headers.first { $0.name.canonicalName == lowercasedName }?.value
+    }
+
+    static func json(_ status: Int, _ object: [String: String]) -> Response {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        var buffer = ByteBuffer(bytes: data)
+        buffer.writeString("\n")
+        return Response(
+            status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: buffer))
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import KioskCore
+import KioskSeal
+
+/// Checks a pushed day and stores it, answering as the HTTP API does: 201 stored (new), 200 the
+/// same bytes again, 409 different figures for a day already stored (a tamper alarm is raised),
+/// 401 no or unknown kiosk, 403 revoked kiosk or a signature that does not verify, 422 a body
+/// that is not a canonical sealed day of this kiosk (with the field and the reason).
+/// The size limit (413) is the HTTP layer's: it never reads more than `bodyLimit`.
+public struct DayIngestor: Sendable {
+    public static let bodyLimit = 1 << 20
+
+    public struct Answer: Sendable, Equatable {
+        public var status: Int
+        public var body: [String: String]
+    }
+
+    let store: any CollectorStore
+    let today: @Sendable () -> LocalDay
+
+    public init(store: any CollectorStore, today: @escaping @Sendable () -> LocalDay) {
+        self.store = store
+        self.today = today
+    }
+
+    public func ingest(kioskID: String?, signature: String?, body: [UInt8]) async throws -> Answer {
+        guard let kioskID, !kioskID.isEmpty else { return Self.refuse(401, "missing the Kiosk-Id header") }
+        guard let kiosk = try await store.kiosk(id: kioskID) else {
+            return Self.refuse(401, "unknown kiosk \"\(kioskID)\": district staff register it with its public key first")
+        }
+        guard !kiosk.revoked else { return Self.refuse(403, "kiosk \"\(kioskID)\" is revoked") }
+        guard let signature, !signature.isEmpty else { return Self.refuse(401, "missing the Kiosk-Signature header") }
+        guard let key = KioskPublicKey(base64: kiosk.publicKey), key.verifies(signature, of: body) else {
+            return Self.refuse(403, "the signature does not verify with kiosk \"\(kioskID)\"'s registered key")
+        }
+        let tallies: DayTallies
+        do {
+            tallies = try DayTallies(canonicalBytes: body)
+        } catch {
+            return Self.refuse(422, error.reason, field: error.path)
+        }
+        guard tallies.kiosk == kiosk.id else {
+            return Self.refuse(422, "the day is kiosk \"\(tallies.kiosk)\"'s, the request says \"\(kiosk.id)\"", field: "kiosk")
+        }
+        guard tallies.office == kiosk.officeCode else {
+            return Self.refuse(
+                422, "kiosk \"\(kiosk.id)\" is registered at office \"\(kiosk.officeCode)\", the day says \"\(tallies.office)\"", field: "office")
+        }
+        guard tallies.day <= today() else {
+            return Self.refuse(422, "\(tallies.day) has not ended yet", field: "day")
+        }
+        let hash = SealHash.hex(of: body)
+        let verified = VerifiedDay(kiosk: kiosk, tallies: tallies, body: body, hash: hash, signature: signature)
+        switch try await store.ingest(verified) {
+        case .stored(let link):
+            return Answer(status: 201, body: ["status": "stored", "day": tallies.day.description, "hash": hash, "link": link.rawValue])
+        case .identical:
+            return Answer(status: 200, body: ["status": "already-stored", "day": tallies.day.description, "hash": hash])
+        case .conflict(let storedHash):
+            return Answer(status: 409, body: [
+                "error": "\(tallies.day) is already stored with other figures (SHA-256 \(storedHash)); this push is refused and recorded as a tamper alarm",
+                "day": tallies.day.description, "storedHash": storedHash,
+            ])
+        }
+    }
+
+    static func refuse(_ status: Int, _ reason: String, field: String? = nil) -> Answer {
+        var body = ["error": reason]
+        if let field, !field.isEmpty { body["field"] = field }
+        return Answer(status: status, body: body)
+    }
+}

@@ -1,0 +1,21 @@
+/// What the store did with a verified day.
+public enum IngestOutcome: Sendable, Equatable {
+    /// New: stored, with how it links to the kiosk's previous day.
+    case stored(ChainLink)
+    /// The same bytes were already stored: nothing changed.
+    case identical
+    /// Different bytes for a day already stored: rejected and recorded as a tamper alarm.
+    case conflict(storedHash: String)
+}
+
+/// How a stored day links to the day before it from the same kiosk.
+public enum ChainLink: String, Sendable, Equatable {
+    /// `previous` is the hash of the stored day before.
+    case linked
+    /// The kiosk's first day (`previous` is empty).
+    case first
+    /// The day before has not arrived (yet): accepted and flagged.
+    case gap
+    /// `previous` differs from the stored day before: accepted, flagged and raised as an alarm.
+    case broken
+}

@@ -1,0 +1,81 @@
+/// The collector's tables, the same for SQLite and PostgreSQL (plain SQL types only).
+///
+/// `sealed_day` keeps every pushed day's exact bytes, hash and signature (the evidence), plus where
+/// the kiosk stood when it pushed (office, district, province), so reports do not change when a
+/// kiosk is later moved. The `day_*` tables are the same figures as rows, for reports.
+enum CollectorSchema {
+    static let statements = [
+        """
+        CREATE TABLE kiosk (
+            id TEXT PRIMARY KEY,
+            office_code TEXT NOT NULL,
+            office_name TEXT NOT NULL,
+            district TEXT NOT NULL,
+            province TEXT NOT NULL,
+            public_key TEXT NOT NULL,
+            revoked INTEGER NOT NULL DEFAULT 0
+        )
+        """,
+        """
+        CREATE TABLE sealed_day (
+            kiosk TEXT NOT NULL,
+            day TEXT NOT NULL,
+            office TEXT NOT NULL,
+            district TEXT NOT NULL,
+            province TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            previous TEXT NOT NULL,
+            link TEXT NOT NULL,
+            signature TEXT NOT NULL,
+            body BYTEA_OR_BLOB NOT NULL,
+            received_at TEXT NOT NULL,
+            PRIMARY KEY (kiosk, day)
+        )
+        """,
+        "CREATE INDEX sealed_day_by_place ON sealed_day (province, district, office, day)",
+        "CREATE INDEX sealed_day_by_day ON sealed_day (day)",
+        """
+        CREATE TABLE day_vote (
+            kiosk TEXT NOT NULL, day TEXT NOT NULL, counter TEXT NOT NULL, service TEXT NOT NULL,
+            question TEXT NOT NULL, choice TEXT NOT NULL, score INTEGER NOT NULL, satisfied INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (kiosk, day, counter, service, question, choice, score, satisfied)
+        )
+        """,
+        """
+        CREATE TABLE day_press (
+            kiosk TEXT NOT NULL, day TEXT NOT NULL, terminal TEXT NOT NULL, kind TEXT NOT NULL, count INTEGER NOT NULL,
+            PRIMARY KEY (kiosk, day, terminal, kind)
+        )
+        """,
+        """
+        CREATE TABLE day_ticket (
+            kiosk TEXT NOT NULL, day TEXT NOT NULL, service TEXT NOT NULL, issued INTEGER NOT NULL, priority INTEGER NOT NULL,
+            served INTEGER NOT NULL, no_show INTEGER NOT NULL, waiting_minutes TEXT NOT NULL, service_minutes TEXT NOT NULL,
+            PRIMARY KEY (kiosk, day, service)
+        )
+        """,
+        """
+        CREATE TABLE day_slip (
+            kiosk TEXT NOT NULL, day TEXT NOT NULL, procedure TEXT NOT NULL, count INTEGER NOT NULL,
+            PRIMARY KEY (kiosk, day, procedure)
+        )
+        """,
+        """
+        CREATE TABLE day_printer_fault (
+            kiosk TEXT NOT NULL, day TEXT NOT NULL, printer TEXT NOT NULL, fault TEXT NOT NULL, count INTEGER NOT NULL,
+            PRIMARY KEY (kiosk, day, printer, fault)
+        )
+        """,
+        """
+        CREATE TABLE alarm (
+            kiosk TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL, raised_at TEXT NOT NULL
+        )
+        """,
+    ]
+
+    /// The statements for one engine: SQLite stores bytes as BLOB, PostgreSQL as BYTEA.
+    static func statements(binaryType: String) -> [String] {
+        statements.map { $0.replacingOccurrences(of: "BYTEA_OR_BLOB", with: binaryType) }
+    }
+}

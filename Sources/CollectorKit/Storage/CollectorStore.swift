@@ -1,0 +1,30 @@
+import KioskCore
+
+/// Where the collector keeps its registry and the sealed days: an embedded SQLite file by default
+/// (`SQLiteCollectorStore`), PostgreSQL at scale. Every method is one transaction: an ingest is
+/// stored whole or not at all.
+public protocol CollectorStore: Sendable {
+    /// Adds a kiosk, or replaces its registration (a new key after re-enrolling, a corrected office).
+    func register(_ kiosk: KioskRegistration) async throws
+    func kiosk(id: String) async throws -> KioskRegistration?
+    func kiosks() async throws -> [KioskRegistration]
+    /// Returns false when no such kiosk is registered.
+    func revoke(kiosk id: String) async throws -> Bool
+
+    func ingest(_ day: VerifiedDay) async throws -> IngestOutcome
+    /// The stored days of a kiosk, oldest first: day, hash and chain link.
+    func storedDays(kiosk: String) async throws -> [StoredDaySummary]
+    func alarms() async throws -> [CollectorAlarm]
+}
+
+public struct StoredDaySummary: Sendable, Equatable {
+    public var day: String
+    public var hash: String
+    public var link: ChainLink
+
+    public init(day: String, hash: String, link: ChainLink) {
+        self.day = day
+        self.hash = hash
+        self.link = link
+    }
+}

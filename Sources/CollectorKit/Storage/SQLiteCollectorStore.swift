@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import KioskCore
+
+/// The collector's default store: one SQLite file (GRDB, WAL, synchronous FULL, so an answered
+/// push survives a power cut).
+public final class SQLiteCollectorStore: CollectorStore {
+    private let pool: DatabasePool
+
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-collector") { db in
+            for statement in CollectorSchema.statements(binaryType: "BLOB") { try db.execute(sql: statement) }
+        }
+        try migrator.migrate(pool)
+    }
+
+    public func register(_ kiosk: KioskRegistration) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO kiosk (id, office_code, office_name, district, province, public_key, revoked)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET office_code = excluded.office_code, office_name = excluded.office_name,
+                        district = excluded.district, province = excluded.province, public_key = excluded.public_key,
+                        revoked = excluded.revoked
+                    """,
+                arguments: [kiosk.id, kiosk.officeCode, kiosk.officeName, kiosk.district, kiosk.province, kiosk.publicKey, kiosk.revoked])
+        }
+    }
+
+    public func kiosk(id: String) async throws -> KioskRegistration? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM kiosk WHERE id = ?", arguments: [id]).map(Self.kiosk) }
+    }
+
+    public func kiosks() async throws -> [KioskRegistration] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM kiosk ORDER BY province, district, office_code, id").map(Self.kiosk)
+        }
+    }
+
+    public func revoke(kiosk id: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE kiosk SET revoked = 1 WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    public func ingest(_ day: VerifiedDay) async throws -> IngestOutcome {
+        let outcome = try await pool.write { db -> IngestOutcome in
+            try SQLiteIngest(db: db).run(day, receivedAt: Self.now())
+        }
+        if case .conflict(let stored) = outcome {
+            // Outside the refused ingest, so that the alarm stays although nothing of the push does.
+            try await raise(CollectorAlarm(
+                kiosk: day.kiosk.id, day: day.tallies.day.description, kind: .tamper,
+                detail: "different figures pushed for a sealed day: stored SHA-256 \(stored), pushed \(day.hash)"))
+        }
+        return outcome
+    }
+
+    public func storedDays(kiosk: String) async throws -> [StoredDaySummary] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT day, hash, link FROM sealed_day WHERE kiosk = ? ORDER BY day", arguments: [kiosk]).map {
+                StoredDaySummary(day: $0["day"], hash: $0["hash"], link: ChainLink(rawValue: $0["link"]) ?? .gap)
+            }
+        }
+    }
+
+    public func alarms() async throws -> [CollectorAlarm] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT kiosk, day, kind, detail FROM alarm ORDER BY raised_at, kiosk, day").map {
+                CollectorAlarm(kiosk: $0["kiosk"], day: $0["day"], kind: CollectorAlarm.Kind(rawValue: $0["kind"]) ?? .tamper, detail: $0["detail"])
+            }
+        }
+    }
+
+    private func raise(_ alarm: CollectorAlarm) async throws {
+        try await pool.write { db in
+            try SQLiteIngest(db: db).insertAlarm(alarm, at: Self.now())
+        }
+    }
+
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+
+    private static func kiosk(_ row: Row) -> KioskRegistration {
+        KioskRegistration(
+            id: row["id"], officeCode: row["office_code"], officeName: row["office_name"], district: row["district"],
+            province: row["province"], publicKey: row["public_key"], revoked: row["revoked"])
+    }
+}

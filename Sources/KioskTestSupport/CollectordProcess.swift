@@ -1,0 +1,55 @@
+import Foundation
+import Glibc
+
+/// A collectord started as a child process on a free loopback port, with its own SQLite file.
+public final class CollectordProcess: @unchecked Sendable {
+    public let process = Process()
+    public let stderr = LineCollector()
+    public let database: String
+    public private(set) var port = 0
+
+    public var base: String { "http://127.0.0.1:\(port)" }
+
+    public init(database: String, port: Int = 0) throws {
+        self.database = database
+        process.executableURL = RepositoryPaths.binary("collectord")
+        process.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--database", database]
+        let pipe = Pipe()
+        process.standardError = pipe
+        stderr.collect(from: pipe)
+        try process.run()
+        try stderr.await("collectord to listen", timeout: 20) { line in
+            !self.process.isRunning || line.contains("listening on http://")
+        }
+        guard process.isRunning,
+            let line = stderr.lines.first(where: { $0.contains("listening on http://") }),
+            let marker = line.range(of: "http://127.0.0.1:"),
+            let listening = Int(line[marker.upperBound...].prefix(while: \.isNumber))
+        else {
+            throw HarnessError("collectord did not start:\n\(stderr.lines.joined(separator: "\n"))")
+        }
+        self.port = listening
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    public func kill9() throws {
+        kill(process.processIdentifier, SIGKILL)
+        try awaitCondition("collectord to exit") { !process.isRunning }
+    }
+
+    public func stop() throws {
+        kill(process.processIdentifier, SIGTERM)
+        try awaitCondition("collectord to exit") { !process.isRunning }
+    }
+
+    /// `collectord ARGUMENTS --database DATABASE`, its standard output.
+    public static func run(_ arguments: [String], database: String) throws -> String {
+        try KioskdProcess.run(RepositoryPaths.binary("collectord"), arguments + ["--database", database])
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CollectorKit
+import Foundation
+
+struct DaysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "days", abstract: "The days stored from a kiosk, with their chain links.")
+
+    @OptionGroup var storage: StorageOptions
+    @Option(help: "The kiosk id.") var kiosk: String
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let days = try await SQLiteCollectorStore(path: storage.database).storedDays(kiosk: kiosk)
+        if json {
+            let rows = days.map { ["day": $0.day, "hash": $0.hash, "link": $0.link.rawValue] }
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        for day in days { print("\(day.day)\t\(day.hash.prefix(16))…\t\(day.link.rawValue)") }
+    }
+}
+
+struct AlarmsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "alarms", abstract: "Tamper and chain-break alarms.")
+
+    @OptionGroup var storage: StorageOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let alarms = try await SQLiteCollectorStore(path: storage.database).alarms()
+        if json {
+            let rows = alarms.map { ["kiosk": $0.kiosk, "day": $0.day, "kind": $0.kind.rawValue, "detail": $0.detail] }
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        for alarm in alarms { print("\(alarm.day)\t\(alarm.kiosk)\t\(alarm.kind.rawValue)\t\(alarm.detail)") }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import CollectorKit
+import Foundation
+import KioskSeal
+
+struct KioskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kiosk", abstract: "The registry of kiosks: add, list, revoke.",
+        subcommands: [Add.self, List.self, Revoke.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a kiosk (or replace its registration) with its public key.")
+
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "The kiosk id ([sync] kiosk_id on the kiosk).") var id: String
+        @Option(help: "The office code.") var officeCode: String
+        @Option(help: "The office's name.") var officeName: String
+        @Option(help: "The district.") var district: String
+        @Option(help: "The province.") var province: String
+        @Option(help: "The kiosk's public key, base64, as `kioskctl enroll` prints it.") var publicKey: String
+
+        func run() async throws {
+            guard let key = KioskPublicKey(base64: publicKey) else {
+                throw ValidationError("--public-key: expected the base64 Ed25519 public key of 32 bytes that `kioskctl enroll` prints")
+            }
+            let store = try SQLiteCollectorStore(path: storage.database)
+            try await store.register(KioskRegistration(
+                id: id, officeCode: officeCode, officeName: officeName, district: district, province: province, publicKey: key.base64))
+            print("registered \(id) (\(officeName), \(district), \(province)); fingerprint \(key.fingerprint)")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the registered kiosks.")
+
+        @OptionGroup var storage: StorageOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            let kiosks = try await SQLiteCollectorStore(path: storage.database).kiosks()
+            if json {
+                let rows: [[String: Any]] = kiosks.map {
+                    [
+                        "id": $0.id, "officeCode": $0.officeCode, "officeName": $0.officeName, "district": $0.district,
+                        "province": $0.province, "publicKey": $0.publicKey, "revoked": $0.revoked,
+                    ]
+                }
+                let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .withoutEscapingSlashes])
+                print(String(decoding: data, as: UTF8.self))
+                return
+            }
+            for kiosk in kiosks {
+                print("\(kiosk.id)\t\(kiosk.officeCode)\t\(kiosk.officeName)\t\(kiosk.district)\t\(kiosk.province)\t\(kiosk.revoked ? "revoked" : "active")")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a kiosk: it can no longer push; what it sent stays.")
+
+        @OptionGroup var storage: StorageOptions
+        @Argument(help: "The kiosk id.") var id: String
+
+        func run() async throws {
+            guard try await SQLiteCollectorStore(path: storage.database).revoke(kiosk: id) else {
+                FileHandle.standardError.write(Data("collectord: no kiosk \"\(id)\" is registered\n".utf8))
+                throw ExitCode(1)
+            }
+            print("revoked \(id)")
+        }
+    }
+}

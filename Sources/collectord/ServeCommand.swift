@@ -1,0 +1,38 @@
+import ArgumentParser
+import CollectorKit
+import Foundation
+import Hummingbird
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the collector's HTTP API.")
+
+    @OptionGroup var storage: StorageOptions
+
+    @Option(name: .long, help: "HOST:PORT to listen on.")
+    var listen = "127.0.0.1:8480"
+
+    @Option(name: .long, help: "The time zone that decides which days have ended (IANA).")
+    var timeZone = "Asia/Ho_Chi_Minh"
+
+    func run() async throws {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
+            throw ValidationError("--listen: expected HOST:PORT such as 127.0.0.1:8480, found \"\(listen)\"")
+        }
+        guard let zone = TimeZone(identifier: timeZone) else {
+            throw ValidationError("--time-zone: expected an IANA time zone such as Asia/Ho_Chi_Minh, found \"\(timeZone)\"")
+        }
+        let host = String(listen[..<colon])
+        let store = try SQLiteCollectorStore(path: storage.database)
+        var logger = Logger(label: "collectord")
+        logger.logLevel = .notice
+        let application = Application(
+            router: CollectorServer(store: store, timeZone: zone).router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "collectord"),
+            onServerRunning: { channel in
+                FileHandle.standardError.write(Data("collectord: listening on http://\(host):\(channel.localAddress?.port ?? port)/api/v1/ (database \(storage.database))\n".utf8))
+            },
+            logger: logger)
+        try await application.runService()
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import KioskCore
+import KioskSeal
+import KioskTestSupport
+import Synchronization
+import Testing
+
+/// collectord's ingest against a real collectord process and SQLite file: what it stores, what it
+/// refuses and why, and that nothing partial is ever stored.
+@Suite(.serialized) struct CollectorIngestTests {
+    static let first = LocalDay(year: 2026, month: 11, day: 2)!
+
+    func days(_ rig: CollectorRig, kiosk: String? = nil) throws -> [[String: Any]] {
+        try rig.json(["days", "--kiosk", kiosk ?? rig.kiosk])
+    }
+
+    @Test func newDaysAreStoredAndARepushIsHarmless() throws {
+        let rig = try CollectorRig("ingest-new")
+        let chain = CollectorRig.chain(from: Self.first, count: 2)
+        let stored = try rig.push(chain[0])
+        #expect(stored.status == 201, "\(stored.json)")
+        #expect(stored.json["link"] as? String == "first")
+        #expect(stored.json["hash"] as? String == SealHash.hex(of: chain[0]))
+        #expect(try rig.push(chain[1]).json["link"] as? String == "linked")
+
+        let again = try rig.push(chain[0])
+        #expect(again.status == 200)
+        #expect(again.json["status"] as? String == "already-stored")
+        #expect(try days(rig).map { $0["link"] as? String } == ["first", "linked"])
+        #expect(try rig.json(["alarms"]).isEmpty)
+    }
+
+    @Test func differentFiguresForAStoredDayAreRefusedAndRaiseATamperAlarm() throws {
+        let rig = try CollectorRig("ingest-conflict")
+        let original = CollectorRig.day(Self.first, votes: 3).canonicalBytes()
+        let altered = CollectorRig.day(Self.first, votes: 30).canonicalBytes()
+        #expect(try rig.push(original).status == 201)
+        let conflict = try rig.push(altered)
+        #expect(conflict.status == 409)
+        #expect((conflict.json["error"] as? String)?.contains("tamper alarm") == true)
+        #expect(conflict.json["storedHash"] as? String == SealHash.hex(of: original))
+        #expect(try days(rig).map { $0["hash"] as? String } == [SealHash.hex(of: original)])
+        let alarms = try rig.json(["alarms"])
+        #expect(alarms.count == 1)
+        #expect(alarms.first?["kind"] as? String == "tamper")
+        #expect(alarms.first?["day"] as? String == Self.first.description)
+    }
+
+    @Test func forgedUnknownAndRevokedPushesAreRefused() throws {
+        let rig = try CollectorRig("ingest-auth")
+        let body = CollectorRig.day(Self.first).canonicalBytes()
+
+        let forged = try rig.push(body, signedBy: KioskSigningKey.generate())
+        #expect(forged.status == 403)
+        #expect((forged.json["error"] as? String)?.contains("does not verify") == true)
+        #expect(try rig.push(body, signature: "").status == 401)
+        let unknown = try rig.push(body, kiosk: "HN-XX-99")
+        #expect(unknown.status == 401)
+        #expect((unknown.json["error"] as? String)?.contains("unknown kiosk") == true)
+
+        var tampered = body
+        tampered[tampered.count - 3] = UInt8(ascii: "9")  // a count changed after signing
+        #expect(try rig.push(tampered, signature: try rig.key.seal(body).signature).status == 403)
+
+        _ = try rig.collectord(["kiosk", "revoke", rig.kiosk])
+        let revoked = try rig.push(body)
+        #expect(revoked.status == 403)
+        #expect((revoked.json["error"] as? String)?.contains("revoked") == true)
+        #expect(try days(rig).isEmpty)
+    }
+
+    @Test func malformedDaysAreRefusedWithTheFieldAndTheReason() throws {
+        let rig = try CollectorRig("ingest-422")
+        let body = CollectorRig.day(Self.first).canonicalBytes()
+
+        let truncated = try rig.push(Array(body.prefix(body.count / 2)))
+        #expect(truncated.status == 422)
+        #expect((truncated.json["error"] as? String)?.contains("not valid JSON") == true)
+
+        let spaced = Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: ",", with: ", ").utf8)
+        let notCanonical = try rig.push(spaced)
+        #expect(notCanonical.status == 422)
+        #expect((notCanonical.json["error"] as? String)?.contains("not in canonical form") == true)
+
+        let badScore = Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: #""score":100"#, with: #""score":250"#).utf8)
+        let scored = try rig.push(badScore)
+        #expect(scored.status == 422)
+        #expect(scored.json["field"] as? String == "votes[0].score")
+
+        let otherKiosk = try rig.push(CollectorRig.day(Self.first, kiosk: "HN-HK-02").canonicalBytes())
+        #expect(otherKiosk.status == 422)
+        #expect(otherKiosk.json["field"] as? String == "kiosk")
+        let otherOffice = try rig.push(CollectorRig.day(Self.first, office: "HN-BD").canonicalBytes())
+        #expect(otherOffice.status == 422)
+        #expect(otherOffice.json["field"] as? String == "office")
+        let future = try rig.push(CollectorRig.day(LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).adding(days: 2)!).canonicalBytes())
+        #expect(future.status == 422)
+        #expect(future.json["field"] as? String == "day")
+
+        #expect(try days(rig).isEmpty)
+    }
+
+    @Test func anOversizedPushIsRefusedUnread() throws {
+        let rig = try CollectorRig("ingest-413")
+        let huge = [UInt8](repeating: UInt8(ascii: " "), count: 2 << 20)
+        let answer = try rig.push(huge)
+        #expect(answer.status == 413)
+        #expect((answer.json["error"] as? String)?.contains("1024 KiB") == true)
+    }
+
+    @Test func reorderedDaysAreAcceptedAndTheGapClosesWhenTheMissingDayArrives() throws {
+        let rig = try CollectorRig("ingest-order")
+        let chain = CollectorRig.chain(from: Self.first, count: 4)
+        #expect(try rig.push(chain[2]).json["link"] as? String == "gap")
+        #expect(try rig.push(chain[0]).json["link"] as? String == "first")
+        #expect(try rig.push(chain[3]).json["link"] as? String == "linked")
+        #expect(try days(rig).map { $0["link"] as? String } == ["first", "gap", "linked"])
+        #expect(try rig.push(chain[1]).json["link"] as? String == "linked")
+        #expect(try days(rig).map { $0["link"] as? String } == ["first", "linked", "linked", "linked"])
+        #expect(try rig.json(["alarms"]).isEmpty)
+    }
+
+    @Test func aDayThatDoesNotChainIsStoredFlaggedAndRaisesAnAlarm() throws {
+        let rig = try CollectorRig("ingest-break")
+        let chain = CollectorRig.chain(from: Self.first, count: 1)
+        #expect(try rig.push(chain[0]).status == 201)
+        let stray = CollectorRig.day(Self.first.adding(days: 1)!, previous: String(repeating: "0", count: 64)).canonicalBytes()
+        let answer = try rig.push(stray)
+        #expect(answer.status == 201)
+        #expect(answer.json["link"] as? String == "broken")
+        let alarms = try rig.json(["alarms"])
+        #expect(alarms.map { $0["kind"] as? String } == ["chain-break"])
+    }
+
+    @Test func twoKiosksRacingEachGetEveryDayStoredAndLinked() throws {
+        let rig = try CollectorRig("ingest-race")
+        let second = KioskSigningKey.generate()
+        try rig.register("HN-HK-02", office: "HN-HK", key: second)
+        let ours = CollectorRig.chain(from: Self.first, count: 20)
+        let theirs = CollectorRig.chain(from: Self.first, count: 20, kiosk: "HN-HK-02")
+        let statuses = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 40) { index in
+            let status: Int
+            if index % 2 == 0 {
+                status = (try? rig.push(ours[index / 2]).status) ?? -1
+            } else {
+                status = (try? rig.push(theirs[index / 2], kiosk: "HN-HK-02", signedBy: second).status) ?? -1
+            }
+            statuses.withLock { $0.append(status) }
+        }
+        #expect(statuses.withLock { $0 }.allSatisfy { $0 == 201 })
+        for kiosk in [rig.kiosk, "HN-HK-02"] {
+            let links = try days(rig, kiosk: kiosk).map { $0["link"] as? String }
+            #expect(links.count == 20)
+            #expect(links.first == "first")
+            #expect(links.dropFirst().allSatisfy { $0 == "linked" }, "\(kiosk): \(links)")
+        }
+    }
+}
