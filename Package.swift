@@ -132,6 +132,11 @@ let package = Package(
         .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "KioskStore", "KioskCore"]),
         .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCore", "KioskTestSupport"]),
-        .testTarget(name: "KioskdTests", dependencies: ["KioskTestSupport", "KioskCore", "KioskStore", "KioskPrint", "KioskSeal"]),
+        .testTarget(
+            name: "KioskdTests",
+            dependencies: [
+                "KioskTestSupport", "KioskCore", "KioskStore", "KioskPrint", "KioskSeal", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
     ]
 )

@@ -33,7 +33,12 @@ public struct DayPusher: Sendable {
     }
 
     public func pushOutbox(progress: @Sendable (LocalDay, PushReport.DayResult) -> Void = { _, _ in }) async throws -> PushReport {
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var configuration = HTTPClient.Configuration()
+        // Our own retries, with backoff and jitter, decide when to try again; the client's would
+        // keep a dead network busy until the connect timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         var report = PushReport()
         do {
             for record in try store.outbox() {
