@@ -22,6 +22,26 @@ struct SystemdUnitTests {
         #expect(result.lines.contains { $0.contains(SystemdUnitFile.name) && $0.contains("/nonexistent/kioskd") })
     }
 
+    /// The push and collector units: systemd accepts them with the built binaries.
+    @Test(arguments: ["kiosk-push.service", "kiosk-push.timer", "collectord.service"])
+    func systemdAnalyzeVerifiesTheOtherUnits(_ unit: String) throws {
+        let result = try SystemdUnitFile.verifyAll(unit)
+        #expect(result.lines.filter { $0.contains(unit) } == [], "systemd-analyze verify:\n\(result.lines.joined(separator: "\n"))")
+        #expect(result.status == 0, "systemd-analyze verify:\n\(result.lines.joined(separator: "\n"))")
+    }
+
+    @Test func theTimerPushesNightlySpreadOutAndCatchesUp() throws {
+        let timer = try SystemdUnitFile.settings(in: "Timer", of: "kiosk-push.timer")
+        #expect(timer["Persistent"] == ["true"])
+        #expect(timer["RandomizedDelaySec"]?.last.map { $0 != "0" } == true)
+        #expect(timer["OnCalendar"]?.count == 1)
+        let push = try SystemdUnitFile.settings(in: "Service", of: "kiosk-push.service")
+        #expect(push["ExecStart"] == ["/usr/local/bin/kioskctl push --config /etc/kiosk/office.toml"])
+        #expect(push["User"] == ["kiosk"])
+        #expect(push["StateDirectory"] == ["kioskd"])
+        #expect(push["RestartPreventExitStatus"] == ["1 2"])
+    }
+
     @Test func theUnitKeepsTheDaemonsContract() throws {
         let service = try SystemdUnitFile.settings(in: "Service")
         #expect(service["Type"] == ["notify"])
@@ -52,8 +72,8 @@ enum SystemdUnitFile {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Every `Key=value` of a section, in order (a key may repeat; comments and blank lines skipped).
-    static func settings(in section: String) throws -> [String: [String]] {
-        let text = try String(contentsOf: path, encoding: .utf8)
+    static func settings(in section: String, of unit: String = name) throws -> [String: [String]] {
+        let text = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("systemd").appendingPathComponent(unit), encoding: .utf8)
         var current = ""
         var settings: [String: [String]] = [:]
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -86,6 +106,24 @@ enum SystemdUnitFile {
         let copy = directory.appendingPathComponent(name)
         try text.replacingOccurrences(of: shippedBinary, with: binary).write(to: copy, atomically: true, encoding: .utf8)
 
+        return try analyze(analyzer, copy)
+    }
+
+    /// Verifies one unit of `systemd/`, with every unit beside it and /usr/local/bin/ pointing at the built binaries.
+    static func verifyAll(_ unit: String) throws -> Verification {
+        let analyzer = try #require(analyzer)
+        let directory = try RepositoryPaths.temporaryDirectory("kiosk-units")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = RepositoryPaths.root.appendingPathComponent("systemd")
+        for file in try FileManager.default.contentsOfDirectory(atPath: source.path) where file.contains(".service") || file.contains(".timer") {
+            let text = try String(contentsOf: source.appendingPathComponent(file), encoding: .utf8)
+                .replacingOccurrences(of: "/usr/local/bin/", with: RepositoryPaths.binaries.path + "/")
+            try text.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        return try analyze(analyzer, directory.appendingPathComponent(unit))
+    }
+
+    private static func analyze(_ analyzer: String, _ copy: URL) throws -> Verification {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: analyzer)
         process.arguments = ["verify", copy.path]
