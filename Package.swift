@@ -119,7 +119,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-demo",
             dependencies: [
-                "KioskTestSupport", "KioskCore", "KioskPrint",
+                "KioskTestSupport", "KioskCore", "KioskPrint", "KioskStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -23,13 +23,18 @@ struct KioskDemo: ParsableCommand {
     var stateDir = RepositoryPaths.root.appendingPathComponent(".demo/state").path
 
     func run() throws {
+        var step = 0
+        func section(_ text: String) {
+            step += 1
+            say("\(step). \(text)")
+        }
         let config = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/office.toml").path
         let state = URL(fileURLWithPath: stateDir)
         try? FileManager.default.removeItem(at: state)
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
         Self.unmountStale(mountPoint)
 
-        say("1. Thiết bị giả lập / Simulated devices at \(mountPoint)")
+        section("Thiết bị giả lập / Simulated devices at \(mountPoint)")
         let evdev = try FakeEvdev(mountPoint: URL(fileURLWithPath: mountPoint))
         defer { evdev.stop() }
         let touch = "usb-eGalax_Inc._USB_TouchController-event-if00"
@@ -45,7 +50,34 @@ struct KioskDemo: ParsableCommand {
         print("   máy in vé / ticket printer ve-loi-vao (80 mm, ESC/POS) → \(printers.tickets.deviceURI)")
         print("   máy in A4 / A4 printer giay-hen-a4 (PDF) → \(printers.slips.deviceURI)")
 
-        say("2. kioskd --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
+        section("Máy chủ tổng hợp của quận / The district's collector: collectord on http://127.0.0.1:8480")
+        let collectorDatabase = RepositoryPaths.root.appendingPathComponent(".demo/collector/collector.sqlite")
+        try? FileManager.default.removeItem(at: collectorDatabase.deletingLastPathComponent())
+        try FileManager.default.createDirectory(at: collectorDatabase.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let collector = try CollectordProcess(database: collectorDatabase.path, port: 8480)
+        defer { try? collector.stop() }
+        print("   \(collector.stderr.lines.joined(separator: "\n   "))")
+
+        section("Lịch sử mẫu / Sample history: ratings generated for the week before today, so there are finished days to seal")
+        let history = try DemoHistory.write(
+            database: state.appendingPathComponent("kiosk.sqlite").path, timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        for (day, votes) in history { print("   \(day): \(votes) đánh giá / ratings") }
+
+        section("kioskctl enroll: khoá ký của máy, đăng ký với quận / the kiosk's signing key, registered at the district")
+        let kioskctl = { (arguments: [String]) in
+            try KioskdProcess.run(RepositoryPaths.binary("kioskctl"), arguments + ["--config", config, "--state-dir", stateDir])
+        }
+        print(try kioskctl(["enroll"]).split(separator: "\n").map { "   \($0)" }.joined(separator: "\n"))
+        let enrolled = try JSONSerialization.jsonObject(with: Data(try kioskctl(["enroll", "--json"]).utf8)) as? [String: Any] ?? [:]
+        let registered = try CollectordProcess.run(
+            [
+                "kiosk", "add", "--id", "HCM-Q1-BEN-THANH-1", "--office-code", "HCM-Q1-BEN-THANH",
+                "--office-name", "Bộ phận Một cửa UBND phường Bến Thành", "--district", "Quận 1", "--province", "Thành phố Hồ Chí Minh",
+                "--public-key", enrolled["publicKey"] as? String ?? "",
+            ], database: collectorDatabase.path)
+        print("   collectord kiosk add: \(registered.trimmingCharacters(in: .whitespacesAndNewlines))")
+
+        section("kioskd --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
         let daemon = try KioskdProcess(config: config, stateDirectory: state)
         try daemon.awaitReady()
         let events = try EventStream(socketPath: daemon.controlSocket)
@@ -53,7 +85,7 @@ struct KioskDemo: ParsableCommand {
         for line in daemon.stderr.lines { print("   kioskd: \(line)") }
         let printer = EventPrinter(events: events)
 
-        say("3. Lối vào: công dân chạm để lấy số / Entrance: citizens tap a service to take a ticket")
+        section("Lối vào: công dân chạm để lấy số / Entrance: citizens tap a service to take a ticket")
         var ticketTime = 5_000.0
         func takeTicket(_ label: String, x: Double, y: Double, expecting count: Int) throws {
             try evdev.emit(ticketScreen, EventScripts.slotDown(trackingID: Int32(ticketTime), x: Int32(x / 1024 * 32760), y: Int32(y / 600 * 32760), time: ticketTime))
@@ -68,7 +100,7 @@ struct KioskDemo: ParsableCommand {
         try takeTicket("Tư pháp – Hộ tịch, ưu tiên / priority", x: 512, y: 550, expecting: 2)
         try takeTicket("Xây dựng", x: 256, y: 375, expecting: 2)
 
-        say("4. Máy in vé hết giấy (tạm dừng) / The ticket printer stops (out of paper)")
+        section("Máy in vé hết giấy (tạm dừng) / The ticket printer stops (out of paper)")
         try printers.cups.run("cupsdisable", ["-r", "hết giấy / out of paper", "ve-loi-vao"])
         try takeTicket("Chính sách xã hội", x: 768, y: 375, expecting: 3)
         print("   kioskctl status:")
@@ -78,14 +110,14 @@ struct KioskDemo: ParsableCommand {
         print("   cán bộ thay giấy, bật lại máy in / staff refill the paper and enable the printer")
         try printer.flush(expecting: 2)
 
-        say("5. Phần mềm một cửa gửi giấy tiếp nhận qua HTTP / The case software posts a slip: POST http://127.0.0.1:8470/api/v1/slips (kiosk-config/demo/slip.json)")
+        section("Phần mềm một cửa gửi giấy tiếp nhận qua HTTP / The case software posts a slip: POST http://127.0.0.1:8470/api/v1/slips (kiosk-config/demo/slip.json)")
         let slipFile = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/slip.json")
         let (code, answer) = try Self.post(Data(contentsOf: slipFile), to: "http://127.0.0.1:8470/api/v1/slips")
         print("   HTTP \(code): hẹn trả kết quả / return \(answer["returnText"] as? String ?? "?") (\(answer["returnAt"] as? String ?? "?"))")
         try printer.flush(expecting: 1)
         if code != 201 { throw ExitCode(1) }
 
-        say("6. Quầy 1: phát lại bản ghi thật của màn hình cảm ứng eGalax (11 lần chạm, 4,6 s)\n   Counter 1: replaying a real eGalax touchscreen recording (11 taps in 4.6 s; lockout 3 s)")
+        section("Quầy 1: phát lại bản ghi thật của màn hình cảm ứng eGalax (11 lần chạm, 4,6 s)\n   Counter 1: replaying a real eGalax touchscreen recording (11 taps in 4.6 s; lockout 3 s)")
         let recording = try EvemuRecording(contentsOf: RepositoryPaths.fixture("evemu/egalax-0eef-72a1-taps.event"))
         var previous: Double?
         for frame in recording.frames {
@@ -95,7 +127,7 @@ struct KioskDemo: ParsableCommand {
         }
         try printer.flush(expecting: 11)
 
-        say("7. Quầy 1: công dân chạm vào các mặt cười / Counter 1: citizens tap the faces")
+        section("Quầy 1: công dân chạm vào các mặt cười / Counter 1: citizens tap the faces")
         var time = 2_000.0
         for (choice, x) in [(1, 128.0), (2, 384.0), (1, 128.0), (4, 896.0)] {
             Thread.sleep(forTimeInterval: 3.1)  // the citizen after the previous one, past the 3 s lockout
@@ -106,7 +138,7 @@ struct KioskDemo: ParsableCommand {
             time += 10
         }
 
-        say("8. Quầy 2: bàn phím đánh giá chỉ nhận khi cán bộ mở / Counter 2: the rating keypad counts only when staff arm it")
+        section("Quầy 2: bàn phím đánh giá chỉ nhận khi cán bộ mở / Counter 2: the rating keypad counts only when staff arm it")
         let kp = { (n: Int) in KeyCodes.code(named: "KEY_KP\(n)")! }
         let enter = KeyCodes.code(named: "KEY_KPENTER")!
         try evdev.emit("rating-keypad-quay-2", EventScripts.keyTap(kp(1)))
@@ -121,19 +153,28 @@ struct KioskDemo: ParsableCommand {
             try printer.flush(expecting: 1)
         }
 
-        say("9. kioskctl status")
+        section("kioskctl status")
         print(try daemon.kioskctl(["status"]))
-        say("10. kioskctl tally — kết quả trong ngày / the day's tallies")
+        section("kioskctl tally — kết quả trong ngày / the day's tallies")
         print(try daemon.kioskctl(["tally"]))
+
+        section("kioskctl days — những ngày đã niêm phong khi khởi động / the days kioskd sealed at start-up")
+        print(try daemon.kioskctl(["days"]))
+        section("kioskctl push → collectord (http://127.0.0.1:8480/api/v1/days)")
+        print(try daemon.kioskctl(["push"]))
+        section("Máy chủ tổng hợp đã nhận / What the collector stored: collectord days --kiosk HCM-Q1-BEN-THANH-1")
+        print(try CollectordProcess.run(["days", "--kiosk", "HCM-Q1-BEN-THANH-1"], database: collectorDatabase.path))
+        print("   Cơ sở dữ liệu / Database: \(collectorDatabase.path)")
+        print("   Đọc lại / Read again: .build/debug/collectord days --kiosk HCM-Q1-BEN-THANH-1 --database \(collectorDatabase.path)")
 
         daemon.signal(SIGTERM)
         let exit = try daemon.awaitExit()
-        say("11. kioskd dừng / stopped (exit \(exit)). Dữ liệu / Data: \(daemon.database)")
+        section("kioskd dừng / stopped (exit \(exit)). Dữ liệu / Data: \(daemon.database)")
         print("   Xem lại / Read again: .build/debug/kioskctl tally --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
 
         let printed = events.events.filter { $0["event"] as? String == "ticket-printed" }.compactMap { $0["number"] as? String }
         let folder = state.deletingLastPathComponent().appendingPathComponent("printed")
-        say("12. Bản sao những gì đã in / Copies of what was printed (\(printed.count) vé / tickets, \(printers.slips.jobs.count) giấy tiếp nhận / slip)")
+        section("Bản sao những gì đã in / Copies of what was printed (\(printed.count) vé / tickets, \(printers.slips.jobs.count) giấy tiếp nhận / slip)")
         for path in try printers.saveCopies(ticketNumbers: printed, to: folder) { print("   \(path)") }
         printers.cups.stop()
         if exit != 0 || printed.count != 5 { throw ExitCode(1) }
@@ -181,7 +222,10 @@ final class EventPrinter {
 
     /// Waits for `count` new events (votes, rejections, arms) and prints them.
     func flush(expecting count: Int) throws {
-        let relevant = { self.events.events.filter { !($0["event"] as? String ?? "").hasPrefix("device") } }
+        // Device and sealing events come on their own schedule; the steps count the others.
+        let relevant = {
+            self.events.events.filter { !($0["event"] as? String ?? "").hasPrefix("device") && $0["event"] as? String != "day-sealed" }
+        }
         try awaitCondition("\(count) event(s) from kioskd") { relevant().count >= self.printed + count }
         let all = relevant()
         for event in all[printed...] {

@@ -110,6 +110,12 @@ import Testing
         #expect(config.calendarDirectory == "../calendar")
     }
 
+    @Test func demoSealsAndPushesToTheDemoCollector() throws {
+        let config = try Self.load("kiosk-config/demo/office.toml")
+        #expect(config.sync == SyncConfig(
+            kioskID: "HCM-Q1-BEN-THANH-1", sealAt: OfficeHours.ClockTime(hour: 5, minute: 30)!, collector: "http://127.0.0.1:8480"))
+    }
+
     @Test func demoVietnameseTextIsPrecomposed() throws {
         let config = try Self.load("kiosk-config/demo/office.toml")
         let texts = [config.office.name] + config.services.map(\.name) + config.counters.map(\.name)
@@ -145,6 +151,9 @@ import Testing
         #expect(config.hours == .standard)
         #expect(config.slips?.printer == "a4-quay")
         #expect(config.localAPI == LocalAPIConfig(host: "127.0.0.1", port: 8470, token: nil))
+        #expect(config.sync == SyncConfig(
+            kioskID: "HN-HK-HANG-TRONG-1", sealAt: OfficeHours.ClockTime(hour: 5, minute: 30)!, collector: "https://thongke.example.vn",
+            keyFile: "kiosk-ed25519.key"))
         let entrance = try #require(config.ticketTerminal(id: "lay-so"))
         #expect(entrance.lockoutSeconds == 1.5)
         #expect(entrance.zones.count == 3)
