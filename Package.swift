@@ -100,7 +100,7 @@ let package = Package(
         .executableTarget(
             name: "collectord",
             dependencies: [
-                "CollectorKit", "KioskSeal", .product(name: "Hummingbird", package: "hummingbird"),
+                "CollectorKit", "KioskCore", "KioskSeal", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -130,6 +130,7 @@ let package = Package(
             dependencies: ["KioskStore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "CollectorKitTests", dependencies: ["CollectorKit", "KioskCore", "KioskSeal"]),
         .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "KioskStore", "KioskCore"]),
         .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCore", "KioskTestSupport"]),
         .testTarget(

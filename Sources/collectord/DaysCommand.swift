@@ -1,5 +1,6 @@
 import ArgumentParser
 import CollectorKit
+import KioskCore
 import Foundation
 
 struct DaysCommand: AsyncParsableCommand {
@@ -36,5 +37,34 @@ struct AlarmsCommand: AsyncParsableCommand {
             return
         }
         for alarm in alarms { print("\(alarm.day)\t\(alarm.kiosk)\t\(alarm.kind.rawValue)\t\(alarm.detail)") }
+    }
+}
+
+struct HealthCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "health", abstract: "Every kiosk: last day received, nights silent, gaps, alarms, printer faults.")
+
+    @OptionGroup var storage: StorageOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        let today = LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        let kiosks = try await SQLiteCollectorStore(path: storage.database).health()
+        if json {
+            let rows: [[String: Any]] = kiosks.map {
+                [
+                    "kiosk": $0.kiosk, "office": $0.officeCode, "district": $0.district, "province": $0.province, "revoked": $0.revoked,
+                    "lastDay": $0.lastDay ?? NSNull(), "silentNights": $0.silentNights(today: today) ?? NSNull(), "gaps": $0.gaps,
+                    "broken": $0.broken, "alarms": $0.alarms, "printerFaults": $0.printerFaults,
+                ]
+            }
+            let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+            return
+        }
+        for kiosk in kiosks {
+            let silent = kiosk.silentNights(today: today).map { $0 >= 2 ? "⚠ \($0) đêm không gửi / nights silent" : "ok" } ?? "chưa gửi / never pushed"
+            print("\(kiosk.kiosk)\t\(kiosk.officeName)\t\(kiosk.lastDay ?? "–")\t\(silent)\tgaps \(kiosk.gaps)\tbroken \(kiosk.broken)\talarms \(kiosk.alarms)\tprinter faults \(kiosk.printerFaults)")
+        }
     }
 }

@@ -74,6 +74,17 @@ enum CollectorSchema {
         """,
     ]
 
+    /// One row per registered kiosk: its last stored day, flagged links, alarms and printer faults.
+    static let healthQuery = """
+        SELECT k.id, k.office_code, k.office_name, k.district, k.province, k.revoked,
+               (SELECT MAX(d.day) FROM sealed_day d WHERE d.kiosk = k.id) AS last_day,
+               (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id AND d.link = 'gap') AS gaps,
+               (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id AND d.link = 'broken') AS broken,
+               (SELECT COUNT(*) FROM alarm a WHERE a.kiosk = k.id) AS alarms,
+               (SELECT COALESCE(SUM(f.count), 0) FROM day_printer_fault f WHERE f.kiosk = k.id) AS printer_faults
+        FROM kiosk k ORDER BY k.province, k.district, k.office_code, k.id
+        """
+
     /// The statements for one engine: SQLite stores bytes as BLOB, PostgreSQL as BYTEA.
     static func statements(binaryType: String) -> [String] {
         statements.map { $0.replacingOccurrences(of: "BYTEA_OR_BLOB", with: binaryType) }

@@ -15,6 +15,12 @@ public protocol CollectorStore: Sendable {
     /// The stored days of a kiosk, oldest first: day, hash and chain link.
     func storedDays(kiosk: String) async throws -> [StoredDaySummary]
     func alarms() async throws -> [CollectorAlarm]
+
+    func satisfaction(_ query: ReportQuery) async throws -> [SatisfactionRow]
+    func queue(_ query: ReportQuery) async throws -> [QueueRow]
+    /// Slips printed per procedure, most first.
+    func slips(_ query: ReportQuery) async throws -> [(procedure: String, count: Int)]
+    func health() async throws -> [KioskHealth]
 }
 
 public struct StoredDaySummary: Sendable, Equatable {

@@ -81,6 +81,40 @@ public final class SQLiteCollectorStore: CollectorStore {
         }
     }
 
+    public func satisfaction(_ query: ReportQuery) async throws -> [SatisfactionRow] {
+        let statement = ReportSQL(placeholders: .questionMark).satisfaction(query)
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)).map {
+                SatisfactionRow(key: $0["key"], label: $0["label"] ?? $0["key"], answers: $0["answers"], satisfied: $0["satisfied"], scoreSum: $0["score_sum"])
+            }
+        }
+    }
+
+    public func queue(_ query: ReportQuery) async throws -> [QueueRow] {
+        let statement = ReportSQL(placeholders: .questionMark).queue(query)
+        let rows = try await pool.read { db in
+            try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)).map {
+                QueueRow(
+                    key: $0["key"], label: $0["label"] ?? $0["key"], issued: $0["issued"], priority: $0["priority"], served: $0["served"],
+                    noShow: $0["no_show"], waiting: Self.histogram($0["waiting_minutes"]))
+            }
+        }
+        return QueueRow.merged(rows)
+    }
+
+    public func slips(_ query: ReportQuery) async throws -> [(procedure: String, count: Int)] {
+        let statement = ReportSQL(placeholders: .questionMark).slips(query)
+        return try await pool.read { db in
+            try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)).map { ($0["procedure"], $0["count"]) }
+        }
+    }
+
+    public func health() async throws -> [KioskHealth] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: CollectorSchema.healthQuery).map(Self.health)
+        }
+    }
+
     private func raise(_ alarm: CollectorAlarm) async throws {
         try await pool.write { db in
             try SQLiteIngest(db: db).insertAlarm(alarm, at: Self.now())
@@ -89,6 +123,17 @@ public final class SQLiteCollectorStore: CollectorStore {
 
     static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
+    }
+
+    static func histogram(_ text: String) -> [Int] {
+        text.split(separator: ",").compactMap { Int($0) }
+    }
+
+    private static func health(_ row: Row) -> KioskHealth {
+        KioskHealth(
+            kiosk: row["id"], officeCode: row["office_code"], officeName: row["office_name"], district: row["district"],
+            province: row["province"], revoked: row["revoked"], lastDay: row["last_day"], gaps: row["gaps"], broken: row["broken"],
+            alarms: row["alarms"], printerFaults: row["printer_faults"])
     }
 
     private static func kiosk(_ row: Row) -> KioskRegistration {

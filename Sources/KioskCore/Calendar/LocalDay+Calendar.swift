@@ -55,7 +55,7 @@ extension LocalDay {
     public var next: LocalDay? { adding(days: 1) }
 
     /// Days since 1970-01-01 (negative before), by Howard Hinnant's `days_from_civil`.
-    var daysSinceEpoch: Int {
+    public var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400

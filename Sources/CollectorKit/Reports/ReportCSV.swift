@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reports as CSV for Excel: UTF-8 with a byte-order mark (without it Excel shows Vietnamese as
+/// mojibake), comma-separated, fields quoted when needed, CRLF line ends, headers Vietnamese first.
+public enum ReportCSV {
+    static let byteOrderMark = "\u{FEFF}"
+
+    public static func satisfaction(_ rows: [SatisfactionRow]) -> String {
+        document(
+            header: ["Đơn vị / Unit", "Mã / Key", "Số câu trả lời / Answers", "Hài lòng / Satisfied", "Tỷ lệ hài lòng (%) / Satisfied (%)",
+                "Điểm trung bình / Mean score"],
+            rows: rows.map { row in
+                [row.label, row.key, String(row.answers), String(row.satisfied), decimal(row.percentSatisfied), decimal(row.meanScore)]
+            })
+    }
+
+    public static func queue(_ rows: [QueueRow]) -> String {
+        document(
+            header: ["Đơn vị / Unit", "Số vé / Tickets", "Ưu tiên / Priority", "Đã phục vụ / Served", "Vắng mặt / No-show",
+                "Tỷ lệ vắng (%) / No-show (%)", "Chờ trung bình (phút) / Mean wait (min)", "Chờ p90 (phút) / p90 wait (min)"],
+            rows: rows.map { row in
+                [row.label, String(row.issued), String(row.priority), String(row.served), String(row.noShow), decimal(row.noShowRate),
+                    decimal(row.meanWaitMinutes), row.p90WaitMinutes.map(String.init) ?? ""]
+            })
+    }
+
+    static func document(header: [String], rows: [[String]]) -> String {
+        byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ text: String) -> String {
+        // A leading =, +, - or @ would make Excel run it as a formula.
+        let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
+        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func decimal(_ value: Double?) -> String {
+        value.map { String(format: "%.1f", $0) } ?? ""
+    }
+}

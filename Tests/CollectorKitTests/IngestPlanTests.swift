@@ -1,0 +1,45 @@
+import CollectorKit
+import KioskCore
+import KioskSeal
+import Testing
+
+/// The ingest decision, shared by both stores.
+@Suite struct IngestPlanTests {
+    static let kiosk = KioskRegistration(id: "K", officeCode: "O", officeName: "O", district: "D", province: "P", publicKey: "")
+
+    static func verified(_ day: Int, previous: String) -> VerifiedDay {
+        let tallies = DayTallies(kiosk: "K", office: "O", day: LocalDay(year: 2026, month: 5, day: day)!, previous: previous)
+        let body = tallies.canonicalBytes()
+        return VerifiedDay(kiosk: kiosk, tallies: tallies, body: body, hash: SealHash.hex(of: body), signature: "")
+    }
+
+    @Test func linksFirstGapAndBroken() {
+        let day = Self.verified(10, previous: "aa")
+        #expect(IngestPlan.decide(day, existing: nil, before: nil, after: nil).outcome == .stored(.gap))
+        let before = IngestPlan.Neighbour(hash: "aa", previous: "", link: .first)
+        #expect(IngestPlan.decide(day, existing: nil, before: before, after: nil).outcome == .stored(.linked))
+        let other = IngestPlan.Neighbour(hash: "bb", previous: "", link: .first)
+        let broken = IngestPlan.decide(day, existing: nil, before: other, after: nil)
+        #expect(broken.outcome == .stored(.broken))
+        #expect(broken.alarms.map(\.kind) == [.chainBreak])
+        #expect(IngestPlan.decide(Self.verified(10, previous: ""), existing: nil, before: nil, after: nil).outcome == .stored(.first))
+    }
+
+    @Test func theDayAfterIsMendedOrFlagged() {
+        let day = Self.verified(10, previous: "")
+        let waiting = IngestPlan.Neighbour(hash: "cc", previous: day.hash, link: .gap)
+        #expect(IngestPlan.decide(day, existing: nil, before: nil, after: waiting).nextDayLink == .linked)
+        let stranger = IngestPlan.Neighbour(hash: "cc", previous: "dd", link: .gap)
+        let plan = IngestPlan.decide(day, existing: nil, before: nil, after: stranger)
+        #expect(plan.nextDayLink == .broken)
+        #expect(plan.alarms.first?.day == "2026-05-11")
+        let alreadyLinked = IngestPlan.Neighbour(hash: "cc", previous: "dd", link: .linked)
+        #expect(IngestPlan.decide(day, existing: nil, before: nil, after: alreadyLinked).nextDayLink == nil)
+    }
+
+    @Test func sameBytesAreIdenticalOtherBytesConflict() {
+        let day = Self.verified(10, previous: "")
+        #expect(IngestPlan.decide(day, existing: .init(hash: day.hash, previous: "", link: .first), before: nil, after: nil).outcome == .identical)
+        #expect(IngestPlan.decide(day, existing: .init(hash: "ee", previous: "", link: .first), before: nil, after: nil).outcome == .conflict(storedHash: "ee"))
+    }
+}
