@@ -11,6 +11,6 @@ struct Collectord: AsyncParsableCommand {
 
 /// Where the collector keeps its data, shared by every subcommand.
 struct StorageOptions: ParsableArguments {
-    @Option(name: .long, help: "The SQLite database file.")
+    @Option(name: .long, help: "The SQLite database file, or a PostgreSQL URL: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
     var database = "/var/lib/collectord/collector.sqlite"
 }

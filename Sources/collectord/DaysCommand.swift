@@ -11,7 +11,7 @@ struct DaysCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let days = try await SQLiteCollectorStore(path: storage.database).storedDays(kiosk: kiosk)
+        let days = try await CollectorStores.open(storage.database).storedDays(kiosk: kiosk)
         if json {
             let rows = days.map { ["day": $0.day, "hash": $0.hash, "link": $0.link.rawValue] }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
@@ -29,7 +29,7 @@ struct AlarmsCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let alarms = try await SQLiteCollectorStore(path: storage.database).alarms()
+        let alarms = try await CollectorStores.open(storage.database).alarms()
         if json {
             let rows = alarms.map { ["kiosk": $0.kiosk, "day": $0.day, "kind": $0.kind.rawValue, "detail": $0.detail] }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
@@ -49,7 +49,7 @@ struct HealthCommand: AsyncParsableCommand {
 
     func run() async throws {
         let today = LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
-        let kiosks = try await SQLiteCollectorStore(path: storage.database).health()
+        let kiosks = try await CollectorStores.open(storage.database).health()
         if json {
             let rows: [[String: Any]] = kiosks.map {
                 [

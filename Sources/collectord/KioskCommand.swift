@@ -23,7 +23,7 @@ struct KioskCommand: AsyncParsableCommand {
             guard let key = KioskPublicKey(base64: publicKey) else {
                 throw ValidationError("--public-key: expected the base64 Ed25519 public key of 32 bytes that `kioskctl enroll` prints")
             }
-            let store = try SQLiteCollectorStore(path: storage.database)
+            let store = try await CollectorStores.open(storage.database)
             try await store.register(KioskRegistration(
                 id: id, officeCode: officeCode, officeName: officeName, district: district, province: province, publicKey: key.base64))
             print("registered \(id) (\(officeName), \(district), \(province)); fingerprint \(key.fingerprint)")
@@ -37,7 +37,7 @@ struct KioskCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let kiosks = try await SQLiteCollectorStore(path: storage.database).kiosks()
+            let kiosks = try await CollectorStores.open(storage.database).kiosks()
             if json {
                 let rows: [[String: Any]] = kiosks.map {
                     [
@@ -62,7 +62,7 @@ struct KioskCommand: AsyncParsableCommand {
         @Argument(help: "The kiosk id.") var id: String
 
         func run() async throws {
-            guard try await SQLiteCollectorStore(path: storage.database).revoke(kiosk: id) else {
+            guard try await CollectorStores.open(storage.database).revoke(kiosk: id) else {
                 FileHandle.standardError.write(Data("collectord: no kiosk \"\(id)\" is registered\n".utf8))
                 throw ExitCode(1)
             }

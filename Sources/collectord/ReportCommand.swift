@@ -34,7 +34,7 @@ struct ReportCommand: AsyncParsableCommand {
             period: resolvePeriod(), province: province, district: district, office: office,
             breakdown: ReportQuery.Breakdown(rawValue: breakdown)
                 ?? { throw ValidationError("--breakdown: expected one of \(ReportQuery.Breakdown.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(breakdown)\"") }())
-        let store = try SQLiteCollectorStore(path: storage.database)
+        let store = try await CollectorStores.open(storage.database)
         switch (figures, format) {
         case ("satisfaction", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.satisfaction(try await store.satisfaction(query)).utf8))
         case ("queue", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.queue(try await store.queue(query)).utf8))

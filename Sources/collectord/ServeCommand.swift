@@ -23,16 +23,23 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--time-zone: expected an IANA time zone such as Asia/Ho_Chi_Minh, found \"\(timeZone)\"")
         }
         let host = String(listen[..<colon])
-        let store = try SQLiteCollectorStore(path: storage.database)
+        let store = try await CollectorStores.open(storage.database)
         var logger = Logger(label: "collectord")
         logger.logLevel = .notice
         let application = Application(
             router: CollectorServer(store: store, timeZone: zone).router(),
             configuration: .init(address: .hostname(host, port: port), serverName: "collectord"),
             onServerRunning: { channel in
-                FileHandle.standardError.write(Data("collectord: listening on http://\(host):\(channel.localAddress?.port ?? port)/api/v1/ (database \(storage.database))\n".utf8))
+                FileHandle.standardError.write(Data("collectord: listening on http://\(host):\(channel.localAddress?.port ?? port)/api/v1/ (database \(Self.withoutPassword(storage.database)))\n".utf8))
             },
             logger: logger)
         try await application.runService()
+    }
+
+    /// A PostgreSQL URL as it may be logged: its password left out.
+    static func withoutPassword(_ location: String) -> String {
+        guard var components = URLComponents(string: location), components.password != nil else { return location }
+        components.password = "***"
+        return components.string ?? location
     }
 }

@@ -14,8 +14,8 @@ import Testing
         try rig.json(["days", "--kiosk", kiosk ?? rig.kiosk])
     }
 
-    @Test func newDaysAreStoredAndARepushIsHarmless() throws {
-        let rig = try CollectorRig("ingest-new")
+    @Test(arguments: CollectorBackend.available) func newDaysAreStoredAndARepushIsHarmless(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("ingest-new", backend: backend)
         let chain = CollectorRig.chain(from: Self.first, count: 2)
         let stored = try rig.push(chain[0])
         #expect(stored.status == 201, "\(stored.json)")
@@ -30,8 +30,8 @@ import Testing
         #expect(try rig.json(["alarms"]).isEmpty)
     }
 
-    @Test func differentFiguresForAStoredDayAreRefusedAndRaiseATamperAlarm() throws {
-        let rig = try CollectorRig("ingest-conflict")
+    @Test(arguments: CollectorBackend.available) func differentFiguresForAStoredDayAreRefusedAndRaiseATamperAlarm(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("ingest-conflict", backend: backend)
         let original = CollectorRig.day(Self.first, votes: 3).canonicalBytes()
         let altered = CollectorRig.day(Self.first, votes: 30).canonicalBytes()
         #expect(try rig.push(original).status == 201)
@@ -46,8 +46,8 @@ import Testing
         #expect(alarms.first?["day"] as? String == Self.first.description)
     }
 
-    @Test func forgedUnknownAndRevokedPushesAreRefused() throws {
-        let rig = try CollectorRig("ingest-auth")
+    @Test(arguments: CollectorBackend.available) func forgedUnknownAndRevokedPushesAreRefused(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("ingest-auth", backend: backend)
         let body = CollectorRig.day(Self.first).canonicalBytes()
 
         let forged = try rig.push(body, signedBy: KioskSigningKey.generate())
@@ -69,8 +69,8 @@ import Testing
         #expect(try days(rig).isEmpty)
     }
 
-    @Test func malformedDaysAreRefusedWithTheFieldAndTheReason() throws {
-        let rig = try CollectorRig("ingest-422")
+    @Test(arguments: CollectorBackend.available) func malformedDaysAreRefusedWithTheFieldAndTheReason(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("ingest-422", backend: backend)
         let body = CollectorRig.day(Self.first).canonicalBytes()
 
         let truncated = try rig.push(Array(body.prefix(body.count / 2)))
@@ -100,16 +100,16 @@ import Testing
         #expect(try days(rig).isEmpty)
     }
 
-    @Test func anOversizedPushIsRefusedUnread() throws {
-        let rig = try CollectorRig("ingest-413")
+    @Test(arguments: CollectorBackend.available) func anOversizedPushIsRefusedUnread(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("ingest-413", backend: backend)
         let huge = [UInt8](repeating: UInt8(ascii: " "), count: 2 << 20)
         let answer = try rig.push(huge)
         #expect(answer.status == 413)
         #expect((answer.json["error"] as? String)?.contains("1024 KiB") == true)
     }
 
-    @Test func reorderedDaysAreAcceptedAndTheGapClosesWhenTheMissingDayArrives() throws {
-        let rig = try CollectorRig("ingest-order")
+    @Test(arguments: CollectorBackend.available) func reorderedDaysAreAcceptedAndTheGapClosesWhenTheMissingDayArrives(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("ingest-order", backend: backend)
         let chain = CollectorRig.chain(from: Self.first, count: 4)
         #expect(try rig.push(chain[2]).json["link"] as? String == "gap")
         #expect(try rig.push(chain[0]).json["link"] as? String == "first")
@@ -120,8 +120,8 @@ import Testing
         #expect(try rig.json(["alarms"]).isEmpty)
     }
 
-    @Test func aDayThatDoesNotChainIsStoredFlaggedAndRaisesAnAlarm() throws {
-        let rig = try CollectorRig("ingest-break")
+    @Test(arguments: CollectorBackend.available) func aDayThatDoesNotChainIsStoredFlaggedAndRaisesAnAlarm(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("ingest-break", backend: backend)
         let chain = CollectorRig.chain(from: Self.first, count: 1)
         #expect(try rig.push(chain[0]).status == 201)
         let stray = CollectorRig.day(Self.first.adding(days: 1)!, previous: String(repeating: "0", count: 64)).canonicalBytes()
@@ -132,8 +132,8 @@ import Testing
         #expect(alarms.map { $0["kind"] as? String } == ["chain-break"])
     }
 
-    @Test func twoKiosksRacingEachGetEveryDayStoredAndLinked() throws {
-        let rig = try CollectorRig("ingest-race")
+    @Test(arguments: CollectorBackend.available) func twoKiosksRacingEachGetEveryDayStoredAndLinked(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("ingest-race", backend: backend)
         let second = KioskSigningKey.generate()
         try rig.register("HN-HK-02", office: "HN-HK", key: second)
         let ours = CollectorRig.chain(from: Self.first, count: 20)

@@ -12,8 +12,8 @@ import Testing
     static let day2 = LocalDay(year: 2026, month: 10, day: 31)!
 
     /// Hoàn Kiếm: office HN-HK (kiosk HN-HK-01), Ba Đình: office HN-BD (kiosk HN-BD-01).
-    static func rig() throws -> (CollectorRig, KioskSigningKey) {
-        let rig = try CollectorRig("report")
+    static func rig(_ backend: CollectorBackend) throws -> (CollectorRig, KioskSigningKey) {
+        let rig = try CollectorRig("report", backend: backend)
         let badinh = KioskSigningKey.generate()
         try rig.register("HN-BD-01", office: "HN-BD", key: badinh, district: "Ba Đình")
         func vote(_ counter: String, _ choice: String, _ score: Int, _ satisfied: Bool, _ count: Int) -> DayTallies.Votes {
@@ -45,8 +45,8 @@ import Testing
         return object["rows"] as! [[String: Any]]
     }
 
-    @Test func theIndexAddsUpByDistrictOfficeCounterAndDay() throws {
-        let (rig, _) = try Self.rig()
+    @Test(arguments: CollectorBackend.available) func theIndexAddsUpByDistrictOfficeCounterAndDay(_ backend: CollectorBackend) throws {
+        let (rig, _) = try Self.rig(backend)
         let districts = try Self.report(rig, ["--breakdown", "district"])
         #expect(districts.map { $0["key"] as? String } == ["Ba Đình", "Hoàn Kiếm"])
         // Hoàn Kiếm: 6 + 2 satisfied of 10 answers; scores 600 + 0 + 150 → mean 75.
@@ -68,16 +68,16 @@ import Testing
         #expect(oneDay.contains(#""answers":2"#))
     }
 
-    @Test func aDistrictFilterShowsNothingOfAnotherDistrict() throws {
-        let (rig, _) = try Self.rig()
+    @Test(arguments: CollectorBackend.available) func aDistrictFilterShowsNothingOfAnotherDistrict(_ backend: CollectorBackend) throws {
+        let (rig, _) = try Self.rig(backend)
         let rows = try Self.report(rig, ["--breakdown", "office", "--district", "Ba Đình"])
         #expect(rows.map { $0["key"] as? String } == ["HN-BD"])
         let csv = try rig.collectord(["report", "--from", "2026-10-01", "--to", "2026-10-31", "--breakdown", "counter", "--district", "Ba Đình", "--format", "csv"])
         #expect(!csv.contains("HN-HK"))
     }
 
-    @Test func queueFiguresComeFromTheSummedHistograms() throws {
-        let (rig, _) = try Self.rig()
+    @Test(arguments: CollectorBackend.available) func queueFiguresComeFromTheSummedHistograms(_ backend: CollectorBackend) throws {
+        let (rig, _) = try Self.rig(backend)
         let rows = try Self.report(rig, ["--figures", "queue", "--breakdown", "service"])
         let row = try #require(rows.first)
         #expect(row["issued"] as? Int == 6)
@@ -87,8 +87,8 @@ import Testing
         #expect(row["waitingMinutes"] as? [Int] == [2, 1, 1, 0, 1, 0, 1, 0, 0, 0])
     }
 
-    @Test func csvHasAByteOrderMarkVietnameseHeadersAndQuotedFields() throws {
-        let (rig, _) = try Self.rig()
+    @Test(arguments: CollectorBackend.available) func csvHasAByteOrderMarkVietnameseHeadersAndQuotedFields(_ backend: CollectorBackend) throws {
+        let (rig, _) = try Self.rig(backend)
         let output = Pipe()
         let process = Process()
         process.executableURL = RepositoryPaths.binary("collectord")
@@ -104,8 +104,8 @@ import Testing
         #expect(lines[2] == "Bộ phận Một cửa HN-HK,HN-HK,10,8,80.0,75.0")
     }
 
-    @Test func healthShowsLastDayGapsAlarmsAndPrinterFaults() throws {
-        let (rig, badinh) = try Self.rig()
+    @Test(arguments: CollectorBackend.available) func healthShowsLastDayGapsAlarmsAndPrinterFaults(_ backend: CollectorBackend) throws {
+        let (rig, badinh) = try Self.rig(backend)
         // A tamper attempt on Ba Đình's day.
         let altered = DayTallies(kiosk: "HN-BD-01", office: "HN-BD", day: Self.day1, previous: "")
         #expect(try rig.push(altered.canonicalBytes(), kiosk: "HN-BD-01", signedBy: badinh).status == 409)

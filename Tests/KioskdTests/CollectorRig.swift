@@ -2,19 +2,45 @@ import Foundation
 import KioskCore
 import KioskSeal
 import KioskTestSupport
+import GRDB
+import Testing
+
+/// Where a test's collector keeps its data: a SQLite file, or a database of its own on the private
+/// PostgreSQL that scripts/test starts ($KIOSK_TEST_POSTGRES). The collector tests run on both.
+enum CollectorBackend: String, CustomStringConvertible, Sendable {
+    case sqlite
+    case postgres
+
+    static var available: [CollectorBackend] {
+        ProcessInfo.processInfo.environment["KIOSK_TEST_POSTGRES"] == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    var description: String { rawValue }
+}
 
 /// A collectord with its own database and a registered kiosk whose days the test signs itself.
 final class CollectorRig: @unchecked Sendable {
     let directory: URL
+    let backend: CollectorBackend
+    /// The SQLite file, or the PostgreSQL URL.
     let database: String
     private(set) var collector: CollectordProcess
     let key = KioskSigningKey.generate()
     let kiosk = "HN-HK-01"
     let office = "HN-HK"
 
-    init(_ name: String) throws {
+    init(_ name: String, backend: CollectorBackend = .sqlite) throws {
         directory = try RepositoryPaths.temporaryDirectory("collector-\(name)")
-        database = directory.appendingPathComponent("collector.sqlite").path
+        self.backend = backend
+        switch backend {
+        case .sqlite:
+            database = directory.appendingPathComponent("collector.sqlite").path
+        case .postgres:
+            let server = try #require(ProcessInfo.processInfo.environment["KIOSK_TEST_POSTGRES"], "scripts/test starts PostgreSQL")
+            let name = "kiosk_" + directory.lastPathComponent.replacingOccurrences(of: "-", with: "_").lowercased()
+            _ = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/psql"), ["\(server)/postgres", "-qc", "CREATE DATABASE \(name)"])
+            database = "\(server)/\(name)"
+        }
         collector = try CollectordProcess(database: database)
         try register(kiosk, office: office, key: key)
     }
@@ -36,6 +62,26 @@ final class CollectorRig: @unchecked Sendable {
 
     func restart() throws {
         collector = try CollectordProcess(database: database, port: collector.port)
+    }
+
+    /// Rows of an SQL query on the collector's database, as text (bytea as hex).
+    func sql(_ query: String) throws -> [[String]] {
+        switch backend {
+        case .sqlite:
+            let database = try DatabaseQueue(path: self.database)
+            defer { try? database.close() }
+            return try database.read { db in
+                try Row.fetchAll(db, sql: query).map { row in
+                    row.databaseValues.map { value in
+                        if let data = Data.fromDatabaseValue(value), case .blob = value.storage { return data.map { String(format: "%02x", $0) }.joined() }
+                        return String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map(String.init) ?? ""
+                    }
+                }
+            }
+        case .postgres:
+            let output = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/psql"), [database, "-AtF", "\t", "-c", query])
+            return output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        }
     }
 
     func json(_ arguments: [String]) throws -> [[String: Any]] {

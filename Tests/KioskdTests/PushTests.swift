@@ -36,8 +36,8 @@ import Testing
         return (process.terminationStatus, text)
     }
 
-    @Test func sealedDaysReachTheCollectorInOrderAfterItWasDown() throws {
-        let collectorRig = try CollectorRig("push-e2e")
+    @Test(arguments: CollectorBackend.available) func sealedDaysReachTheCollectorInOrderAfterItWasDown(_ backend: CollectorBackend) throws {
+        let collectorRig = try CollectorRig("push-e2e", backend: backend)
         let base = collectorRig.collector.base
         let rig = try DaemonRig("push-e2e", office: Self.office(collector: base))
         try DaySealingTests.votesOnEarlierDays(rig, [(4, 2), (2, 3)])
@@ -70,8 +70,8 @@ import Testing
         #expect(again.output.contains("No sealed day waits"))
     }
 
-    @Test func anUnknownKioskIsToldAndKeepsItsDays() throws {
-        let collectorRig = try CollectorRig("push-unknown")
+    @Test(arguments: CollectorBackend.available) func anUnknownKioskIsToldAndKeepsItsDays(_ backend: CollectorBackend) throws {
+        let collectorRig = try CollectorRig("push-unknown", backend: backend)
         let rig = try DaemonRig("push-unknown", office: Self.office(collector: collectorRig.collector.base))
         try DaySealingTests.votesOnEarlierDays(rig, [(2, 1)])
         _ = try DaySealingTests.enroll(rig)

@@ -1,0 +1,171 @@
+import Foundation
+import KioskCore
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// The collector's store on PostgreSQL, for a province that outgrows one SQLite file: several
+/// collectors may share it. Ingests of one kiosk are serialised by an advisory lock (so links
+/// are decided on what is committed); different kiosks ingest in parallel.
+public final class PostgresCollectorStore: CollectorStore {
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+
+    /// `url`: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
+    public init(url: String, logger: Logger = Logger(label: "collectord.postgres")) async throws {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
+            let host = components.host, let user = components.user, components.path.count > 1
+        else {
+            throw CollectorStoreError("expected postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE, found \"\(url)\"")
+        }
+        let configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: user, password: components.password,
+            database: String(components.path.dropFirst()), tls: .disable)
+        self.logger = logger
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+        try await migrate()
+    }
+
+    deinit {
+        runner.cancel()
+    }
+
+    private func migrate() async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(7234001)", logger: logger)
+            try await connection.query("CREATE TABLE IF NOT EXISTS collector_migration (id TEXT PRIMARY KEY)", logger: logger)
+            let done = try await connection.query("SELECT id FROM collector_migration WHERE id = 'v1-collector'", logger: logger)
+            var applied = false
+            for try await _ in done { applied = true }
+            guard !applied else { return }
+            for statement in CollectorSchema.statements(binaryType: "BYTEA") {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
+            try await connection.query("INSERT INTO collector_migration (id) VALUES ('v1-collector')", logger: logger)
+        }
+    }
+
+    public func register(_ kiosk: KioskRegistration) async throws {
+        try await client.query(
+            """
+            INSERT INTO kiosk (id, office_code, office_name, district, province, public_key, revoked)
+            VALUES (\(kiosk.id), \(kiosk.officeCode), \(kiosk.officeName), \(kiosk.district), \(kiosk.province), \(kiosk.publicKey), \(kiosk.revoked ? 1 : 0))
+            ON CONFLICT (id) DO UPDATE SET office_code = excluded.office_code, office_name = excluded.office_name,
+                district = excluded.district, province = excluded.province, public_key = excluded.public_key, revoked = excluded.revoked
+            """, logger: logger)
+    }
+
+    public func kiosk(id: String) async throws -> KioskRegistration? {
+        try await rows(PostgresQuery(unsafeSQL: "SELECT * FROM kiosk WHERE id = $1", binds: Self.binds([id]))).first.map(Self.kiosk)
+    }
+
+    public func kiosks() async throws -> [KioskRegistration] {
+        try await rows("SELECT * FROM kiosk ORDER BY province, district, office_code, id").map(Self.kiosk)
+    }
+
+    public func revoke(kiosk id: String) async throws -> Bool {
+        try await rows("UPDATE kiosk SET revoked = 1 WHERE id = \(id) RETURNING id").count > 0
+    }
+
+    public func ingest(_ day: VerifiedDay) async throws -> IngestOutcome {
+        let receivedAt = ISO8601DateFormatter().string(from: Date())
+        let outcome = try await client.withTransaction(logger: logger) { connection in
+            try await PostgresIngest(connection: connection, logger: logger).run(day, receivedAt: receivedAt)
+        }
+        if case .conflict(let stored) = outcome {
+            let alarm = CollectorAlarm(
+                kiosk: day.kiosk.id, day: day.tallies.day.description, kind: .tamper,
+                detail: "different figures pushed for a sealed day: stored SHA-256 \(stored), pushed \(day.hash)")
+            try await client.withConnection { connection in
+                try await PostgresIngest(connection: connection, logger: logger).insertAlarm(alarm, at: receivedAt)
+            }
+        }
+        return outcome
+    }
+
+    public func storedDays(kiosk: String) async throws -> [StoredDaySummary] {
+        try await rows("SELECT day, hash, link FROM sealed_day WHERE kiosk = \(kiosk) ORDER BY day").map { row in
+            StoredDaySummary(
+                day: try row["day"].decode(String.self), hash: try row["hash"].decode(String.self),
+                link: ChainLink(rawValue: try row["link"].decode(String.self)) ?? .gap)
+        }
+    }
+
+    public func alarms() async throws -> [CollectorAlarm] {
+        try await rows("SELECT kiosk, day, kind, detail FROM alarm ORDER BY raised_at, kiosk, day").map { row in
+            CollectorAlarm(
+                kiosk: try row["kiosk"].decode(String.self), day: try row["day"].decode(String.self),
+                kind: CollectorAlarm.Kind(rawValue: try row["kind"].decode(String.self)) ?? .tamper, detail: try row["detail"].decode(String.self))
+        }
+    }
+
+    public func satisfaction(_ query: ReportQuery) async throws -> [SatisfactionRow] {
+        let statement = ReportSQL(placeholders: .numbered).satisfaction(query)
+        return try await rows(PostgresQuery(unsafeSQL: statement.sql, binds: Self.binds(statement.arguments))).map { row in
+            let key = try row["key"].decode(String.self)
+            return SatisfactionRow(
+                key: key, label: try row["label"].decode(String?.self) ?? key, answers: try row["answers"].decode(Int.self),
+                satisfied: try row["satisfied"].decode(Int.self), scoreSum: try row["score_sum"].decode(Int.self))
+        }
+    }
+
+    public func queue(_ query: ReportQuery) async throws -> [QueueRow] {
+        let statement = ReportSQL(placeholders: .numbered).queue(query)
+        let all = try await rows(PostgresQuery(unsafeSQL: statement.sql, binds: Self.binds(statement.arguments))).map { row in
+            let key = try row["key"].decode(String.self)
+            return QueueRow(
+                key: key, label: try row["label"].decode(String?.self) ?? key, issued: try row["issued"].decode(Int.self),
+                priority: try row["priority"].decode(Int.self), served: try row["served"].decode(Int.self),
+                noShow: try row["no_show"].decode(Int.self),
+                waiting: SQLiteCollectorStore.histogram(try row["waiting_minutes"].decode(String.self)))
+        }
+        return QueueRow.merged(all)
+    }
+
+    public func slips(_ query: ReportQuery) async throws -> [(procedure: String, count: Int)] {
+        let statement = ReportSQL(placeholders: .numbered).slips(query)
+        return try await rows(PostgresQuery(unsafeSQL: statement.sql, binds: Self.binds(statement.arguments))).map { row in
+            (try row["procedure"].decode(String.self), try row["count"].decode(Int.self))
+        }
+    }
+
+    public func health() async throws -> [KioskHealth] {
+        try await rows(PostgresQuery(unsafeSQL: CollectorSchema.healthQuery)).map { row in
+            KioskHealth(
+                kiosk: try row["id"].decode(String.self), officeCode: try row["office_code"].decode(String.self),
+                officeName: try row["office_name"].decode(String.self), district: try row["district"].decode(String.self),
+                province: try row["province"].decode(String.self), revoked: try row["revoked"].decode(Int.self) != 0,
+                lastDay: try row["last_day"].decode(String?.self), gaps: try row["gaps"].decode(Int.self),
+                broken: try row["broken"].decode(Int.self), alarms: try row["alarms"].decode(Int.self),
+                printerFaults: try row["printer_faults"].decode(Int.self))
+        }
+    }
+
+    private func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+        var rows: [PostgresRandomAccessRow] = []
+        for try await row in try await client.query(query, logger: logger) { rows.append(row.makeRandomAccess()) }
+        return rows
+    }
+
+    static func binds(_ values: [String]) -> PostgresBindings {
+        var binds = PostgresBindings()
+        for value in values { binds.append(value) }
+        return binds
+    }
+
+    private static func kiosk(_ row: PostgresRandomAccessRow) throws -> KioskRegistration {
+        KioskRegistration(
+            id: try row["id"].decode(String.self), officeCode: try row["office_code"].decode(String.self),
+            officeName: try row["office_name"].decode(String.self), district: try row["district"].decode(String.self),
+            province: try row["province"].decode(String.self), publicKey: try row["public_key"].decode(String.self),
+            revoked: try row["revoked"].decode(Int.self) != 0)
+    }
+}
+
+public struct CollectorStoreError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
