@@ -112,7 +112,8 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskTestSupport", "KioskCore", "KioskPrint",
+                "KioskTestSupport", "KioskCore", "KioskPrint", "CollectorKit", "KioskSeal",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/kiosk-bench"

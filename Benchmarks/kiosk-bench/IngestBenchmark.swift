@@ -1,0 +1,119 @@
+import ArgumentParser
+import AsyncHTTPClient
+import CollectorKit
+import Foundation
+import KioskCore
+import KioskSeal
+import KioskTestSupport
+import NIOCore
+
+/// Sealed kiosk-days per second that collectord ingests (signature verified, checked, stored
+/// whole) with many kiosks pushing at once, on SQLite or PostgreSQL; and each push's latency.
+struct IngestBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest", abstract: "collectord ingest throughput and latency with many kiosks pushing concurrently.")
+
+    @Option(help: "How many kiosks push at once.") var kiosks = 1000
+    @Option(help: "Days each kiosk pushes, in order.") var days = 5
+    @Option(help: "A PostgreSQL server URL (postgres://USER@HOST:PORT); without it, SQLite.") var postgres: String?
+
+    func run() async throws {
+        let directory = try RepositoryPaths.temporaryDirectory("kiosk-bench-ingest")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database: String
+        if let postgres {
+            let name = "bench_" + directory.lastPathComponent.replacingOccurrences(of: "-", with: "_").lowercased()
+            _ = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/psql"), ["\(postgres)/postgres", "-qc", "CREATE DATABASE \(name)"])
+            database = "\(postgres)/\(name)"
+        } else {
+            database = directory.appendingPathComponent("collector.sqlite").path
+        }
+
+        // Kiosks registered and their days sealed beforehand: only the collector's work is timed.
+        let keys = (0..<kiosks).map { _ in KioskSigningKey.generate() }
+        let store = try await CollectorStores.open(database)
+        for (index, key) in keys.enumerated() {
+            try await store.register(KioskRegistration(
+                id: Self.kiosk(index), officeCode: Self.office(index), officeName: "Bộ phận Một cửa \(index)",
+                district: "Quận \(index % 30)", province: "Tỉnh \(index % 3)", publicKey: key.publicKey.base64))
+        }
+        let first = LocalDay(year: 2026, month: 1, day: 1)!
+        let pushes: [[(body: [UInt8], signature: String)]] = try keys.enumerated().map { index, key in
+            var previous = ""
+            return try (0..<days).map { offset in
+                let body = Self.day(kiosk: index, day: first.adding(days: offset)!, previous: previous).canonicalBytes()
+                previous = SealHash.hex(of: body)
+                return (body, try key.seal(body).signature)
+            }
+        }
+        let collector = try CollectordProcess(database: database)
+        let bytes = pushes.joined().map(\.body.count).reduce(0, +) / (kiosks * days)
+        print("kiosk-bench ingest: \(kiosks) kiosks × \(days) days (\(bytes) bytes each) → collectord on \(postgres == nil ? "SQLite" : "PostgreSQL"), pid \(collector.process.processIdentifier)")
+
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = kiosks
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        let url = "\(collector.base)/api/v1/days"
+        let start = DispatchTime.now().uptimeNanoseconds
+        let results = try await withThrowingTaskGroup(of: [(status: Int, milliseconds: Double)].self) { group in
+            for (index, kioskPushes) in pushes.enumerated() {
+                group.addTask {
+                    var results: [(Int, Double)] = []
+                    for push in kioskPushes {
+                        var request = HTTPClientRequest(url: url)
+                        request.method = .POST
+                        request.headers.add(name: "Kiosk-Id", value: Self.kiosk(index))
+                        request.headers.add(name: "Kiosk-Signature", value: push.signature)
+                        request.body = .bytes(ByteBuffer(bytes: push.body))
+                        let sent = DispatchTime.now().uptimeNanoseconds
+                        let response = try await client.execute(request, timeout: .seconds(120))
+                        _ = try await response.body.collect(upTo: 1 << 16)
+                        results.append((Int(response.status.code), Double(DispatchTime.now().uptimeNanoseconds - sent) / 1_000_000))
+                    }
+                    return results
+                }
+            }
+            var all: [(status: Int, milliseconds: Double)] = []
+            for try await results in group { all += results }
+            return all
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
+        try await client.shutdown()
+        let (rss, peak) = InputLatencyBenchmark.memory(pid: collector.process.processIdentifier)
+        try collector.stop()
+
+        let stored = results.filter { $0.status == 201 }.count
+        let latency = Summary(results.map(\.milliseconds))
+        let throughput = Double(stored) / seconds
+        let target = postgres == nil ? 2000.0 : 5000.0
+        print("stored \(stored) of \(results.count) pushes (others: \(Dictionary(grouping: results.filter { $0.status != 201 }, by: \.status).mapValues(\.count)))")
+        print(String(format: "throughput: %.0f kiosk-days/s over %.2f s (target ≥ %.0f: %@)", throughput, seconds, target, throughput >= target ? "met" : "NOT met"))
+        print(String(format: "push latency (ms): p50 %.2f  p99 %.2f  max %.2f", latency.p50, latency.p99, latency.max))
+        print(String(format: "collectord RSS: %.1f MB at the end, %.1f MB peak", Double(rss) * 1024 / 1_000_000, Double(peak) * 1024 / 1_000_000))
+        let lastKioskDays = try await store.storedDays(kiosk: Self.kiosk(kiosks - 1))
+        print("check: the last kiosk's days as stored: \(lastKioskDays.map(\.link.rawValue).joined(separator: ", "))")
+    }
+
+    static func kiosk(_ index: Int) -> String { "K\(index)" }
+    static func office(_ index: Int) -> String { "O\(index)" }
+
+    /// A typical office day: two counters, four answers each, a queue, a slip.
+    static func day(kiosk index: Int, day: LocalDay, previous: String) -> DayTallies {
+        let choices = [("rat-hai-long", 100, true), ("hai-long", 75, true), ("binh-thuong", 50, false), ("khong-hai-long", 0, false)]
+        var votes: [DayTallies.Votes] = []
+        for counter in ["quay-1", "quay-2"] {
+            for (offset, choice) in choices.enumerated() {
+                votes.append(.init(
+                    counter: counter, service: "", question: "chung", choice: choice.0, score: choice.1, satisfied: choice.2,
+                    count: 1 + (index + offset + day.day) % 9))
+            }
+        }
+        var waiting = WaitHistogram()
+        for minutes in stride(from: 1.0, to: 60, by: 7) { waiting.add(minutes: minutes) }
+        return DayTallies(
+            kiosk: kiosk(index), office: office(index), day: day, previous: previous, votes: votes,
+            presses: [.init(terminal: "quay-1-danh-gia", kind: "misuse-lockout", count: 1)],
+            tickets: [.init(service: "ho-tich", issued: 30, priority: 2, waiting: waiting)],
+            slips: [.init(procedure: "Đăng ký khai sinh", count: 3)])
+    }
+}
