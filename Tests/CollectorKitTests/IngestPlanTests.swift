@@ -1,4 +1,4 @@
-import CollectorKit
+@testable import CollectorKit
 import KioskCore
 import KioskSeal
 import Testing
@@ -41,5 +41,47 @@ import Testing
         let day = Self.verified(10, previous: "")
         #expect(IngestPlan.decide(day, existing: .init(hash: day.hash, previous: "", link: .first), before: nil, after: nil).outcome == .identical)
         #expect(IngestPlan.decide(day, existing: .init(hash: "ee", previous: "", link: .first), before: nil, after: nil).outcome == .conflict(storedHash: "ee"))
+    }
+}
+
+/// A batch decides as if its days had arrived one by one.
+@Suite struct BatchPlanTests {
+    static func chain(_ count: Int) -> [VerifiedDay] {
+        var previous = ""
+        return (1...count).map { day in
+            let verified = IngestPlanTests.verified(day, previous: previous)
+            previous = verified.hash
+            return verified
+        }
+    }
+
+    @Test func daysOfOneBatchInReverseOrderEndUpLinked() throws {
+        let days = Self.chain(3)
+        let plan = BatchPlan(Array(days.reversed()), stored: [:])
+        #expect(plan.outcomes == [.stored(.gap), .stored(.gap), .stored(.first)])
+        #expect(Self.links(plan) == [.first, .linked, .linked])
+        #expect(plan.linkUpdates.isEmpty)
+        #expect(plan.alarms.isEmpty)
+    }
+
+    @Test func theSameDayTwiceInABatchIsStoredOnceAndADifferentOneIsATamperAlarm() {
+        let day = IngestPlanTests.verified(5, previous: "")
+        let other = IngestPlanTests.verified(5, previous: String(repeating: "a", count: 64))
+        let plan = BatchPlan([day, day, other], stored: [:])
+        #expect(plan.outcomes == [.stored(.first), .identical, .conflict(storedHash: day.hash)])
+        #expect(Self.links(plan) == [.first])
+        #expect(plan.alarms.map(\.kind) == [.tamper])
+    }
+
+    @Test func aStoredDayWaitingForItsDayBeforeIsMended() {
+        let days = Self.chain(2)
+        let stored = [BatchPlan.Key(kiosk: "K", day: days[1].tallies.day): IngestPlan.Neighbour(hash: days[1].hash, previous: days[0].hash, link: .gap)]
+        let plan = BatchPlan([days[0]], stored: stored)
+        #expect(plan.linkUpdates == [BatchPlan.Key(kiosk: "K", day: days[1].tallies.day): .linked])
+    }
+
+    /// The links of the inserted days, ordered by day.
+    static func links(_ plan: BatchPlan) -> [ChainLink] {
+        plan.inserts.sorted { $0.day.tallies.day < $1.day.tallies.day }.map(\.link)
     }
 }

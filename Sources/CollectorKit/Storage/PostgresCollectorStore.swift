@@ -9,6 +9,7 @@ import PostgresNIO
 /// are decided on what is committed); different kiosks ingest in parallel.
 public final class PostgresCollectorStore: CollectorStore {
     private let client: PostgresClient
+    private let batcher: IngestBatcher
     private let runner: Task<Void, Never>
     private let logger: Logger
 
@@ -26,6 +27,12 @@ public final class PostgresCollectorStore: CollectorStore {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }
+        batcher = IngestBatcher { days in
+            let receivedAt = ISO8601DateFormatter().string(from: Date())
+            return try await client.withTransaction(logger: logger) { connection in
+                try await PostgresIngest(connection: connection, logger: logger).run(days, receivedAt: receivedAt)
+            }
+        }
         try await migrate()
     }
 
@@ -71,19 +78,7 @@ public final class PostgresCollectorStore: CollectorStore {
     }
 
     public func ingest(_ day: VerifiedDay) async throws -> IngestOutcome {
-        let receivedAt = ISO8601DateFormatter().string(from: Date())
-        let outcome = try await client.withTransaction(logger: logger) { connection in
-            try await PostgresIngest(connection: connection, logger: logger).run(day, receivedAt: receivedAt)
-        }
-        if case .conflict(let stored) = outcome {
-            let alarm = CollectorAlarm(
-                kiosk: day.kiosk.id, day: day.tallies.day.description, kind: .tamper,
-                detail: "different figures pushed for a sealed day: stored SHA-256 \(stored), pushed \(day.hash)")
-            try await client.withConnection { connection in
-                try await PostgresIngest(connection: connection, logger: logger).insertAlarm(alarm, at: receivedAt)
-            }
-        }
-        return outcome
+        try await batcher.submit(day)
     }
 
     public func storedDays(kiosk: String) async throws -> [StoredDaySummary] {

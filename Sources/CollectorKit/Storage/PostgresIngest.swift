@@ -3,88 +3,148 @@ import Logging
 import NIOCore
 import PostgresNIO
 
-/// One ingest inside a PostgreSQL transaction: lock the kiosk, read the neighbours, decide, and
-/// write the day and its rows (one statement per table, with arrays).
+/// A batch of ingests inside one PostgreSQL transaction, in a fixed number of statements whatever
+/// the batch size: lock the batch's kiosks (in order, so two collectors never deadlock), read all
+/// neighbours at once, decide (`BatchPlan`), then one array insert per table.
 struct PostgresIngest {
     let connection: PostgresConnection
     let logger: Logger
 
-    func run(_ day: VerifiedDay, receivedAt: String) async throws -> IngestOutcome {
-        let kiosk = day.kiosk.id
-        let date = day.tallies.day
-        try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(kiosk)))", logger: logger)
-        let plan = IngestPlan.decide(
-            day, existing: try await neighbour(kiosk, date), before: try await neighbour(kiosk, date.adding(days: -1)!),
-            after: try await neighbour(kiosk, date.adding(days: 1)!))
-        guard case .stored(let link) = plan.outcome else { return plan.outcome }
-        let key = date.description
+    func run(_ days: [VerifiedDay], receivedAt: String) async throws -> [IngestOutcome] {
+        let kiosks = Array(Set(days.map(\.kiosk.id))).sorted()
+        try await connection.query(
+            "SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT UNNEST(\(kiosks)::text[]) AS k ORDER BY 1) AS locked", logger: logger)
+        let keys = Array(BatchPlan.neighbourKeys(days))
+        var stored: [BatchPlan.Key: IngestPlan.Neighbour] = [:]
+        let rows = try await connection.query(
+            """
+            SELECT s.kiosk, s.day, s.hash, s.previous, s.link FROM sealed_day s
+            JOIN UNNEST(\(keys.map(\.kiosk))::text[], \(keys.map(\.day.description))::text[]) AS k(kiosk, day)
+              ON s.kiosk = k.kiosk AND s.day = k.day
+            """, logger: logger)
+        for try await (kiosk, day, hash, previous, link) in rows.decode((String, String, String, String, String).self) {
+            guard let date = LocalDay(day) else { continue }
+            stored[BatchPlan.Key(kiosk: kiosk, day: date)] = IngestPlan.Neighbour(hash: hash, previous: previous, link: ChainLink(rawValue: link) ?? .gap)
+        }
+        let plan = BatchPlan(days, stored: stored)
+        try await insertDays(plan.inserts, receivedAt: receivedAt)
+        if !plan.linkUpdates.isEmpty {
+            let updates = Array(plan.linkUpdates)
+            try await connection.query(
+                """
+                UPDATE sealed_day s SET link = u.link
+                FROM UNNEST(\(updates.map(\.key.kiosk))::text[], \(updates.map(\.key.day.description))::text[], \(updates.map(\.value.rawValue))::text[])
+                  AS u(kiosk, day, link)
+                WHERE s.kiosk = u.kiosk AND s.day = u.day
+                """, logger: logger)
+        }
+        try await insertAlarms(plan.alarms, at: receivedAt)
+        return plan.outcomes
+    }
+
+    func insertAlarms(_ alarms: [CollectorAlarm], at time: String) async throws {
+        guard !alarms.isEmpty else { return }
+        try await connection.query(
+            """
+            INSERT INTO alarm (kiosk, day, kind, detail, raised_at)
+            SELECT *, \(time) FROM UNNEST(\(alarms.map(\.kiosk))::text[], \(alarms.map(\.day))::text[], \(alarms.map(\.kind.rawValue))::text[],
+                                         \(alarms.map(\.detail))::text[])
+            """, logger: logger)
+    }
+
+    private func insertDays(_ inserts: [(day: VerifiedDay, link: ChainLink)], receivedAt: String) async throws {
+        guard !inserts.isEmpty else { return }
+        let days = inserts.map(\.day)
         try await connection.query(
             """
             INSERT INTO sealed_day (kiosk, day, office, district, province, hash, previous, link, signature, body, received_at)
-            VALUES (\(kiosk), \(key), \(day.kiosk.officeCode), \(day.kiosk.district), \(day.kiosk.province), \(day.hash),
-                    \(day.tallies.previous), \(link.rawValue), \(day.signature), \(ByteBuffer(bytes: day.body)), \(receivedAt))
+            SELECT *, \(receivedAt) FROM UNNEST(
+                \(days.map(\.kiosk.id))::text[], \(days.map(\.tallies.day.description))::text[], \(days.map(\.kiosk.officeCode))::text[],
+                \(days.map(\.kiosk.district))::text[], \(days.map(\.kiosk.province))::text[], \(days.map(\.hash))::text[],
+                \(days.map(\.tallies.previous))::text[], \(inserts.map(\.link.rawValue))::text[], \(days.map(\.signature))::text[],
+                \(days.map { ByteBuffer(bytes: $0.body) })::bytea[])
             """, logger: logger)
-        if let next = plan.nextDayLink {
-            let after = date.adding(days: 1)!.description
-            try await connection.query("UPDATE sealed_day SET link = \(next.rawValue) WHERE kiosk = \(kiosk) AND day = \(after)", logger: logger)
+
+        var votes = Columns(7)
+        var presses = Columns(3)
+        var tickets = Columns(7)
+        var slips = Columns(2)
+        var faults = Columns(3)
+        for day in days {
+            let owner = (day.kiosk.id, day.tallies.day.description)
+            for vote in day.tallies.votes {
+                votes.add(owner, [vote.counter, vote.service, vote.question, vote.choice], [vote.score, vote.satisfied ? 1 : 0, vote.count])
+            }
+            for press in day.tallies.presses { presses.add(owner, [press.terminal, press.kind], [press.count]) }
+            for ticket in day.tallies.tickets {
+                tickets.add(
+                    owner, [ticket.service, SQLiteIngest.histogram(ticket.waiting), SQLiteIngest.histogram(ticket.serviceTime)],
+                    [ticket.issued, ticket.priority, ticket.served, ticket.noShow])
+            }
+            for slip in day.tallies.slips { slips.add(owner, [slip.procedure], [slip.count]) }
+            for fault in day.tallies.printerFaults { faults.add(owner, [fault.printer, fault.fault], [fault.count]) }
         }
-        let tallies = day.tallies
-        if !tallies.votes.isEmpty {
+        if votes.count > 0 {
             try await connection.query(
                 """
-                INSERT INTO day_vote SELECT \(kiosk), \(key), * FROM UNNEST(
-                    \(tallies.votes.map(\.counter))::text[], \(tallies.votes.map(\.service))::text[], \(tallies.votes.map(\.question))::text[],
-                    \(tallies.votes.map(\.choice))::text[], \(tallies.votes.map(\.score))::int[], \(tallies.votes.map { $0.satisfied ? 1 : 0 })::int[],
-                    \(tallies.votes.map(\.count))::int[])
+                INSERT INTO day_vote (kiosk, day, counter, service, question, choice, score, satisfied, count)
+                SELECT * FROM UNNEST(\(votes.kiosks)::text[], \(votes.days)::text[], \(votes.text[0])::text[], \(votes.text[1])::text[],
+                    \(votes.text[2])::text[], \(votes.text[3])::text[], \(votes.numbers[0])::int[], \(votes.numbers[1])::int[], \(votes.numbers[2])::int[])
                 """, logger: logger)
         }
-        if !tallies.presses.isEmpty {
+        if presses.count > 0 {
             try await connection.query(
                 """
-                INSERT INTO day_press SELECT \(kiosk), \(key), * FROM UNNEST(
-                    \(tallies.presses.map(\.terminal))::text[], \(tallies.presses.map(\.kind))::text[], \(tallies.presses.map(\.count))::int[])
+                INSERT INTO day_press (kiosk, day, terminal, kind, count)
+                SELECT * FROM UNNEST(\(presses.kiosks)::text[], \(presses.days)::text[], \(presses.text[0])::text[], \(presses.text[1])::text[],
+                    \(presses.numbers[0])::int[])
                 """, logger: logger)
         }
-        if !tallies.tickets.isEmpty {
-            let tickets = tallies.tickets
+        if tickets.count > 0 {
             try await connection.query(
                 """
-                INSERT INTO day_ticket SELECT \(kiosk), \(key), * FROM UNNEST(
-                    \(tickets.map(\.service))::text[], \(tickets.map(\.issued))::int[], \(tickets.map(\.priority))::int[],
-                    \(tickets.map(\.served))::int[], \(tickets.map(\.noShow))::int[],
-                    \(tickets.map { SQLiteIngest.histogram($0.waiting) })::text[], \(tickets.map { SQLiteIngest.histogram($0.serviceTime) })::text[])
+                INSERT INTO day_ticket (kiosk, day, service, waiting_minutes, service_minutes, issued, priority, served, no_show)
+                SELECT * FROM UNNEST(\(tickets.kiosks)::text[], \(tickets.days)::text[], \(tickets.text[0])::text[], \(tickets.text[1])::text[],
+                    \(tickets.text[2])::text[], \(tickets.numbers[0])::int[], \(tickets.numbers[1])::int[], \(tickets.numbers[2])::int[],
+                    \(tickets.numbers[3])::int[])
                 """, logger: logger)
         }
-        if !tallies.slips.isEmpty {
+        if slips.count > 0 {
             try await connection.query(
                 """
-                INSERT INTO day_slip SELECT \(kiosk), \(key), * FROM UNNEST(\(tallies.slips.map(\.procedure))::text[], \(tallies.slips.map(\.count))::int[])
+                INSERT INTO day_slip (kiosk, day, procedure, count)
+                SELECT * FROM UNNEST(\(slips.kiosks)::text[], \(slips.days)::text[], \(slips.text[0])::text[], \(slips.numbers[0])::int[])
                 """, logger: logger)
         }
-        if !tallies.printerFaults.isEmpty {
-            let faults = tallies.printerFaults
+        if faults.count > 0 {
             try await connection.query(
                 """
-                INSERT INTO day_printer_fault SELECT \(kiosk), \(key), * FROM UNNEST(
-                    \(faults.map(\.printer))::text[], \(faults.map(\.fault))::text[], \(faults.map(\.count))::int[])
+                INSERT INTO day_printer_fault (kiosk, day, printer, fault, count)
+                SELECT * FROM UNNEST(\(faults.kiosks)::text[], \(faults.days)::text[], \(faults.text[0])::text[], \(faults.text[1])::text[],
+                    \(faults.numbers[0])::int[])
                 """, logger: logger)
         }
-        for alarm in plan.alarms { try await insertAlarm(alarm, at: receivedAt) }
-        return plan.outcome
+    }
+}
+
+/// Rows of one table as columns, for an array insert: the owning kiosk and day, text columns, integer columns.
+private struct Columns {
+    var kiosks: [String] = []
+    var days: [String] = []
+    var text: [[String]]
+    var numbers: [[Int]]
+
+    init(_ width: Int) {
+        text = Array(repeating: [], count: width)
+        numbers = Array(repeating: [], count: width)
     }
 
-    func insertAlarm(_ alarm: CollectorAlarm, at time: String) async throws {
-        try await connection.query(
-            "INSERT INTO alarm (kiosk, day, kind, detail, raised_at) VALUES (\(alarm.kiosk), \(alarm.day), \(alarm.kind.rawValue), \(alarm.detail), \(time))",
-            logger: logger)
-    }
+    var count: Int { kiosks.count }
 
-    private func neighbour(_ kiosk: String, _ day: LocalDay) async throws -> IngestPlan.Neighbour? {
-        let rows = try await connection.query(
-            "SELECT hash, previous, link FROM sealed_day WHERE kiosk = \(kiosk) AND day = \(day.description)", logger: logger)
-        for try await (hash, previous, link) in rows.decode((String, String, String).self) {
-            return IngestPlan.Neighbour(hash: hash, previous: previous, link: ChainLink(rawValue: link) ?? .gap)
-        }
-        return nil
+    mutating func add(_ owner: (String, String), _ texts: [String], _ values: [Int]) {
+        kiosks.append(owner.0)
+        days.append(owner.1)
+        for (index, value) in texts.enumerated() { text[index].append(value) }
+        for (index, value) in values.enumerated() { numbers[index].append(value) }
     }
 }

@@ -6,6 +6,7 @@ import KioskCore
 /// push survives a power cut).
 public final class SQLiteCollectorStore: CollectorStore {
     private let pool: DatabasePool
+    private let batcher: IngestBatcher
 
     public init(path: String) throws {
         var configuration = Configuration()
@@ -19,6 +20,10 @@ public final class SQLiteCollectorStore: CollectorStore {
             for statement in CollectorSchema.statements(binaryType: "BLOB") { try db.execute(sql: statement) }
         }
         try migrator.migrate(pool)
+        let pool = pool
+        batcher = IngestBatcher { days in
+            try await pool.write { db in try SQLiteIngest(db: db).run(days, receivedAt: Self.now()) }
+        }
     }
 
     public func register(_ kiosk: KioskRegistration) async throws {
@@ -53,16 +58,7 @@ public final class SQLiteCollectorStore: CollectorStore {
     }
 
     public func ingest(_ day: VerifiedDay) async throws -> IngestOutcome {
-        let outcome = try await pool.write { db -> IngestOutcome in
-            try SQLiteIngest(db: db).run(day, receivedAt: Self.now())
-        }
-        if case .conflict(let stored) = outcome {
-            // Outside the refused ingest, so that the alarm stays although nothing of the push does.
-            try await raise(CollectorAlarm(
-                kiosk: day.kiosk.id, day: day.tallies.day.description, kind: .tamper,
-                detail: "different figures pushed for a sealed day: stored SHA-256 \(stored), pushed \(day.hash)"))
-        }
-        return outcome
+        try await batcher.submit(day)
     }
 
     public func storedDays(kiosk: String) async throws -> [StoredDaySummary] {
@@ -112,12 +108,6 @@ public final class SQLiteCollectorStore: CollectorStore {
     public func health() async throws -> [KioskHealth] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: CollectorSchema.healthQuery).map(Self.health)
-        }
-    }
-
-    private func raise(_ alarm: CollectorAlarm) async throws {
-        try await pool.write { db in
-            try SQLiteIngest(db: db).insertAlarm(alarm, at: Self.now())
         }
     }
 

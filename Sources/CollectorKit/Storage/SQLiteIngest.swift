@@ -2,34 +2,34 @@ import Foundation
 import GRDB
 import KioskCore
 
-/// One ingest inside a GRDB write transaction: read the neighbours, decide, write everything.
+/// A batch of ingests inside one GRDB write transaction: read the neighbours, decide, write.
 struct SQLiteIngest {
     let db: Database
 
-    func run(_ day: VerifiedDay, receivedAt: String) throws -> IngestOutcome {
-        let kiosk = day.kiosk.id
-        let date = day.tallies.day
-        let plan = IngestPlan.decide(
-            day, existing: try neighbour(kiosk, date), before: try neighbour(kiosk, date.adding(days: -1)!),
-            after: try neighbour(kiosk, date.adding(days: 1)!))
-        guard case .stored(let link) = plan.outcome else { return plan.outcome }
-        try db.execute(
-            sql: """
-                INSERT INTO sealed_day (kiosk, day, office, district, province, hash, previous, link, signature, body, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                kiosk, date.description, day.kiosk.officeCode, day.kiosk.district, day.kiosk.province, day.hash, day.tallies.previous,
-                link.rawValue, day.signature, Data(day.body), receivedAt,
-            ])
-        if let next = plan.nextDayLink {
-            try db.execute(
-                sql: "UPDATE sealed_day SET link = ? WHERE kiosk = ? AND day = ?",
-                arguments: [next.rawValue, kiosk, date.adding(days: 1)!.description])
+    func run(_ days: [VerifiedDay], receivedAt: String) throws -> [IngestOutcome] {
+        var stored: [BatchPlan.Key: IngestPlan.Neighbour] = [:]
+        for key in BatchPlan.neighbourKeys(days) {
+            if let neighbour = try neighbour(key.kiosk, key.day) { stored[key] = neighbour }
         }
-        try insertRows(day)
+        let plan = BatchPlan(days, stored: stored)
+        for (day, link) in plan.inserts {
+            try db.execute(
+                sql: """
+                    INSERT INTO sealed_day (kiosk, day, office, district, province, hash, previous, link, signature, body, received_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    day.kiosk.id, day.tallies.day.description, day.kiosk.officeCode, day.kiosk.district, day.kiosk.province, day.hash,
+                    day.tallies.previous, link.rawValue, day.signature, Data(day.body), receivedAt,
+                ])
+            try insertRows(day)
+        }
+        for (key, link) in plan.linkUpdates {
+            try db.execute(
+                sql: "UPDATE sealed_day SET link = ? WHERE kiosk = ? AND day = ?", arguments: [link.rawValue, key.kiosk, key.day.description])
+        }
         for alarm in plan.alarms { try insertAlarm(alarm, at: receivedAt) }
-        return plan.outcome
+        return plan.outcomes
     }
 
     func insertAlarm(_ alarm: CollectorAlarm, at time: String) throws {

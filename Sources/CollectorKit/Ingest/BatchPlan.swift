@@ -1,0 +1,59 @@
+import KioskCore
+
+/// The decisions for a batch of verified days, in arrival order, from the stored neighbours of
+/// all of them: what to insert (with its link), which stored days' links to mend, which alarms to
+/// raise, and each push's answer. Days of the same batch see each other as if stored one by one.
+struct BatchPlan {
+    struct Key: Hashable {
+        var kiosk: String
+        var day: LocalDay
+    }
+
+    var outcomes: [IngestOutcome] = []
+    var inserts: [(day: VerifiedDay, link: ChainLink)] = []
+    /// Links of days stored before this batch that change now.
+    var linkUpdates: [Key: ChainLink] = [:]
+    var alarms: [CollectorAlarm] = []
+
+    /// The stored days a batch needs to know: each day, the day before and the day after.
+    static func neighbourKeys(_ days: [VerifiedDay]) -> Set<Key> {
+        var keys: Set<Key> = []
+        for day in days {
+            for offset in -1...1 { keys.insert(Key(kiosk: day.kiosk.id, day: day.tallies.day.adding(days: offset)!)) }
+        }
+        return keys
+    }
+
+    init(_ days: [VerifiedDay], stored: [Key: IngestPlan.Neighbour]) {
+        var known = stored
+        var insertIndex: [Key: Int] = [:]
+        for day in days {
+            let key = Key(kiosk: day.kiosk.id, day: day.tallies.day)
+            let next = Key(kiosk: key.kiosk, day: key.day.adding(days: 1)!)
+            let plan = IngestPlan.decide(
+                day, existing: known[key], before: known[Key(kiosk: key.kiosk, day: key.day.adding(days: -1)!)], after: known[next])
+            outcomes.append(plan.outcome)
+            switch plan.outcome {
+            case .stored(let link):
+                known[key] = IngestPlan.Neighbour(hash: day.hash, previous: day.tallies.previous, link: link)
+                insertIndex[key] = inserts.count
+                inserts.append((day, link))
+                if let nextLink = plan.nextDayLink {
+                    known[next]?.link = nextLink
+                    if let index = insertIndex[next] {
+                        inserts[index].link = nextLink
+                    } else {
+                        linkUpdates[next] = nextLink
+                    }
+                }
+                alarms += plan.alarms
+            case .conflict(let storedHash):
+                alarms.append(CollectorAlarm(
+                    kiosk: key.kiosk, day: key.day.description, kind: .tamper,
+                    detail: "different figures pushed for a sealed day: stored SHA-256 \(storedHash), pushed \(day.hash)"))
+            case .identical:
+                break
+            }
+        }
+    }
+}
