@@ -80,6 +80,8 @@ struct IngestBenchmark: AsyncParsableCommand {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
         try await client.shutdown()
         let (rss, peak) = InputLatencyBenchmark.memory(pid: collector.process.processIdentifier)
+        let collectorCPU = InputLatencyBenchmark.cpuSeconds(pid: collector.process.processIdentifier)
+        let benchCPU = InputLatencyBenchmark.cpuSeconds(pid: getpid())
         try collector.stop()
 
         let stored = results.filter { $0.status == 201 }.count
@@ -89,6 +91,9 @@ struct IngestBenchmark: AsyncParsableCommand {
         print("stored \(stored) of \(results.count) pushes (others: \(Dictionary(grouping: results.filter { $0.status != 201 }, by: \.status).mapValues(\.count)))")
         print(String(format: "throughput: %.0f kiosk-days/s over %.2f s (target ≥ %.0f: %@)", throughput, seconds, target, throughput >= target ? "met" : "NOT met"))
         print(String(format: "push latency (ms): p50 %.2f  p99 %.2f  max %.2f", latency.p50, latency.p99, latency.max))
+        print(String(format: "CPU: collectord %.2f s (%.0f µs per push, so %.0f pushes/s per core it has to itself), this client %.2f s, over %.2f s on %d cores",
+            collectorCPU, collectorCPU / Double(results.count) * 1_000_000, Double(results.count) / collectorCPU, benchCPU, seconds,
+            ProcessInfo.processInfo.activeProcessorCount))
         print(String(format: "collectord RSS: %.1f MB at the end, %.1f MB peak", Double(rss) * 1024 / 1_000_000, Double(peak) * 1024 / 1_000_000))
         let lastKioskDays = try await store.storedDays(kiosk: Self.kiosk(kiosks - 1))
         print("check: the last kiosk's days as stored: \(lastKioskDays.map(\.link.rawValue).joined(separator: ", "))")

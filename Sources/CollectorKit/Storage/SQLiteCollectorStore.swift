@@ -41,7 +41,7 @@ public final class SQLiteCollectorStore: CollectorStore {
     }
 
     public func kiosk(id: String) async throws -> KioskRegistration? {
-        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM kiosk WHERE id = ?", arguments: [id]).map(Self.kiosk) }
+        try await pool.read { db in try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM kiosk WHERE id = ?"), arguments: [id]).map(Self.kiosk) }
     }
 
     public func kiosks() async throws -> [KioskRegistration] {

@@ -13,61 +13,58 @@ struct SQLiteIngest {
         }
         let plan = BatchPlan(days, stored: stored)
         for (day, link) in plan.inserts {
-            try db.execute(
-                sql: """
-                    INSERT INTO sealed_day (kiosk, day, office, district, province, hash, previous, link, signature, body, received_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
+            try execute(
+                """
+                INSERT INTO sealed_day (kiosk, day, office, district, province, hash, previous, link, signature, body, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
                     day.kiosk.id, day.tallies.day.description, day.kiosk.officeCode, day.kiosk.district, day.kiosk.province, day.hash,
                     day.tallies.previous, link.rawValue, day.signature, Data(day.body), receivedAt,
                 ])
             try insertRows(day)
         }
         for (key, link) in plan.linkUpdates {
-            try db.execute(
-                sql: "UPDATE sealed_day SET link = ? WHERE kiosk = ? AND day = ?", arguments: [link.rawValue, key.kiosk, key.day.description])
+            try execute("UPDATE sealed_day SET link = ? WHERE kiosk = ? AND day = ?", [link.rawValue, key.kiosk, key.day.description])
         }
         for alarm in plan.alarms { try insertAlarm(alarm, at: receivedAt) }
         return plan.outcomes
     }
 
     func insertAlarm(_ alarm: CollectorAlarm, at time: String) throws {
-        try db.execute(
-            sql: "INSERT INTO alarm (kiosk, day, kind, detail, raised_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [alarm.kiosk, alarm.day, alarm.kind.rawValue, alarm.detail, time])
+        try execute("INSERT INTO alarm (kiosk, day, kind, detail, raised_at) VALUES (?, ?, ?, ?, ?)", [alarm.kiosk, alarm.day, alarm.kind.rawValue, alarm.detail, time])
+    }
+
+    /// Runs a statement compiled once per connection (an ingest runs the same few statements again and again).
+    private func execute(_ sql: String, _ arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
     private func neighbour(_ kiosk: String, _ day: LocalDay) throws -> IngestPlan.Neighbour? {
         try Row.fetchOne(
-            db, sql: "SELECT hash, previous, link FROM sealed_day WHERE kiosk = ? AND day = ?", arguments: [kiosk, day.description]
+            db.cachedStatement(sql: "SELECT hash, previous, link FROM sealed_day WHERE kiosk = ? AND day = ?"), arguments: [kiosk, day.description]
         ).map { IngestPlan.Neighbour(hash: $0["hash"], previous: $0["previous"], link: ChainLink(rawValue: $0["link"]) ?? .gap) }
     }
 
     private func insertRows(_ day: VerifiedDay) throws {
         let key: [any DatabaseValueConvertible] = [day.kiosk.id, day.tallies.day.description]
         for vote in day.tallies.votes {
-            try db.execute(
-                sql: "INSERT INTO day_vote VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: StatementArguments(key + [vote.counter, vote.service, vote.question, vote.choice, vote.score, vote.satisfied, vote.count]))
+            try execute("INSERT INTO day_vote VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", StatementArguments(key + [vote.counter, vote.service, vote.question, vote.choice, vote.score, vote.satisfied, vote.count]))
         }
         for press in day.tallies.presses {
-            try db.execute(sql: "INSERT INTO day_press VALUES (?, ?, ?, ?, ?)", arguments: StatementArguments(key + [press.terminal, press.kind, press.count]))
+            try execute("INSERT INTO day_press VALUES (?, ?, ?, ?, ?)", StatementArguments(key + [press.terminal, press.kind, press.count]))
         }
         for ticket in day.tallies.tickets {
-            try db.execute(
-                sql: "INSERT INTO day_ticket VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                arguments: StatementArguments(key + [
+            try execute("INSERT INTO day_ticket VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", StatementArguments(key + [
                     ticket.service, ticket.issued, ticket.priority, ticket.served, ticket.noShow,
                     Self.histogram(ticket.waiting), Self.histogram(ticket.serviceTime),
                 ]))
         }
         for slip in day.tallies.slips {
-            try db.execute(sql: "INSERT INTO day_slip VALUES (?, ?, ?, ?)", arguments: StatementArguments(key + [slip.procedure, slip.count]))
+            try execute("INSERT INTO day_slip VALUES (?, ?, ?, ?)", StatementArguments(key + [slip.procedure, slip.count]))
         }
         for fault in day.tallies.printerFaults {
-            try db.execute(
-                sql: "INSERT INTO day_printer_fault VALUES (?, ?, ?, ?, ?)", arguments: StatementArguments(key + [fault.printer, fault.fault, fault.count]))
+            try execute("INSERT INTO day_printer_fault VALUES (?, ?, ?, ?, ?)", StatementArguments(key + [fault.printer, fault.fault, fault.count]))
         }
     }
 

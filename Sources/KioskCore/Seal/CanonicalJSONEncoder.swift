@@ -40,7 +40,8 @@ public enum CanonicalJSONEncoder {
     }
 
     static func normalized(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        // ASCII is its own NFC; most keys and ids are ASCII, and normalising is costly.
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
     }
 
     private static func writeString(_ text: String, to output: inout [UInt8]) {
