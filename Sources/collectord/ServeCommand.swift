@@ -15,6 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The time zone that decides which days have ended (IANA).")
     var timeZone = "Asia/Ho_Chi_Minh"
 
+    @Option(name: .long, help: "The dashboard raises an alert for an office under this % satisfied.")
+    var alertBelow = 80.0
+
     func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
             throw ValidationError("--listen: expected HOST:PORT such as 127.0.0.1:8480, found \"\(listen)\"")
@@ -27,10 +30,10 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "collectord")
         logger.logLevel = .notice
         let application = Application(
-            router: CollectorServer(store: store, timeZone: zone).router(),
+            router: try CollectorServer(store: store, timeZone: zone, alertBelow: alertBelow).router(),
             configuration: .init(address: .hostname(host, port: port), serverName: "collectord"),
             onServerRunning: { channel in
-                FileHandle.standardError.write(Data("collectord: listening on http://\(host):\(channel.localAddress?.port ?? port)/api/v1/ (database \(Self.withoutPassword(storage.database)))\n".utf8))
+                FileHandle.standardError.write(Data("collectord: listening on http://\(host):\(channel.localAddress?.port ?? port)/api/v1/, dashboard http://\(host):\(channel.localAddress?.port ?? port)/ (database \(Self.withoutPassword(storage.database)))\n".utf8))
             },
             logger: logger)
         try await application.runService()

@@ -8,15 +8,20 @@ import Logging
 /// - `POST /api/v1/days`: a sealed day from a kiosk; the body is its canonical bytes, with the
 ///   headers `Kiosk-Id` and `Kiosk-Signature` (base64 Ed25519). Answers: see `DayIngestor`; 413 over 1 MiB.
 /// - `GET /api/v1/health`: 200 when the collector answers.
+/// - `/`, `/login`, `/logout`, `/report.csv`: the staff dashboard (`DashboardRoutes`).
 public struct CollectorServer: Sendable {
     let ingestor: DayIngestor
+    let dashboard: DashboardRoutes
 
-    public init(store: any CollectorStore, timeZone: TimeZone) {
+    /// - Parameter alertBelow: offices under this % satisfied are raised as alerts on the dashboard.
+    public init(store: any CollectorStore, timeZone: TimeZone, alertBelow: Double = 80) throws {
         ingestor = DayIngestor(store: store) { LocalDay(Date(), in: timeZone) }
+        dashboard = try DashboardRoutes(store: store, timeZone: timeZone, threshold: alertBelow)
     }
 
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<CollectorRequestContext> {
+        let router = Router(context: CollectorRequestContext.self)
+        dashboard.add(to: router)
         let ingestor = ingestor
         router.post("/api/v1/days") { request, _ -> Response in
             var request = request

@@ -85,8 +85,18 @@ enum CollectorSchema {
         FROM kiosk k ORDER BY k.province, k.district, k.office_code, k.id
         """
 
-    /// The statements for one engine: SQLite stores bytes as BLOB, PostgreSQL as BYTEA.
-    static func statements(binaryType: String) -> [String] {
-        statements.map { $0.replacingOccurrences(of: "BYTEA_OR_BLOB", with: binaryType) }
+    /// Dashboard accounts and their sessions (only a hash of each session token is stored).
+    static let staffStatements = [
+        "CREATE TABLE staff (name TEXT PRIMARY KEY, role TEXT NOT NULL, district TEXT NOT NULL, password_hash TEXT NOT NULL)",
+        "CREATE TABLE staff_session (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, expires_at TEXT NOT NULL)",
+    ]
+
+    /// The migrations in order, for one engine: SQLite stores bytes as BLOB, PostgreSQL as BYTEA.
+    /// Append; never edit a shipped one.
+    static func migrations(binaryType: String) -> [(id: String, statements: [String])] {
+        [
+            ("v1-collector", statements.map { $0.replacingOccurrences(of: "BYTEA_OR_BLOB", with: binaryType) }),
+            ("v2-staff", staffStatements),
+        ]
     }
 }

@@ -21,6 +21,14 @@ public protocol CollectorStore: Sendable {
     /// Slips printed per procedure, most first.
     func slips(_ query: ReportQuery) async throws -> [(procedure: String, count: Int)]
     func health() async throws -> [KioskHealth]
+
+    /// Adds a dashboard account, or replaces it (a new password, another district).
+    func saveStaff(_ account: StaffAccount) async throws
+    func staff(named name: String) async throws -> StaffAccount?
+    /// Sessions are kept as the SHA-256 of their token; times are ISO 8601 UTC text.
+    func openSession(tokenHash: String, name: String, expiresAt: String) async throws
+    func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount?
+    func closeSession(tokenHash: String) async throws
 }
 
 public struct StoredDaySummary: Sendable, Equatable {

@@ -44,14 +44,16 @@ public final class PostgresCollectorStore: CollectorStore {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(7234001)", logger: logger)
             try await connection.query("CREATE TABLE IF NOT EXISTS collector_migration (id TEXT PRIMARY KEY)", logger: logger)
-            let done = try await connection.query("SELECT id FROM collector_migration WHERE id = 'v1-collector'", logger: logger)
-            var applied = false
-            for try await _ in done { applied = true }
-            guard !applied else { return }
-            for statement in CollectorSchema.statements(binaryType: "BYTEA") {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            var applied: Set<String> = []
+            for try await id in try await connection.query("SELECT id FROM collector_migration", logger: logger).decode(String.self) {
+                applied.insert(id)
             }
-            try await connection.query("INSERT INTO collector_migration (id) VALUES ('v1-collector')", logger: logger)
+            for migration in CollectorSchema.migrations(binaryType: "BYTEA") where !applied.contains(migration.id) {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("INSERT INTO collector_migration (id) VALUES (\(migration.id))", logger: logger)
+            }
         }
     }
 
@@ -136,6 +138,43 @@ public final class PostgresCollectorStore: CollectorStore {
                 lastDay: try row["last_day"].decode(String?.self), gaps: try row["gaps"].decode(Int.self),
                 broken: try row["broken"].decode(Int.self), alarms: try row["alarms"].decode(Int.self),
                 printerFaults: try row["printer_faults"].decode(Int.self))
+        }
+    }
+
+    public func saveStaff(_ account: StaffAccount) async throws {
+        try await client.query(
+            """
+            INSERT INTO staff (name, role, district, password_hash) VALUES (\(account.name), \(account.role.rawValue), \(account.district), \(account.passwordHash))
+            ON CONFLICT (name) DO UPDATE SET role = excluded.role, district = excluded.district, password_hash = excluded.password_hash
+            """, logger: logger)
+    }
+
+    public func staff(named name: String) async throws -> StaffAccount? {
+        try await rows("SELECT * FROM staff WHERE name = \(name)").first.flatMap(Self.staff)
+    }
+
+    public func openSession(tokenHash: String, name: String, expiresAt: String) async throws {
+        let now = ISO8601DateFormatter().string(from: Date())
+        try await client.query("DELETE FROM staff_session WHERE expires_at <= \(now)", logger: logger)
+        try await client.query(
+            "INSERT INTO staff_session (token_hash, name, expires_at) VALUES (\(tokenHash), \(name), \(expiresAt))", logger: logger)
+    }
+
+    public func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount? {
+        try await rows(
+            "SELECT s.* FROM staff_session x JOIN staff s ON s.name = x.name WHERE x.token_hash = \(tokenHash) AND x.expires_at > \(now)"
+        ).first.flatMap(Self.staff)
+    }
+
+    public func closeSession(tokenHash: String) async throws {
+        try await client.query("DELETE FROM staff_session WHERE token_hash = \(tokenHash)", logger: logger)
+    }
+
+    private static func staff(_ row: PostgresRandomAccessRow) throws -> StaffAccount? {
+        StaffAccount.Role(rawValue: try row["role"].decode(String.self)).map { role in
+            StaffAccount(
+                name: (try? row["name"].decode(String.self)) ?? "", role: role, district: (try? row["district"].decode(String.self)) ?? "",
+                passwordHash: (try? row["password_hash"].decode(String.self)) ?? "")
         }
     }
 

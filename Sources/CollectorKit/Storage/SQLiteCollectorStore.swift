@@ -16,8 +16,10 @@ public final class SQLiteCollectorStore: CollectorStore {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-collector") { db in
-            for statement in CollectorSchema.statements(binaryType: "BLOB") { try db.execute(sql: statement) }
+        for migration in CollectorSchema.migrations(binaryType: "BLOB") {
+            migrator.registerMigration(migration.id) { db in
+                for statement in migration.statements { try db.execute(sql: statement) }
+            }
         }
         try migrator.migrate(pool)
         let pool = pool
@@ -113,6 +115,49 @@ public final class SQLiteCollectorStore: CollectorStore {
 
     static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
+    }
+
+    public func saveStaff(_ account: StaffAccount) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO staff (name, role, district, password_hash) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET role = excluded.role, district = excluded.district, password_hash = excluded.password_hash
+                    """,
+                arguments: [account.name, account.role.rawValue, account.district, account.passwordHash])
+        }
+    }
+
+    public func staff(named name: String) async throws -> StaffAccount? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE name = ?", arguments: [name]).flatMap(Self.staff) }
+    }
+
+    public func openSession(tokenHash: String, name: String, expiresAt: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM staff_session WHERE expires_at <= ?", arguments: [Self.now()])
+            try db.execute(
+                sql: "INSERT INTO staff_session (token_hash, name, expires_at) VALUES (?, ?, ?)", arguments: [tokenHash, name, expiresAt])
+        }
+    }
+
+    public func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount? {
+        try await pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql: "SELECT s.* FROM staff_session x JOIN staff s ON s.name = x.name WHERE x.token_hash = ? AND x.expires_at > ?",
+                arguments: [tokenHash, now]
+            ).flatMap(Self.staff)
+        }
+    }
+
+    public func closeSession(tokenHash: String) async throws {
+        try await pool.write { db in try db.execute(sql: "DELETE FROM staff_session WHERE token_hash = ?", arguments: [tokenHash]) }
+    }
+
+    private static func staff(_ row: Row) -> StaffAccount? {
+        StaffAccount.Role(rawValue: row["role"]).map {
+            StaffAccount(name: row["name"], role: $0, district: row["district"], passwordHash: row["password_hash"])
+        }
     }
 
     static func histogram(_ text: String) -> [Int] {

@@ -1,0 +1,154 @@
+import Foundation
+import Hummingbird
+import HummingbirdBcrypt
+import KioskCore
+import KioskSeal
+import Mustache
+
+/// The dashboard for district and province staff: sign in, the satisfaction index of the period
+/// by district, office, counter, service, question or day (table and chart), alerts, queue and
+/// kiosk health, and CSV. Every query is limited to the person's district when they have one;
+/// asking for another district is refused (403), by page and by CSV.
+struct DashboardRoutes: Sendable {
+    static let cookie = "kiosk_session"
+    static let sessionHours = 12.0
+
+    let store: any CollectorStore
+    let timeZone: TimeZone
+    /// Offices under this % satisfied are raised as alerts.
+    let threshold: Double
+    let library: MustacheLibrary
+    let throttle = LoginThrottle()
+
+    init(store: any CollectorStore, timeZone: TimeZone, threshold: Double) throws {
+        self.store = store
+        self.timeZone = timeZone
+        self.threshold = threshold
+        var library = MustacheLibrary()
+        try library.register(DashboardTemplates.layout, named: "layout")
+        try library.register(DashboardTemplates.login, named: "login")
+        try library.register(DashboardTemplates.overview, named: "overview")
+        try library.register(DashboardTemplates.forbidden, named: "forbidden")
+        self.library = library
+    }
+
+    func add(to router: Router<CollectorRequestContext>) {
+        router.get("/login") { _, _ in page("login", status: .ok, ["title": "Đăng nhập"]) }
+        router.post("/login") { request, context in try await login(request, context) }
+        router.post("/logout") { request, _ in
+            if let token = request.cookies[Self.cookie]?.value { try await store.closeSession(tokenHash: Self.hash(token)) }
+            var response = Response.redirect(to: "/login", type: .found)
+            response.headers[.setCookie] = "\(Self.cookie)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+            return response
+        }
+        router.get("/") { request, _ in
+            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
+            return try await overview(request, account)
+        }
+        router.get("/report.csv") { request, _ in
+            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
+            return try await csv(request, account)
+        }
+    }
+
+    private func login(_ request: Request, _ context: CollectorRequestContext) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: 16 * 1024)
+        let form = FormFields(String(buffer: body))
+        let name = form["name"] ?? ""
+        let address = context.remoteAddress?.ipAddress ?? "unknown"
+        if let wait = await throttle.wait(name: name, address: address) {
+            return page("login", status: .tooManyRequests, [
+                "title": "Đăng nhập", "name": name,
+                "error": "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau \(wait / 60 + 1) phút. / Too many failed sign-ins; try again in \(wait / 60 + 1) min.",
+            ])
+        }
+        guard let account = try await store.staff(named: name), let password = form["password"],
+            Bcrypt.verify(password, hash: account.passwordHash)
+        else {
+            await throttle.failed(name: name, address: address)
+            return page("login", status: .unauthorized, [
+                "title": "Đăng nhập", "name": name, "error": "Sai tên đăng nhập hoặc mật khẩu. / Wrong user name or password.",
+            ])
+        }
+        await throttle.succeeded(name: name)
+        var bytes = [UInt8](repeating: 0, count: 32)
+        for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255) }
+        let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let expires = Date().addingTimeInterval(Self.sessionHours * 3600)
+        try await store.openSession(tokenHash: Self.hash(token), name: account.name, expiresAt: ISO8601DateFormatter().string(from: expires))
+        var response = Response.redirect(to: "/", type: .found)
+        let secure = request.headers[.init("X-Forwarded-Proto")!] == "https" ? "; Secure" : ""
+        response.headers[.setCookie] = "\(Self.cookie)=\(token); Path=/; Max-Age=\(Int(Self.sessionHours * 3600)); HttpOnly; SameSite=Strict\(secure)"
+        return response
+    }
+
+    private func signedIn(_ request: Request) async throws -> StaffAccount? {
+        guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty else { return nil }
+        return try await store.staffForSession(tokenHash: Self.hash(token), now: ISO8601DateFormatter().string(from: Date()))
+    }
+
+    /// The query the request asks for, limited to the person's district; nil when it asks for another district.
+    private func query(_ request: Request, _ account: StaffAccount) -> (ReportQuery, ReportPeriod.Kind, LocalDay)? {
+        let fields = FormFields(request.uri.query ?? "")
+        if let limit = account.districtLimit, let asked = fields["district"], asked != limit { return nil }
+        let kind = fields["period"].flatMap(ReportPeriod.Kind.init) ?? .month
+        let anchor = fields["day"].flatMap(LocalDay.init) ?? LocalDay(Date(), in: timeZone)
+        let fallback: ReportQuery.Breakdown = account.districtLimit == nil ? .district : .office
+        var breakdown = fields["by"].flatMap(ReportQuery.Breakdown.init) ?? fallback
+        if breakdown == .province || (account.districtLimit != nil && breakdown == .district) { breakdown = fallback }
+        let query = ReportQuery(
+            period: ReportPeriod(kind, containing: anchor), district: account.districtLimit ?? fields["district"], office: fields["office"],
+            breakdown: breakdown)
+        return (query, kind, anchor)
+    }
+
+    private func overview(_ request: Request, _ account: StaffAccount) async throws -> Response {
+        guard let (query, kind, anchor) = self.query(request, account) else { return forbidden(account) }
+        var officeQuery = query
+        officeQuery.breakdown = .office
+        let health = try await store.health().filter { account.districtLimit == nil || $0.district == account.districtLimit }
+        let view = DashboardView(
+            account: account, query: query, periodKind: kind, anchor: anchor, threshold: threshold,
+            rows: try await store.satisfaction(query), offices: try await store.satisfaction(officeQuery),
+            queue: try await store.queue(query), health: health, today: LocalDay(Date(), in: timeZone))
+        return page("overview", status: .ok, view.context)
+    }
+
+    private func csv(_ request: Request, _ account: StaffAccount) async throws -> Response {
+        guard let (query, kind, _) = self.query(request, account) else { return forbidden(account) }
+        let queue = FormFields(request.uri.query ?? "")["figures"] == "queue"
+        let text = queue ? ReportCSV.queue(try await store.queue(query)) : ReportCSV.satisfaction(try await store.satisfaction(query))
+        let name = "chi-so-hai-long-\(queue ? "hang-doi-" : "")\(query.breakdown.rawValue)-\(kind.rawValue)-\(query.period.from).csv"
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    private func forbidden(_ account: StaffAccount) -> Response {
+        page("forbidden", status: .forbidden, [
+            "title": "Không được phép",
+            "message": "Tài khoản \(account.name) chỉ xem được quận/huyện \(account.district). / This account may only read its own district.",
+        ])
+    }
+
+    private func page(_ template: String, status: HTTPResponse.Status, _ context: [String: Any]) -> Response {
+        let body = library.render(context, withTemplate: template) ?? ""
+        var layout = context
+        layout["body"] = body
+        let html = library.render(layout, withTemplate: "layout") ?? body
+        return Response(
+            status: status,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .init("Content-Security-Policy")!: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func hash(_ token: String) -> String {
+        SealHash.hex(of: Array(token.utf8))
+    }
+}

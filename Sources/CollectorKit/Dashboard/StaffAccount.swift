@@ -1,0 +1,25 @@
+/// A person who reads the dashboard. A province admin sees every office; district staff see
+/// their district only, by page and by CSV. Kiosk keys can only push; they never log in.
+public struct StaffAccount: Sendable, Equatable {
+    public enum Role: String, Sendable, CaseIterable {
+        case provinceAdmin = "province-admin"
+        case districtStaff = "district-staff"
+    }
+
+    public var name: String
+    public var role: Role
+    /// For district staff, the district they may read; "" for a province admin.
+    public var district: String
+    /// bcrypt (HummingbirdBcrypt), never the password.
+    public var passwordHash: String
+
+    public init(name: String, role: Role, district: String, passwordHash: String) {
+        self.name = name
+        self.role = role
+        self.district = district
+        self.passwordHash = passwordHash
+    }
+
+    /// The district every query of this person is limited to, nil for all.
+    public var districtLimit: String? { role == .districtStaff ? district : nil }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import KioskCore
+import KioskTestSupport
+import Testing
+
+/// The dashboard in a real headless Chromium, and who may read what, on SQLite and PostgreSQL.
+@Suite(.serialized) struct DashboardTests {
+    static let adminPassword = "mat-khau-tinh-2026"
+    static let districtPassword = "mat-khau-ba-dinh-2026"
+
+    /// The report tests' two offices (Ba Đình: 0 % satisfied, Hoàn Kiếm: 80 %), an admin and Ba Đình's staff.
+    static func rig(_ backend: CollectorBackend) throws -> CollectorRig {
+        let (rig, _) = try CollectorReportTests.rig(backend)
+        try Self.addUser(rig, ["--name", "tinh", "--role", "province-admin"], password: adminPassword)
+        try Self.addUser(rig, ["--name", "badinh", "--role", "district-staff", "--district", "Ba Đình"], password: districtPassword)
+        return rig
+    }
+
+    static func addUser(_ rig: CollectorRig, _ arguments: [String], password: String) throws {
+        let process = Process()
+        process.executableURL = RepositoryPaths.binary("collectord")
+        process.arguments = ["user", "add", "--database", rig.database] + arguments
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data((password + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test(arguments: CollectorBackend.available) func chromiumShowsTheIndexTheChartAndTheAlerts(_ backend: CollectorBackend) throws {
+        let rig = try Self.rig(backend)
+        for (size, name) in [("1280x900", "desktop"), ("412x915", "phone")] {
+            let screenshot = rig.directory.appendingPathComponent("dashboard-\(name).png").path
+            let output = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/env"), [
+                "python3",
+                RepositoryPaths.root.appendingPathComponent("tools/dashboard-check/dashboard_check.py").path, rig.collector.base, "tinh",
+                Self.adminPassword, "period=month&day=2026-10-15&by=office", screenshot, size,
+            ])
+            let page = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any], "\(output)")
+            let rows = (page["rows"] as? [[String: Any]] ?? []).map { "\($0["key"] as? String ?? "")=\($0["percent"] as? String ?? "")" }
+            #expect(rows == ["HN-BD=0.0", "HN-HK=80.0"])
+            #expect(page["totalAnswers"] as? String == "14")
+            #expect(page["totalPercent"] as? String == "57.1 %")
+            let bars = page["bars"] as? [[String: Any]] ?? []
+            #expect(bars.map { $0["width"] as? String } == ["0", "240"])
+            let alerts = page["alerts"] as? [String] ?? []
+            #expect(alerts.contains { $0.contains("Bộ phận Một cửa HN-BD") && $0.contains("dưới ngưỡng") })
+            #expect(!alerts.contains { $0.contains("Bộ phận Một cửa HN-HK: tỷ lệ") })
+            #expect((page["font"] as? String)?.contains("DejaVu Sans") == true)
+            #expect((page["externalResources"] as? [String])?.isEmpty == true)
+            #expect(page["innerWidth"] as? Int == Int(size.split(separator: "x")[0])!)
+            #expect((page["scrollWidth"] as? Int ?? 9999) <= (page["innerWidth"] as? Int ?? 0), "no sideways scrolling at \(size)")
+            #expect(FileManager.default.fileExists(atPath: screenshot))
+            if let keep = ProcessInfo.processInfo.environment["KIOSK_KEEP_SCREENSHOTS"] {
+                try? FileManager.default.copyItem(atPath: screenshot, toPath: "\(keep)/dashboard-\(name)-\(backend).png")
+            }
+        }
+    }
+
+    @Test(arguments: CollectorBackend.available) func aDistrictUserReadsOnlyTheirDistrictByPageAndByCSV(_ backend: CollectorBackend) throws {
+        let rig = try Self.rig(backend)
+        let badinh = try Browser(rig.collector.base)
+        #expect(try badinh.get("/").status == 302, "not signed in: to the sign-in page")
+        #expect(try badinh.signIn("badinh", Self.districtPassword) == 302)
+        let own = try badinh.get("/?period=month&day=2026-10-15")
+        #expect(own.status == 200)
+        #expect(own.body.contains(#"data-key="HN-BD""#))
+        #expect(!own.body.contains("HN-HK"))
+        #expect(!own.body.contains("Hoàn Kiếm"))
+        let other = "district=Ho%C3%A0n%20Ki%E1%BA%BFm"
+        #expect(try badinh.get("/?period=month&day=2026-10-15&\(other)").status == 403)
+        #expect(try badinh.get("/report.csv?period=month&day=2026-10-15&\(other)").status == 403)
+        let csv = try badinh.get("/report.csv?period=month&day=2026-10-15&by=counter")
+        #expect(csv.status == 200)
+        #expect(csv.body.contains("HN-BD / quay-1"))
+        #expect(!csv.body.contains("HN-HK"))
+
+        let admin = try Browser(rig.collector.base)
+        #expect(try admin.signIn("tinh", Self.adminPassword) == 302)
+        let all = try admin.get("/report.csv?period=month&day=2026-10-15&by=office")
+        #expect(all.body.contains("HN-HK") && all.body.contains("HN-BD"))
+        #expect(try admin.post("/logout", "").status == 302)
+        #expect(try admin.get("/").status == 302, "signed out")
+    }
+
+    @Test(arguments: CollectorBackend.available) func wrongPasswordsAreRefusedAndThrottled(_ backend: CollectorBackend) throws {
+        let rig = try Self.rig(backend)
+        let guesser = try Browser(rig.collector.base)
+        for _ in 0..<5 { #expect(try guesser.signIn("tinh", "doan-mo-123456") == 401) }
+        #expect(try guesser.signIn("tinh", Self.adminPassword) == 429, "locked even with the right password")
+        #expect(try guesser.get("/").status == 302)
+    }
+}
+
+/// A cookie-keeping HTTP client (curl), as a browser without scripts would behave.
+struct Browser {
+    let base: String
+    let jar: String
+
+    init(_ base: String) throws {
+        self.base = base
+        jar = try RepositoryPaths.temporaryDirectory("cookies").appendingPathComponent("jar").path
+    }
+
+    func get(_ path: String) throws -> (status: Int, body: String) {
+        try curl([base + path])
+    }
+
+    func post(_ path: String, _ form: String) throws -> (status: Int, body: String) {
+        try curl(["--data", form, base + path])
+    }
+
+    func signIn(_ name: String, _ password: String) throws -> Int {
+        try post("/login", "name=\(name)&password=\(password)").status
+    }
+
+    private func curl(_ arguments: [String]) throws -> (status: Int, body: String) {
+        let output = try KioskdProcess.run(
+            URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-b", jar, "-c", jar, "-w", "\n%{http_code}"] + arguments)
+        let status = Int(output.split(separator: "\n").last ?? "") ?? -1
+        return (status, output)
+    }
+}
