@@ -76,6 +76,7 @@ struct KioskDemo: ParsableCommand {
                 "--public-key", enrolled["publicKey"] as? String ?? "",
             ], database: collectorDatabase.path)
         print("   collectord kiosk add: \(registered.trimmingCharacters(in: .whitespacesAndNewlines))")
+        try Self.addDemoUser(database: collectorDatabase.path)
 
         section("kioskd --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
         let daemon = try KioskdProcess(config: config, stateDirectory: state)
@@ -164,6 +165,8 @@ struct KioskDemo: ParsableCommand {
         print(try daemon.kioskctl(["push"]))
         section("Máy chủ tổng hợp đã nhận / What the collector stored: collectord days --kiosk HCM-Q1-BEN-THANH-1")
         print(try CollectordProcess.run(["days", "--kiosk", "HCM-Q1-BEN-THANH-1"], database: collectorDatabase.path))
+        print("   Bảng điều khiển / Dashboard: \(collector.base)/  —  đăng nhập / sign in: \(Self.demoUser) / \(Self.demoPassword)")
+        print("   (chạy lại sau khi demo kết thúc / to open it after the demo: .build/debug/collectord serve --listen 127.0.0.1:8480 --database \(collectorDatabase.path))")
         print("   Cơ sở dữ liệu / Database: \(collectorDatabase.path)")
         print("   Đọc lại / Read again: .build/debug/collectord days --kiosk HCM-Q1-BEN-THANH-1 --database \(collectorDatabase.path)")
 
@@ -178,6 +181,24 @@ struct KioskDemo: ParsableCommand {
         for path in try printers.saveCopies(ticketNumbers: printed, to: folder) { print("   \(path)") }
         printers.cups.stop()
         if exit != 0 || printed.count != 5 { throw ExitCode(1) }
+    }
+
+    static let demoUser = "quan1"
+    static let demoPassword = "demo-quan-1-2026"
+
+    /// The demo's dashboard account: district staff of Quận 1 (the password is the demo's, printed above).
+    static func addDemoUser(database: String) throws {
+        let process = Process()
+        process.executableURL = RepositoryPaths.binary("collectord")
+        process.arguments = ["user", "add", "--database", database, "--name", demoUser, "--role", "district-staff", "--district", "Quận 1"]
+        process.standardOutput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(Data((demoPassword + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw HarnessError("collectord user add exited \(process.terminationStatus)") }
     }
 
     /// POSTs JSON and returns the status and the decoded answer.
