@@ -22,6 +22,7 @@ struct ReportSQL {
                 SELECT \(key) AS key, \(label) AS label, SUM(v.count) AS answers,
                        SUM(CASE WHEN v.satisfied = 1 THEN v.count ELSE 0 END) AS satisfied, SUM(v.score * v.count) AS score_sum
                 FROM day_vote v JOIN sealed_day d ON d.kiosk = v.kiosk AND d.day = v.day
+                \(officeNames(query.breakdown))
                 \(filter)
                 GROUP BY 1, 2 ORDER BY 1
                 """,
@@ -37,6 +38,7 @@ struct ReportSQL {
             sql: """
                 SELECT \(key) AS key, \(label) AS label, t.issued, t.priority, t.served, t.no_show, t.waiting_minutes
                 FROM day_ticket t JOIN sealed_day d ON d.kiosk = t.kiosk AND d.day = t.day
+                \(officeNames(breakdown))
                 \(filter)
                 ORDER BY 1
                 """,
@@ -60,13 +62,20 @@ struct ReportSQL {
         switch breakdown {
         case .province: return ("d.province", "d.province")
         case .district: return ("d.district", "d.district")
-        case .office: return ("d.office", "(SELECT MAX(k.office_name) FROM kiosk k WHERE k.office_code = d.office)")
+        case .office: return ("d.office", "COALESCE(o.office_name, d.office)")
         case .counter: return ("d.office || ' / ' || \(row).counter", "d.office || ' / ' || \(row).counter")
         case .service: return ("\(row).service", "\(row).service")
         case .question: return ("\(row).question", "\(row).question")
         case .day: return ("d.day", "d.day")
         case .month: return ("SUBSTR(d.day, 1, 7)", "SUBSTR(d.day, 1, 7)")
         }
+    }
+
+    /// The offices' names, joined once per office rather than looked up per row.
+    private func officeNames(_ breakdown: ReportQuery.Breakdown) -> String {
+        breakdown == .office
+            ? "LEFT JOIN (SELECT office_code, MAX(office_name) AS office_name FROM kiosk GROUP BY office_code) o ON o.office_code = d.office"
+            : ""
     }
 
     private func filters(_ query: ReportQuery) -> (String, [String]) {

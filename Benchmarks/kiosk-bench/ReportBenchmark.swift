@@ -1,0 +1,57 @@
+import ArgumentParser
+import CollectorKit
+import Foundation
+import KioskCore
+import KioskTestSupport
+
+/// How long the province-year satisfaction index takes on PostgreSQL with a province's worth of
+/// data: 10,000 kiosks × 365 days, generated in the database (sealed_day and day_vote rows as
+/// ingest writes them; the bodies are placeholders, reports never read them).
+struct ReportBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Province-year report latency on PostgreSQL with generated kiosk-days.")
+
+    @Option(help: "A PostgreSQL server URL (postgres://USER@HOST:PORT).") var postgres: String
+    @Option(help: "Kiosks in the province.") var kiosks = 10_000
+    @Option(help: "Days per kiosk.") var days = 365
+    @Option(help: "Timed runs of each report.") var runs = 20
+
+    func run() async throws {
+        let name = "bench_report_\(getpid())"
+        let psql = URL(fileURLWithPath: "/usr/bin/psql")
+        _ = try KioskdProcess.run(psql, ["\(postgres)/postgres", "-qc", "CREATE DATABASE \(name)"])
+        let database = "\(postgres)/\(name)"
+        let store = try await CollectorStores.open(database)  // creates the schema
+        let generate = Date()
+        _ = try KioskdProcess.run(psql, [database, "-qc", """
+            INSERT INTO kiosk (id, office_code, office_name, district, province, public_key)
+            SELECT 'K' || k, 'O' || k, 'Văn phòng ' || k, 'Quận ' || (k % 30), 'Tỉnh', '' FROM generate_series(0, \(kiosks - 1)) AS k;
+            INSERT INTO sealed_day (kiosk, day, office, district, province, hash, previous, link, signature, body, received_at)
+            SELECT 'K' || k, to_char(DATE '2026-01-01' + d, 'YYYY-MM-DD'), 'O' || k, 'Quận ' || (k % 30), 'Tỉnh', md5(k || '-' || d), '', 'linked', '', ''::bytea, ''
+            FROM generate_series(0, \(kiosks - 1)) AS k, generate_series(0, \(days - 1)) AS d;
+            INSERT INTO day_vote (kiosk, day, counter, service, question, choice, score, satisfied, count)
+            SELECT 'K' || k, to_char(DATE '2026-01-01' + d, 'YYYY-MM-DD'), 'quay-' || (c % 2 + 1), '', 'chung',
+                   (ARRAY['rat-hai-long', 'hai-long', 'binh-thuong', 'khong-hai-long'])[c / 2 + 1],
+                   (ARRAY[100, 75, 50, 0])[c / 2 + 1], CASE WHEN c < 4 THEN 1 ELSE 0 END, 1 + (k + d + c) % 7
+            FROM generate_series(0, \(kiosks - 1)) AS k, generate_series(0, \(days - 1)) AS d, generate_series(0, 7) AS c;
+            ANALYZE;
+            """])
+        let rows = try KioskdProcess.run(psql, [database, "-Atc", "SELECT (SELECT COUNT(*) FROM sealed_day) || ' days, ' || (SELECT COUNT(*) FROM day_vote) || ' vote rows'"])
+        print(String(format: "kiosk-bench report: %@ generated in %.0f s", rows.trimmingCharacters(in: .whitespacesAndNewlines), Date().timeIntervalSince(generate)))
+
+        let year = ReportPeriod(.year, containing: LocalDay(year: 2026, month: 6, day: 1)!)
+        for breakdown in [ReportQuery.Breakdown.province, .district, .office] {
+            var samples: [Double] = []
+            for _ in 0..<runs {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let result = try await store.satisfaction(ReportQuery(period: year, province: "Tỉnh", breakdown: breakdown))
+                samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+                precondition(!result.isEmpty)
+            }
+            let summary = Summary(samples)
+            print(String(format: "province-year index by %@: p50 %.0f ms, p99 %.0f ms (target p99 ≤ 300 ms: %@)", breakdown.rawValue, summary.p50, summary.p99,
+                summary.p99 <= 300 ? "met" : "NOT met"))
+        }
+        _ = try? KioskdProcess.run(psql, ["\(postgres)/postgres", "-qc", "DROP DATABASE \(name)"])
+    }
+}
