@@ -14,7 +14,7 @@ public final class PostgresCollectorStore: CollectorStore {
     private let logger: Logger
 
     /// `url`: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
-    public init(url: String, logger: Logger = Logger(label: "collectord.postgres")) async throws {
+    public init(url: String, logger: Logger = PostgresCollectorStore.defaultLogger) async throws {
         guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? ""),
             let host = components.host, let user = components.user, components.path.count > 1
         else {
@@ -38,6 +38,13 @@ public final class PostgresCollectorStore: CollectorStore {
 
     deinit {
         runner.cancel()
+    }
+
+    /// Errors only: the client warns when the first query comes a moment before `run()` has started, which is harmless.
+    public static var defaultLogger: Logger {
+        var logger = Logger(label: "collectord.postgres")
+        logger.logLevel = .error
+        return logger
     }
 
     private func migrate() async throws {
