@@ -18,12 +18,7 @@ struct DaysCommand: ParsableCommand {
 
     func run() throws {
         let context = try OfficeContext(office)
-        let days: [SealedDayRecord]
-        if FileManager.default.fileExists(atPath: context.paths.database) {
-            days = try KioskDatabase(readOnlyPath: context.paths.database).sealedDays()
-        } else {
-            days = []
-        }
+        let days = try context.readOnlyStore()?.sealedDays() ?? []
         if let show {
             guard let day = LocalDay(show) else { throw ValidationError("--show: expected a date as YYYY-MM-DD, found \"\(show)\"") }
             guard let record = days.first(where: { $0.day == day }) else {

@@ -3,6 +3,7 @@ import Foundation
 import KioskConfigFile
 import KioskCore
 import KioskDaemon
+import KioskStore
 
 /// The loaded office file and the resolved state paths.
 struct OfficeContext {
@@ -18,5 +19,10 @@ struct OfficeContext {
             FileHandle.standardError.write(Data("kioskctl: \(options.config) is invalid:\n\(errors)\n".utf8))
             throw ExitCode(2)
         }
+    }
+
+    /// kioskd's database opened read-only (kioskd may be running); nil before kioskd has ever run.
+    func readOnlyStore() throws -> KioskDatabase? {
+        FileManager.default.fileExists(atPath: paths.database) ? try KioskDatabase(readOnlyPath: paths.database) : nil
     }
 }

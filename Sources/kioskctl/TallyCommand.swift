@@ -26,16 +26,9 @@ struct TallyCommand: ParsableCommand {
         } else {
             day = LocalDay(Date(), in: TimeZone(identifier: context.config.office.timeZone)!)
         }
-        let votes: [VoteTally]
-        let presses: [PressTally]
-        if FileManager.default.fileExists(atPath: context.paths.database) {
-            let store = try KioskDatabase(readOnlyPath: context.paths.database)
-            votes = try store.voteTallies(on: day)
-            presses = try store.pressTallies(on: day)
-        } else {
-            votes = []
-            presses = []
-        }
+        let store = try context.readOnlyStore()
+        let votes = try store?.voteTallies(on: day) ?? []
+        let presses = try store?.pressTallies(on: day) ?? []
         let report = TallyReport(config: context.config, day: day, votes: votes, presses: presses)
         print(json ? report.json() : report.text())
     }

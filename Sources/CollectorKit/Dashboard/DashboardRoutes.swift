@@ -77,7 +77,7 @@ struct DashboardRoutes: Sendable {
         let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         let expires = Date().addingTimeInterval(Self.sessionHours * 3600)
-        try await store.openSession(tokenHash: Self.hash(token), name: account.name, expiresAt: ISO8601DateFormatter().string(from: expires))
+        try await store.openSession(tokenHash: Self.hash(token), name: account.name, expiresAt: CollectorSchema.timestamp(expires))
         var response = Response.redirect(to: "/", type: .found)
         let secure = request.headers[.init("X-Forwarded-Proto")!] == "https" ? "; Secure" : ""
         response.headers[.setCookie] = "\(Self.cookie)=\(token); Path=/; Max-Age=\(Int(Self.sessionHours * 3600)); HttpOnly; SameSite=Strict\(secure)"
@@ -86,7 +86,7 @@ struct DashboardRoutes: Sendable {
 
     private func signedIn(_ request: Request) async throws -> StaffAccount? {
         guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty else { return nil }
-        return try await store.staffForSession(tokenHash: Self.hash(token), now: ISO8601DateFormatter().string(from: Date()))
+        return try await store.staffForSession(tokenHash: Self.hash(token), now: CollectorSchema.timestamp())
     }
 
     /// The query the request asks for, limited to the person's district; nil when it asks for another district.

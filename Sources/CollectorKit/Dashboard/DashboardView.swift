@@ -101,6 +101,6 @@ struct DashboardView {
     }
 
     static func decimal(_ value: Double?) -> String {
-        value.map { String(format: "%.1f", $0) } ?? "–"
+        value == nil ? "–" : ReportCSV.decimal(value)
     }
 }

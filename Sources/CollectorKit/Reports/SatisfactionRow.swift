@@ -1,3 +1,5 @@
+import KioskCore
+
 /// The satisfaction index of one part of a report (a district, an office, a counter, a day…):
 /// the share of answers that were satisfied, and the mean score 0–100.
 public struct SatisfactionRow: Sendable, Equatable {
@@ -16,7 +18,8 @@ public struct SatisfactionRow: Sendable, Equatable {
         self.scoreSum = scoreSum
     }
 
+    public var index: SatisfactionIndex { SatisfactionIndex(answers: answers, satisfiedAnswers: satisfied, scoreSum: scoreSum) }
     /// 0–100, nil without answers.
-    public var percentSatisfied: Double? { answers > 0 ? Double(satisfied) * 100 / Double(answers) : nil }
-    public var meanScore: Double? { answers > 0 ? Double(scoreSum) / Double(answers) : nil }
+    public var percentSatisfied: Double? { index.percentSatisfied }
+    public var meanScore: Double? { index.meanScore }
 }

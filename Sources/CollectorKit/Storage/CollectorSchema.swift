@@ -1,9 +1,26 @@
+import Foundation
+import KioskCore
+
 /// The collector's tables, the same for SQLite and PostgreSQL (plain SQL types only).
 ///
 /// `sealed_day` keeps every pushed day's exact bytes, hash and signature (the evidence), plus where
 /// the kiosk stood when it pushed (office, district, province), so reports do not change when a
 /// kiosk is later moved. The `day_*` tables are the same figures as rows, for reports.
 enum CollectorSchema {
+    /// A wait histogram as stored in `day_ticket`: ten counts, comma-separated ("1,0,2,…").
+    static func histogramText(_ histogram: WaitHistogram) -> String {
+        histogram.counts.map(String.init).joined(separator: ",")
+    }
+
+    static func histogramCounts(_ text: String) -> [Int] {
+        text.split(separator: ",").compactMap { Int($0) }
+    }
+
+    /// Times the collector stores (received, raised, session expiry): ISO 8601 UTC, which sorts as text.
+    static func timestamp(_ date: Date = Date()) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+
     static let statements = [
         """
         CREATE TABLE kiosk (

@@ -28,7 +28,7 @@ public final class PostgresCollectorStore: CollectorStore {
         self.client = client
         runner = Task { await client.run() }
         batcher = IngestBatcher { days in
-            let receivedAt = ISO8601DateFormatter().string(from: Date())
+            let receivedAt = CollectorSchema.timestamp()
             return try await client.withTransaction(logger: logger) { connection in
                 try await PostgresIngest(connection: connection, logger: logger).run(days, receivedAt: receivedAt)
             }
@@ -124,7 +124,7 @@ public final class PostgresCollectorStore: CollectorStore {
                 key: key, label: try row["label"].decode(String?.self) ?? key, issued: try row["issued"].decode(Int.self),
                 priority: try row["priority"].decode(Int.self), served: try row["served"].decode(Int.self),
                 noShow: try row["no_show"].decode(Int.self),
-                waiting: SQLiteCollectorStore.histogram(try row["waiting_minutes"].decode(String.self)))
+                waiting: CollectorSchema.histogramCounts(try row["waiting_minutes"].decode(String.self)))
         }
         return QueueRow.merged(all)
     }
@@ -161,7 +161,7 @@ public final class PostgresCollectorStore: CollectorStore {
     }
 
     public func openSession(tokenHash: String, name: String, expiresAt: String) async throws {
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = CollectorSchema.timestamp()
         try await client.query("DELETE FROM staff_session WHERE expires_at <= \(now)", logger: logger)
         try await client.query(
             "INSERT INTO staff_session (token_hash, name, expires_at) VALUES (\(tokenHash), \(name), \(expiresAt))", logger: logger)

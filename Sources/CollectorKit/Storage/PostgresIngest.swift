@@ -78,7 +78,7 @@ struct PostgresIngest {
             for press in day.tallies.presses { presses.add(owner, [press.terminal, press.kind], [press.count]) }
             for ticket in day.tallies.tickets {
                 tickets.add(
-                    owner, [ticket.service, SQLiteIngest.histogram(ticket.waiting), SQLiteIngest.histogram(ticket.serviceTime)],
+                    owner, [ticket.service, CollectorSchema.histogramText(ticket.waiting), CollectorSchema.histogramText(ticket.serviceTime)],
                     [ticket.issued, ticket.priority, ticket.served, ticket.noShow])
             }
             for slip in day.tallies.slips { slips.add(owner, [slip.procedure], [slip.count]) }

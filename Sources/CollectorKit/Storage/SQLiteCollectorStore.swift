@@ -24,7 +24,7 @@ public final class SQLiteCollectorStore: CollectorStore {
         try migrator.migrate(pool)
         let pool = pool
         batcher = IngestBatcher { days in
-            try await pool.write { db in try SQLiteIngest(db: db).run(days, receivedAt: Self.now()) }
+            try await pool.write { db in try SQLiteIngest(db: db).run(days, receivedAt: CollectorSchema.timestamp()) }
         }
     }
 
@@ -94,7 +94,7 @@ public final class SQLiteCollectorStore: CollectorStore {
             try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)).map {
                 QueueRow(
                     key: $0["key"], label: $0["label"] ?? $0["key"], issued: $0["issued"], priority: $0["priority"], served: $0["served"],
-                    noShow: $0["no_show"], waiting: Self.histogram($0["waiting_minutes"]))
+                    noShow: $0["no_show"], waiting: CollectorSchema.histogramCounts($0["waiting_minutes"]))
             }
         }
         return QueueRow.merged(rows)
@@ -111,10 +111,6 @@ public final class SQLiteCollectorStore: CollectorStore {
         try await pool.read { db in
             try Row.fetchAll(db, sql: CollectorSchema.healthQuery).map(Self.health)
         }
-    }
-
-    static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
     }
 
     public func saveStaff(_ account: StaffAccount) async throws {
@@ -134,7 +130,7 @@ public final class SQLiteCollectorStore: CollectorStore {
 
     public func openSession(tokenHash: String, name: String, expiresAt: String) async throws {
         try await pool.write { db in
-            try db.execute(sql: "DELETE FROM staff_session WHERE expires_at <= ?", arguments: [Self.now()])
+            try db.execute(sql: "DELETE FROM staff_session WHERE expires_at <= ?", arguments: [CollectorSchema.timestamp()])
             try db.execute(
                 sql: "INSERT INTO staff_session (token_hash, name, expires_at) VALUES (?, ?, ?)", arguments: [tokenHash, name, expiresAt])
         }
@@ -158,10 +154,6 @@ public final class SQLiteCollectorStore: CollectorStore {
         StaffAccount.Role(rawValue: row["role"]).map {
             StaffAccount(name: row["name"], role: $0, district: row["district"], passwordHash: row["password_hash"])
         }
-    }
-
-    static func histogram(_ text: String) -> [Int] {
-        text.split(separator: ",").compactMap { Int($0) }
     }
 
     private static func health(_ row: Row) -> KioskHealth {

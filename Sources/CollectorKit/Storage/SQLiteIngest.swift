@@ -57,7 +57,7 @@ struct SQLiteIngest {
         for ticket in day.tallies.tickets {
             try execute("INSERT INTO day_ticket VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", StatementArguments(key + [
                     ticket.service, ticket.issued, ticket.priority, ticket.served, ticket.noShow,
-                    Self.histogram(ticket.waiting), Self.histogram(ticket.serviceTime),
+                    CollectorSchema.histogramText(ticket.waiting), CollectorSchema.histogramText(ticket.serviceTime),
                 ]))
         }
         for slip in day.tallies.slips {
@@ -66,10 +66,5 @@ struct SQLiteIngest {
         for fault in day.tallies.printerFaults {
             try execute("INSERT INTO day_printer_fault VALUES (?, ?, ?, ?, ?)", StatementArguments(key + [fault.printer, fault.fault, fault.count]))
         }
-    }
-
-    /// "1,0,2,…": ten counts, comma-separated.
-    static func histogram(_ histogram: WaitHistogram) -> String {
-        histogram.counts.map(String.init).joined(separator: ",")
     }
 }

@@ -19,6 +19,13 @@ public struct SatisfactionIndex: Sendable, Equatable {
         self.scoreSum = scoreSum
     }
 
+    /// From sums already made elsewhere (the collector's SQL).
+    public init(answers: Int, satisfiedAnswers: Int, scoreSum: Int) {
+        self.answers = answers
+        self.satisfiedAnswers = satisfiedAnswers
+        self.scoreSum = scoreSum
+    }
+
     /// Percent of answers that were satisfied; nil with no answers (an index of nothing is not 0 %).
     public var percentSatisfied: Double? {
         answers == 0 ? nil : 100 * Double(satisfiedAnswers) / Double(answers)
