@@ -88,9 +88,13 @@ final class OpenDevice {
     }
 
     private func endResync() {
-        if case .keypad(var decoder) = reader {
+        switch reader {
+        case .keypad(var decoder):
             decoder.endResync()
             reader = .keypad(decoder)
+        case .touch(var tracker, let axes, let mapping, let screen):
+            tracker.endResync()
+            reader = .touch(tracker, axes: axes, mapping: mapping, screen: screen)
         }
     }
 }

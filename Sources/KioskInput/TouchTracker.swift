@@ -7,7 +7,10 @@
 /// BTN_TOUCH 0), and single touch (ABS_X/ABS_Y and BTN_TOUCH).
 ///
 /// After SYN_DROPPED the touch in progress is discarded (its length is unknown, so it is not a
-/// vote) and the tracker waits until every finger is up, so state is never left stuck.
+/// vote) and the tracker waits until every finger is up, so state is never left stuck. The
+/// resync's own frames (libevdev ends a touch whose tracking id changed, then starts the new
+/// one, all stamped with the time of the drop) only update the state: a finger seen there landed
+/// unseen, so it is waited out like the others.
 public struct TouchTracker: Sendable {
     public enum TouchProtocol: Sendable, Equatable {
         case slots(count: Int)
@@ -57,6 +60,8 @@ public struct TouchTracker: Sendable {
     private var finger: Finger?
     /// Ignore everything until no finger is down (after a resync or when opened mid-touch).
     private var waitingForAllUp = false
+    /// Between `beginResync` and `endResync`: frames rebuild the state and decide nothing.
+    private var resyncing = false
 
     public init(touchProtocol: TouchProtocol, hasButtonTouch: Bool) {
         self.touchProtocol = touchProtocol
@@ -82,8 +87,20 @@ public struct TouchTracker: Sendable {
     public mutating func beginResync() {
         finger = nil
         waitingForAllUp = true
+        resyncing = true
         contactsInFrame = []
         pendingContact = (nil, nil)
+    }
+
+    /// The resync is complete: from here, wait until every finger it found down has lifted.
+    /// (Protocol A has no state to ask: it waits for the next empty frame.)
+    public mutating func endResync() {
+        resyncing = false
+        switch touchProtocol {
+        case .slots: waitingForAllUp = slots.contains(where: \.isActive) || (hasButtonTouch && buttonTouch)
+        case .protocolA: waitingForAllUp = true
+        case .singleTouch: waitingForAllUp = buttonTouch
+        }
     }
 
     public var isTouching: Bool { finger != nil }
@@ -135,6 +152,7 @@ public struct TouchTracker: Sendable {
             contactsInFrame = []
             pendingContact = (nil, nil)
         }
+        if resyncing { return nil }
         let buttonReleased = hasButtonTouch && !buttonTouch
         switch touchProtocol {
         case .slots:

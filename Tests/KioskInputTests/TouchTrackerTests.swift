@@ -61,9 +61,29 @@ import Testing
         #expect(!tracker.isTouching)
         // The resync says the finger is still down; its later lift is not a press.
         #expect(feed(&tracker, frame([(3, 0x35, 9)], at: 1.5)).isEmpty)
+        tracker.endResync()
         #expect(feed(&tracker, frame([(3, 0x39, -1), (1, 0x14a, 0)], at: 2)).isEmpty)
         _ = feed(&tracker, frame([(3, 0x39, 2), (3, 0x35, 1), (3, 0x36, 1), (1, 0x14a, 1)], at: 3))
         #expect(feed(&tracker, frame([(3, 0x39, -1), (1, 0x14a, 0)], at: 3.1)).count == 1)
+    }
+
+    /// libevdev's resync of a slot whose tracking id changed: a frame ending the old touch, then
+    /// one starting the new, both at the time of the drop. The new touch landed unseen: it is no
+    /// press, not even one of zero length, when it lifts in the resync of a later drop.
+    @Test func aTouchStartedInsideAResyncIsNeverAPress() {
+        var tracker = TouchTracker(touchProtocol: .slots(count: 1), hasButtonTouch: false)
+        _ = feed(&tracker, frame([(3, 0x39, 1), (3, 0x35, 7), (3, 0x36, 8)], at: 1))
+        tracker.beginResync()
+        #expect(feed(&tracker, frame([(3, 0x39, -1)], at: 1)).isEmpty)
+        #expect(feed(&tracker, frame([(3, 0x39, 2), (3, 0x35, 9)], at: 1)).isEmpty)
+        tracker.endResync()
+        #expect(!tracker.isTouching)
+        tracker.beginResync()
+        #expect(feed(&tracker, frame([(3, 0x39, -1)], at: 1)).isEmpty)
+        tracker.endResync()
+        // All up now: the next tap is a press.
+        _ = feed(&tracker, frame([(3, 0x39, 3), (3, 0x35, 5), (3, 0x36, 6)], at: 4))
+        #expect(feed(&tracker, frame([(3, 0x39, -1)], at: 4.25)) == [TouchTracker.RawPress(x: 5, y: 6, durationSeconds: 0.25)])
     }
 }
 
