@@ -25,7 +25,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "Only this district.") var district: String?
     @Option(help: "Only this office (code).") var office: String?
 
-    @Option(help: "What to report: satisfaction or queue.") var figures: String = "satisfaction"
+    @Option(help: "What to report: satisfaction, queue or slips (per procedure; the breakdown does not apply).") var figures: String = "satisfaction"
 
     @Option(help: "text, json or csv (UTF-8 with BOM, for Excel).") var format: String = "text"
 
@@ -38,6 +38,11 @@ struct ReportCommand: AsyncParsableCommand {
         switch (figures, format) {
         case ("satisfaction", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.satisfaction(try await store.satisfaction(query)).utf8))
         case ("queue", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.queue(try await store.queue(query)).utf8))
+        case ("slips", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.slips(try await store.slips(query)).utf8))
+        case ("slips", "json"): print(try ReportJSON.slips(try await store.slips(query), query: query))
+        case ("slips", "text"):
+            print("\(query.period.from) – \(query.period.to)")
+            for row in try await store.slips(query) { print("\(row.procedure)\t\(row.count)") }
         case ("satisfaction", "json"): print(try ReportJSON.satisfaction(try await store.satisfaction(query), query: query))
         case ("queue", "json"): print(try ReportJSON.queue(try await store.queue(query), query: query))
         case ("satisfaction", "text"):
@@ -51,7 +56,7 @@ struct ReportCommand: AsyncParsableCommand {
                 print("\(row.label)\t\(row.issued)\t\(ReportCSV.decimal(row.meanWaitMinutes)) min\tp90 \(row.p90WaitMinutes.map(String.init) ?? "–")")
             }
         default:
-            throw ValidationError("--figures satisfaction|queue and --format text|json|csv")
+            throw ValidationError("--figures: expected satisfaction, queue or slips; --format: expected text, json or csv; found \"\(figures)\", \"\(format)\"")
         }
     }
 

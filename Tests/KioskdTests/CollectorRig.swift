@@ -84,6 +84,18 @@ final class CollectorRig: @unchecked Sendable {
         }
     }
 
+    /// Changes the collector's database behind its back (to show what a report reads).
+    func execute(_ statement: String) throws {
+        switch backend {
+        case .sqlite:
+            let database = try DatabaseQueue(path: self.database)
+            defer { try? database.close() }
+            try database.write { try $0.execute(sql: statement) }
+        case .postgres:
+            _ = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/psql"), [database, "-v", "ON_ERROR_STOP=1", "-qc", statement])
+        }
+    }
+
     func json(_ arguments: [String]) throws -> [[String: Any]] {
         try JSONSerialization.jsonObject(with: Data(try collectord(arguments + ["--json"]).utf8)) as! [[String: Any]]
     }

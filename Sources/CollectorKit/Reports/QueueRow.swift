@@ -49,7 +49,7 @@ public struct QueueRow: Sendable, Equatable {
         return WaitHistogram.upperBounds.last!
     }
 
-    /// Adds up rows with the same key (one per kiosk-day and service from the store).
+    /// Adds up rows with the same key (one per kiosk-day and service from the store), in key order.
     static func merged(_ rows: [QueueRow]) -> [QueueRow] {
         var merged: [String: QueueRow] = [:]
         var order: [String] = []
@@ -66,6 +66,6 @@ public struct QueueRow: Sendable, Equatable {
             existing.waiting = zip(existing.waiting, row.waiting).map(+)
             merged[row.key] = existing
         }
-        return order.map { merged[$0]! }
+        return order.sorted().map { merged[$0]! }
     }
 }

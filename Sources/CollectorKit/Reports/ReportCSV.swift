@@ -24,6 +24,10 @@ public enum ReportCSV {
             })
     }
 
+    public static func slips(_ rows: [(procedure: String, count: Int)]) -> String {
+        document(header: ["Thủ tục / Procedure", "Số phiếu hẹn / Slips"], rows: rows.map { [$0.procedure, String($0.count)] })
+    }
+
     static func document(header: [String], rows: [[String]]) -> String {
         byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

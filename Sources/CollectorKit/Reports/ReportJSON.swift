@@ -24,6 +24,10 @@ public enum ReportJSON {
         })
     }
 
+    public static func slips(_ rows: [(procedure: String, count: Int)], query: ReportQuery) throws -> String {
+        try encode(query: query, rows: rows.map { ["procedure": $0.procedure, "count": $0.count] })
+    }
+
     private static func encode(query: ReportQuery, rows: [[String: Any]]) throws -> String {
         var object: [String: Any] = [
             "from": query.period.from.description, "to": query.period.to.description, "breakdown": query.breakdown.rawValue, "rows": rows,

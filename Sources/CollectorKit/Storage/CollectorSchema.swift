@@ -108,12 +108,12 @@ enum CollectorSchema {
         "CREATE TABLE staff_session (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, expires_at TEXT NOT NULL)",
     ]
 
-    /// The migrations in order, for one engine: SQLite stores bytes as BLOB, PostgreSQL as BYTEA.
-    /// Append; never edit a shipped one.
-    static func migrations(binaryType: String) -> [(id: String, statements: [String])] {
+    /// The migrations in order, for one engine. Append; never edit a shipped one.
+    static func migrations(_ dialect: SQLDialect) -> [(id: String, statements: [String])] {
         [
-            ("v1-collector", statements.map { $0.replacingOccurrences(of: "BYTEA_OR_BLOB", with: binaryType) }),
+            ("v1-collector", statements.map { $0.replacingOccurrences(of: "BYTEA_OR_BLOB", with: dialect.binaryType) }),
             ("v2-staff", staffStatements),
+            ("v3-monthly-rollups", RollupSchema.tables + RollupSchema.backfill(dialect)),
         ]
     }
 }

@@ -21,6 +21,9 @@ public protocol CollectorStore: Sendable {
     /// Slips printed per procedure, most first.
     func slips(_ query: ReportQuery) async throws -> [(procedure: String, count: Int)]
     func health() async throws -> [KioskHealth]
+    /// Recomputes the monthly rollups from the day rows (they are kept in step by every ingest;
+    /// this is for after a repair by hand, and for benchmarks that generate day rows directly).
+    func rebuildRollups() async throws
 
     /// Adds a dashboard account, or replaces it (a new password, another district).
     func saveStaff(_ account: StaffAccount) async throws

@@ -55,7 +55,7 @@ public final class PostgresCollectorStore: CollectorStore {
             for try await id in try await connection.query("SELECT id FROM collector_migration", logger: logger).decode(String.self) {
                 applied.insert(id)
             }
-            for migration in CollectorSchema.migrations(binaryType: "BYTEA") where !applied.contains(migration.id) {
+            for migration in CollectorSchema.migrations(.postgres) where !applied.contains(migration.id) {
                 for statement in migration.statements {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
@@ -107,32 +107,54 @@ public final class PostgresCollectorStore: CollectorStore {
     }
 
     public func satisfaction(_ query: ReportQuery) async throws -> [SatisfactionRow] {
-        let statement = ReportSQL(placeholders: .numbered).satisfaction(query)
-        return try await rows(PostgresQuery(unsafeSQL: statement.sql, binds: Self.binds(statement.arguments))).map { row in
-            let key = try row["key"].decode(String.self)
-            return SatisfactionRow(
-                key: key, label: try row["label"].decode(String?.self) ?? key, answers: try row["answers"].decode(Int.self),
-                satisfied: try row["satisfied"].decode(Int.self), scoreSum: try row["score_sum"].decode(Int.self))
-        }
+        SatisfactionRow.merged(
+            try await rows(ReportSQL(dialect: .postgres).satisfaction(query)).map { row in
+                let key = try row["key"].decode(String.self)
+                return SatisfactionRow(
+                    key: key, label: try row["label"].decode(String?.self) ?? key, answers: try row["answers"].decode(Int.self),
+                    satisfied: try row["satisfied"].decode(Int.self), scoreSum: try row["score_sum"].decode(Int.self))
+            })
     }
 
     public func queue(_ query: ReportQuery) async throws -> [QueueRow] {
-        let statement = ReportSQL(placeholders: .numbered).queue(query)
-        let all = try await rows(PostgresQuery(unsafeSQL: statement.sql, binds: Self.binds(statement.arguments))).map { row in
-            let key = try row["key"].decode(String.self)
-            return QueueRow(
-                key: key, label: try row["label"].decode(String?.self) ?? key, issued: try row["issued"].decode(Int.self),
-                priority: try row["priority"].decode(Int.self), served: try row["served"].decode(Int.self),
-                noShow: try row["no_show"].decode(Int.self),
-                waiting: CollectorSchema.histogramCounts(try row["waiting_minutes"].decode(String.self)))
-        }
-        return QueueRow.merged(all)
+        QueueRow.merged(
+            try await rows(ReportSQL(dialect: .postgres).queue(query)).map { row in
+                let key = try row["key"].decode(String.self)
+                return QueueRow(
+                    key: key, label: try row["label"].decode(String?.self) ?? key, issued: try row["issued"].decode(Int.self),
+                    priority: try row["priority"].decode(Int.self), served: try row["served"].decode(Int.self),
+                    noShow: try row["no_show"].decode(Int.self),
+                    waiting: CollectorSchema.histogramCounts(try row["waiting_minutes"].decode(String.self)))
+            })
     }
 
     public func slips(_ query: ReportQuery) async throws -> [(procedure: String, count: Int)] {
-        let statement = ReportSQL(placeholders: .numbered).slips(query)
-        return try await rows(PostgresQuery(unsafeSQL: statement.sql, binds: Self.binds(statement.arguments))).map { row in
-            (try row["procedure"].decode(String.self), try row["count"].decode(Int.self))
+        SlipCounts.merged(
+            try await rows(ReportSQL(dialect: .postgres).slips(query)).map { row in
+                (try row["procedure"].decode(String.self), try row["count"].decode(Int.self))
+            })
+    }
+
+    /// The rows of a report's statements, all read in one repeatable-read transaction (one snapshot).
+    private func rows(_ statements: [ReportSQL.Statement]) async throws -> [PostgresRandomAccessRow] {
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
+            var rows: [PostgresRandomAccessRow] = []
+            for statement in statements {
+                for try await row in try await connection.query(PostgresQuery(unsafeSQL: statement.sql, binds: Self.binds(statement.arguments)), logger: logger) {
+                    rows.append(row.makeRandomAccess())
+                }
+            }
+            return rows
+        }
+    }
+
+    public func rebuildRollups() async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("LOCK TABLE month_vote, month_office_vote, month_ticket, month_slip IN EXCLUSIVE MODE", logger: logger)
+            for statement in RollupSchema.clear + RollupSchema.backfill(.postgres) {
+                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            }
         }
     }
 

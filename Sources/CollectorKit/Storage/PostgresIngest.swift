@@ -28,6 +28,7 @@ struct PostgresIngest {
         }
         let plan = BatchPlan(days, stored: stored)
         try await insertDays(plan.inserts, receivedAt: receivedAt)
+        try await addToRollups(RollupDelta(plan.inserts.map(\.day)))
         if !plan.linkUpdates.isEmpty {
             let updates = Array(plan.linkUpdates)
             try await connection.query(
@@ -50,6 +51,63 @@ struct PostgresIngest {
             SELECT *, \(time) FROM UNNEST(\(alarms.map(\.kiosk))::text[], \(alarms.map(\.day))::text[], \(alarms.map(\.kind.rawValue))::text[],
                                          \(alarms.map(\.detail))::text[])
             """, logger: logger)
+    }
+
+    /// One upsert per rollup table; the rows come in key order, so two collectors sharing the
+    /// database lock rollup rows in the same order and cannot deadlock on them.
+    private func addToRollups(_ delta: RollupDelta) async throws {
+        if !delta.votes.isEmpty {
+            let places = Places(delta.votes.map(\.key.place))
+            let sums = delta.votes.map(\.sums)
+            try await connection.query(
+                """
+                INSERT INTO month_vote AS r (month, province, district, office, counter, service, question, answers, satisfied, score_sum)
+                SELECT * FROM UNNEST(\(places.months)::text[], \(places.provinces)::text[], \(places.districts)::text[], \(places.offices)::text[],
+                    \(delta.votes.map(\.key.counter))::text[], \(delta.votes.map(\.key.service))::text[], \(delta.votes.map(\.key.question))::text[],
+                    \(sums.map(\.answers))::int[], \(sums.map(\.satisfied))::int[], \(sums.map(\.scoreSum))::int[])
+                ON CONFLICT (province, month, district, office, counter, service, question) DO UPDATE SET
+                    answers = r.answers + excluded.answers, satisfied = r.satisfied + excluded.satisfied, score_sum = r.score_sum + excluded.score_sum
+                """, logger: logger)
+            let offices = Places(delta.officeVotes.map(\.place))
+            let officeSums = delta.officeVotes.map(\.sums)
+            try await connection.query(
+                """
+                INSERT INTO month_office_vote AS r (month, province, district, office, answers, satisfied, score_sum)
+                SELECT * FROM UNNEST(\(offices.months)::text[], \(offices.provinces)::text[], \(offices.districts)::text[], \(offices.offices)::text[],
+                    \(officeSums.map(\.answers))::int[], \(officeSums.map(\.satisfied))::int[], \(officeSums.map(\.scoreSum))::int[])
+                ON CONFLICT (province, month, district, office) DO UPDATE SET
+                    answers = r.answers + excluded.answers, satisfied = r.satisfied + excluded.satisfied, score_sum = r.score_sum + excluded.score_sum
+                """, logger: logger)
+        }
+        if !delta.tickets.isEmpty {
+            let places = Places(delta.tickets.map(\.key.place))
+            let sums = delta.tickets.map(\.sums)
+            var bindings = PostgresBindings()
+            for column in [places.months, places.provinces, places.districts, places.offices, delta.tickets.map(\.key.name)] { bindings.append(column) }
+            for column in [sums.map(\.issued), sums.map(\.priority), sums.map(\.served), sums.map(\.noShow)] { bindings.append(column) }
+            let buckets = RollupSchema.waitingBuckets
+            for index in buckets.indices { bindings.append(sums.map { $0.waiting[index] }) }
+            let arrays = (1...5).map { "$\($0)::text[]" } + (6...(9 + buckets.count)).map { "$\($0)::int[]" }
+            try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        INSERT INTO month_ticket AS r (month, province, district, office, service, issued, priority, served, no_show, \(buckets.joined(separator: ", ")))
+                        SELECT * FROM UNNEST(\(arrays.joined(separator: ", ")))
+                        ON CONFLICT (province, month, district, office, service) DO UPDATE SET
+                            issued = r.issued + excluded.issued, priority = r.priority + excluded.priority, served = r.served + excluded.served,
+                            no_show = r.no_show + excluded.no_show, \(buckets.map { "\($0) = r.\($0) + excluded.\($0)" }.joined(separator: ", "))
+                        """, binds: bindings), logger: logger)
+        }
+        if !delta.slips.isEmpty {
+            let places = Places(delta.slips.map(\.key.place))
+            try await connection.query(
+                """
+                INSERT INTO month_slip AS r (month, province, district, office, procedure, count)
+                SELECT * FROM UNNEST(\(places.months)::text[], \(places.provinces)::text[], \(places.districts)::text[], \(places.offices)::text[],
+                    \(delta.slips.map(\.key.name))::text[], \(delta.slips.map(\.count))::int[])
+                ON CONFLICT (province, month, district, office, procedure) DO UPDATE SET count = r.count + excluded.count
+                """, logger: logger)
+        }
     }
 
     private func insertDays(_ inserts: [(day: VerifiedDay, link: ChainLink)], receivedAt: String) async throws {
@@ -146,5 +204,22 @@ private struct Columns {
         days.append(owner.1)
         for (index, value) in texts.enumerated() { text[index].append(value) }
         for (index, value) in values.enumerated() { numbers[index].append(value) }
+    }
+}
+
+/// Rollup keys' place columns, one array each, for an array upsert.
+private struct Places {
+    var months: [String] = []
+    var provinces: [String] = []
+    var districts: [String] = []
+    var offices: [String] = []
+
+    init(_ places: [RollupDelta.Place]) {
+        for place in places {
+            months.append(place.month)
+            provinces.append(place.province)
+            districts.append(place.district)
+            offices.append(place.office)
+        }
     }
 }

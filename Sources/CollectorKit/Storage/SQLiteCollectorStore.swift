@@ -16,7 +16,7 @@ public final class SQLiteCollectorStore: CollectorStore {
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
-        for migration in CollectorSchema.migrations(binaryType: "BLOB") {
+        for migration in CollectorSchema.migrations(.sqlite) {
             migrator.registerMigration(migration.id) { db in
                 for statement in migration.statements { try db.execute(sql: statement) }
             }
@@ -80,30 +80,35 @@ public final class SQLiteCollectorStore: CollectorStore {
     }
 
     public func satisfaction(_ query: ReportQuery) async throws -> [SatisfactionRow] {
-        let statement = ReportSQL(placeholders: .questionMark).satisfaction(query)
-        return try await pool.read { db in
-            try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)).map {
+        SatisfactionRow.merged(
+            try await rows(ReportSQL(dialect: .sqlite).satisfaction(query)).map {
                 SatisfactionRow(key: $0["key"], label: $0["label"] ?? $0["key"], answers: $0["answers"], satisfied: $0["satisfied"], scoreSum: $0["score_sum"])
-            }
-        }
+            })
     }
 
     public func queue(_ query: ReportQuery) async throws -> [QueueRow] {
-        let statement = ReportSQL(placeholders: .questionMark).queue(query)
-        let rows = try await pool.read { db in
-            try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)).map {
+        QueueRow.merged(
+            try await rows(ReportSQL(dialect: .sqlite).queue(query)).map {
                 QueueRow(
                     key: $0["key"], label: $0["label"] ?? $0["key"], issued: $0["issued"], priority: $0["priority"], served: $0["served"],
                     noShow: $0["no_show"], waiting: CollectorSchema.histogramCounts($0["waiting_minutes"]))
-            }
-        }
-        return QueueRow.merged(rows)
+            })
     }
 
     public func slips(_ query: ReportQuery) async throws -> [(procedure: String, count: Int)] {
-        let statement = ReportSQL(placeholders: .questionMark).slips(query)
-        return try await pool.read { db in
-            try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)).map { ($0["procedure"], $0["count"]) }
+        SlipCounts.merged(try await rows(ReportSQL(dialect: .sqlite).slips(query)).map { ($0["procedure"], $0["count"]) })
+    }
+
+    /// The rows of a report's statements, all read in one transaction (one snapshot).
+    private func rows(_ statements: [ReportSQL.Statement]) async throws -> [Row] {
+        try await pool.read { db in
+            try statements.flatMap { try Row.fetchAll(db, sql: $0.sql, arguments: StatementArguments($0.arguments)) }
+        }
+    }
+
+    public func rebuildRollups() async throws {
+        try await pool.write { db in
+            for statement in RollupSchema.clear + RollupSchema.backfill(.sqlite) { try db.execute(sql: statement) }
         }
     }
 

@@ -24,6 +24,7 @@ struct SQLiteIngest {
                 ])
             try insertRows(day)
         }
+        try addToRollups(RollupDelta(plan.inserts.map(\.day)))
         for (key, link) in plan.linkUpdates {
             try execute("UPDATE sealed_day SET link = ? WHERE kiosk = ? AND day = ?", [link.rawValue, key.kiosk, key.day.description])
         }
@@ -44,6 +45,48 @@ struct SQLiteIngest {
         try Row.fetchOne(
             db.cachedStatement(sql: "SELECT hash, previous, link FROM sealed_day WHERE kiosk = ? AND day = ?"), arguments: [kiosk, day.description]
         ).map { IngestPlan.Neighbour(hash: $0["hash"], previous: $0["previous"], link: ChainLink(rawValue: $0["link"]) ?? .gap) }
+    }
+
+    private func addToRollups(_ delta: RollupDelta) throws {
+        for (key, sums) in delta.votes {
+            try execute(
+                """
+                INSERT INTO month_vote (month, province, district, office, counter, service, question, answers, satisfied, score_sum)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (province, month, district, office, counter, service, question) DO UPDATE SET
+                    answers = answers + excluded.answers, satisfied = satisfied + excluded.satisfied, score_sum = score_sum + excluded.score_sum
+                """,
+                StatementArguments(key.place.columns + [key.counter, key.service, key.question]) + [sums.answers, sums.satisfied, sums.scoreSum])
+        }
+        for (place, sums) in delta.officeVotes {
+            try execute(
+                """
+                INSERT INTO month_office_vote (month, province, district, office, answers, satisfied, score_sum) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (province, month, district, office) DO UPDATE SET
+                    answers = answers + excluded.answers, satisfied = satisfied + excluded.satisfied, score_sum = score_sum + excluded.score_sum
+                """,
+                StatementArguments(place.columns) + [sums.answers, sums.satisfied, sums.scoreSum])
+        }
+        let buckets = RollupSchema.waitingBuckets
+        for (key, sums) in delta.tickets {
+            try execute(
+                """
+                INSERT INTO month_ticket (month, province, district, office, service, issued, priority, served, no_show, \(buckets.joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: 9 + buckets.count).joined(separator: ", ")))
+                ON CONFLICT (province, month, district, office, service) DO UPDATE SET
+                    issued = issued + excluded.issued, priority = priority + excluded.priority, served = served + excluded.served,
+                    no_show = no_show + excluded.no_show, \(buckets.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "))
+                """,
+                StatementArguments(key.place.columns + [key.name]) + StatementArguments([sums.issued, sums.priority, sums.served, sums.noShow] + sums.waiting))
+        }
+        for (key, count) in delta.slips {
+            try execute(
+                """
+                INSERT INTO month_slip (month, province, district, office, procedure, count) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (province, month, district, office, procedure) DO UPDATE SET count = count + excluded.count
+                """,
+                StatementArguments(key.place.columns + [key.name]) + [count])
+        }
     }
 
     private func insertRows(_ day: VerifiedDay) throws {

@@ -1,0 +1,15 @@
+import ArgumentParser
+import CollectorKit
+
+struct RebuildRollupsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rebuild-rollups",
+        abstract: "Recompute the monthly report tables from the stored days (after a repair by hand; ingest keeps them in step).")
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        try await CollectorStores.open(storage.database).rebuildRollups()
+        print("Đã tính lại bảng tổng hợp theo tháng / monthly rollups rebuilt")
+    }
+}
