@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskSeal
 import KioskTestSupport
 import Testing
 
@@ -49,6 +50,12 @@ import Testing
             let alerts = page["alerts"] as? [String] ?? []
             #expect(alerts.contains { $0.contains("Bộ phận Một cửa HN-BD") && $0.contains("dưới ngưỡng") })
             #expect(!alerts.contains { $0.contains("Bộ phận Một cửa HN-HK: tỷ lệ") })
+            // October by day: 31 columns, figures on the 30th (6 of 12 satisfied) and the 31st (2 of 2).
+            let trend = page["trend"] as? [[String: Any]] ?? []
+            #expect(trend.count == 31)
+            #expect(trend.filter { $0["percent"] as? String != "–" }.map { "\($0["key"] as? String ?? "")=\($0["percent"] as? String ?? "")" }
+                == ["2026-10-30=50.0", "2026-10-31=100.0"])
+            #expect(trend.last?["height"] as? String == "140.0")
             #expect((page["font"] as? String)?.contains("DejaVu Sans") == true)
             #expect((page["externalResources"] as? [String])?.isEmpty == true)
             #expect(page["innerWidth"] as? Int == Int(size.split(separator: "x")[0])!)
@@ -84,6 +91,59 @@ import Testing
         #expect(all.body.contains("HN-HK") && all.body.contains("HN-BD"))
         #expect(try admin.post("/logout", "").status == 302)
         #expect(try admin.get("/").status == 302, "signed out")
+    }
+
+    @Test(arguments: CollectorBackend.available) func aProvinceAdminRegistersAndRevokesKiosksOnTheDashboard(_ backend: CollectorBackend) throws {
+        let rig = try Self.rig(backend)
+        let badinh = try Browser(rig.collector.base)
+        #expect(try badinh.signIn("badinh", Self.districtPassword) == 302)
+        #expect(try badinh.get("/kiosks").status == 403, "district staff cannot manage kiosks")
+        let newKey = KioskSigningKey.generate()
+        let form = "id=HN-TH-01&office_code=HN-TH&office_name=B%E1%BB%99%20ph%E1%BA%ADn%20M%E1%BB%99t%20c%E1%BB%ADa%20T%C3%A2y%20H%E1%BB%93&district=T%C3%A2y%20H%E1%BB%93&province=H%C3%A0%20N%E1%BB%99i"
+        let encodedKey = newKey.publicKey.base64.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        #expect(try badinh.post("/kiosks", form + "&public_key=" + encodedKey).status == 403)
+
+        let admin = try Browser(rig.collector.base)
+        #expect(try admin.signIn("tinh", Self.adminPassword) == 302)
+        let list = try admin.get("/kiosks")
+        #expect(list.status == 200)
+        #expect(list.body.contains(#"data-kiosk="HN-HK-01" data-status="active""#))
+        #expect(list.body.contains(rig.key.publicKey.fingerprint))
+
+        let badKey = try admin.post("/kiosks", form + "&public_key=bm90LWEta2V5")
+        #expect(badKey.status == 422)
+        #expect(badKey.body.contains("Khóa công khai không hợp lệ"))
+        #expect(badKey.body.contains(#"value="HN-TH-01""#), "the form keeps what was typed")
+        let missing = try admin.post("/kiosks", "id=HN-TH-01&public_key=" + encodedKey)
+        #expect(missing.status == 422)
+        #expect(missing.body.contains("Thiếu Mã văn phòng"))
+        #expect(try rig.push(CollectorRig.day(CollectorReportTests.day1, kiosk: "HN-TH-01", office: "HN-TH").canonicalBytes(), kiosk: "HN-TH-01", signedBy: newKey).status == 401)
+
+        #expect(try admin.post("/kiosks", form + "&public_key=" + encodedKey).status == 303)
+        let registered = try admin.get("/kiosks?registered=HN-TH-01")
+        #expect(registered.body.contains(#"data-kiosk="HN-TH-01" data-status="active""#))
+        #expect(registered.body.contains("Tây Hồ, Hà Nội"))
+        #expect(registered.body.contains(newKey.publicKey.fingerprint))
+        let day = CollectorRig.day(CollectorReportTests.day1, kiosk: "HN-TH-01", office: "HN-TH")
+        #expect(try rig.push(day.canonicalBytes(), kiosk: "HN-TH-01", signedBy: newKey).status == 201, "the registered kiosk can push")
+
+        #expect(try admin.post("/kiosks/revoke", "id=HN-TH-01").status == 422, "revoking needs the confirmation box")
+        #expect(try admin.post("/kiosks/revoke", "id=HN-XX-99&confirm=yes").status == 404)
+        #expect(try admin.post("/kiosks/revoke", "id=HN-TH-01&confirm=yes").status == 303)
+        #expect(try admin.get("/kiosks").body.contains(#"data-kiosk="HN-TH-01" data-status="revoked""#))
+        let next = CollectorRig.day(CollectorReportTests.day2, kiosk: "HN-TH-01", office: "HN-TH", previous: SealHash.hex(of: day.canonicalBytes()))
+        #expect(try rig.push(next.canonicalBytes(), kiosk: "HN-TH-01", signedBy: newKey).status == 403, "a revoked kiosk cannot push")
+        #expect(try rig.json(["kiosk", "list"]).first { $0["id"] as? String == "HN-TH-01" }?["revoked"] as? Bool == true)
+    }
+
+    @Test(arguments: CollectorBackend.available) func thePageShowsSlipsAndOffersTheirCSV(_ backend: CollectorBackend) throws {
+        let rig = try Self.rig(backend)
+        let admin = try Browser(rig.collector.base)
+        #expect(try admin.signIn("tinh", Self.adminPassword) == 302)
+        let page = try admin.get("/?period=month&day=2026-10-15")
+        #expect(page.body.contains("<tr><td>Đăng ký khai sinh</td><td class=\"n\">2</td></tr>"))
+        let csv = try admin.get("/report.csv?period=month&day=2026-10-15&figures=slips")
+        #expect(csv.body.contains("Thủ tục / Procedure,Số phiếu hẹn / Slips\r\nĐăng ký khai sinh,2\r\n"))
     }
 
     @Test(arguments: CollectorBackend.available) func wrongPasswordsAreRefusedAndThrottled(_ backend: CollectorBackend) throws {

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Signs in to the collector's dashboard in a real headless Chromium (selenium + Debian's
 chromedriver), opens one page, saves a screenshot and prints what the page shows as JSON:
-the index rows (key, % satisfied), the totals, the alerts, the chart's bars and the page's font.
+the index rows (key, % satisfied), the totals, the alerts, the chart's bars, the trend's columns
+and the page's font.
 
 usage: dashboard_check.py BASE_URL USER PASSWORD QUERY SCREENSHOT.png WIDTHxHEIGHT
 """
@@ -44,6 +45,11 @@ def main():
             "bars": [
                 {"key": bar.get_attribute("data-key"), "width": bar.find_element(By.TAG_NAME, "rect").get_attribute("width")}
                 for bar in driver.find_elements(By.CSS_SELECTOR, "#chart g[data-key]")
+            ],
+            "trend": [
+                {"key": column.get_attribute("data-key"), "percent": column.get_attribute("data-percent"),
+                 "height": (column.find_elements(By.TAG_NAME, "rect") or [None])[0] and column.find_element(By.TAG_NAME, "rect").get_attribute("height")}
+                for column in driver.find_elements(By.CSS_SELECTOR, "#trend g[data-key]")
             ],
             "alerts": [item.text for item in driver.find_elements(By.CSS_SELECTOR, "#alerts li")],
             "font": driver.execute_script("return getComputedStyle(document.body).fontFamily"),

@@ -29,6 +29,7 @@ struct DashboardRoutes: Sendable {
         try library.register(DashboardTemplates.login, named: "login")
         try library.register(DashboardTemplates.overview, named: "overview")
         try library.register(DashboardTemplates.forbidden, named: "forbidden")
+        try library.register(DashboardTemplates.kiosks, named: "kiosks")
         self.library = library
     }
 
@@ -49,6 +50,7 @@ struct DashboardRoutes: Sendable {
             guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
             return try await csv(request, account)
         }
+        addKioskAdmin(to: router)
     }
 
     private func login(_ request: Request, _ context: CollectorRequestContext) async throws -> Response {
@@ -84,7 +86,7 @@ struct DashboardRoutes: Sendable {
         return response
     }
 
-    private func signedIn(_ request: Request) async throws -> StaffAccount? {
+    func signedIn(_ request: Request) async throws -> StaffAccount? {
         guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty else { return nil }
         return try await store.staffForSession(tokenHash: Self.hash(token), now: CollectorSchema.timestamp())
     }
@@ -108,19 +110,34 @@ struct DashboardRoutes: Sendable {
         guard let (query, kind, anchor) = self.query(request, account) else { return forbidden(account) }
         var officeQuery = query
         officeQuery.breakdown = .office
+        var trendQuery = query
+        let trendBreakdown = DashboardView.trendBreakdown(kind)
+        if let trendBreakdown { trendQuery.breakdown = trendBreakdown }
         let health = try await store.health().filter { account.districtLimit == nil || $0.district == account.districtLimit }
         let view = DashboardView(
             account: account, query: query, periodKind: kind, anchor: anchor, threshold: threshold,
             rows: try await store.satisfaction(query), offices: try await store.satisfaction(officeQuery),
-            queue: try await store.queue(query), health: health, today: LocalDay(Date(), in: timeZone))
+            queue: try await store.queue(query), slips: try await store.slips(query),
+            trend: trendBreakdown == nil ? [] : try await store.satisfaction(trendQuery), health: health, today: LocalDay(Date(), in: timeZone))
         return page("overview", status: .ok, view.context)
     }
 
     private func csv(_ request: Request, _ account: StaffAccount) async throws -> Response {
         guard let (query, kind, _) = self.query(request, account) else { return forbidden(account) }
-        let queue = FormFields(request.uri.query ?? "")["figures"] == "queue"
-        let text = queue ? ReportCSV.queue(try await store.queue(query)) : ReportCSV.satisfaction(try await store.satisfaction(query))
-        let name = "chi-so-hai-long-\(queue ? "hang-doi-" : "")\(query.breakdown.rawValue)-\(kind.rawValue)-\(query.period.from).csv"
+        let figures = FormFields(request.uri.query ?? "")["figures"] ?? "satisfaction"
+        let text: String
+        let name: String
+        switch figures {
+        case "queue":
+            text = ReportCSV.queue(try await store.queue(query))
+            name = "hang-doi-\(query.breakdown.rawValue)-\(kind.rawValue)-\(query.period.from).csv"
+        case "slips":
+            text = ReportCSV.slips(try await store.slips(query))
+            name = "phieu-hen-\(kind.rawValue)-\(query.period.from).csv"
+        default:
+            text = ReportCSV.satisfaction(try await store.satisfaction(query))
+            name = "chi-so-hai-long-\(query.breakdown.rawValue)-\(kind.rawValue)-\(query.period.from).csv"
+        }
         return Response(
             status: .ok,
             headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
@@ -134,7 +151,7 @@ struct DashboardRoutes: Sendable {
         ])
     }
 
-    private func page(_ template: String, status: HTTPResponse.Status, _ context: [String: Any]) -> Response {
+    func page(_ template: String, status: HTTPResponse.Status, _ context: [String: Any]) -> Response {
         let body = library.render(context, withTemplate: template) ?? ""
         var layout = context
         layout["body"] = body

@@ -30,6 +30,8 @@ enum DashboardTemplates {
         input, select, button { font: inherit; padding: .35rem .5rem; }
         button { background: #a4161a; color: #fff; border: 0; border-radius: .3rem; cursor: pointer; }
         header button { background: #fff; color: #a4161a; }
+        header a.nav { color: #fff; margin-right: .6rem; }
+        td code { font-size: .85em; word-break: break-all; }
         .error { color: #a4161a; }
         svg text { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 12px; }
         </style>
@@ -58,7 +60,7 @@ enum DashboardTemplates {
     static let overview = """
         <header>
         <h1>Chỉ số hài lòng <span class="en">/ Satisfaction index</span> — {{scope}}</h1>
-        <form method="post" action="/logout"><span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        <form method="post" action="/logout">{{#admin}}<a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> {{/admin}}<span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
         </header>
         <main>
         <section>
@@ -93,6 +95,15 @@ enum DashboardTemplates {
         </table>
         <p><a href="/report.csv?{{query}}">Tải CSV (Excel) / Download CSV</a> · <a href="/report.csv?{{query}}&amp;figures=queue">Hàng đợi / Queue CSV</a></p>
         </section>
+        {{#trend}}<section>
+        <h2>Xu hướng theo {{unit}} <span class="en">/ Trend by {{unitEnglish}}</span></h2>
+        <svg id="trend" role="img" aria-label="Tỷ lệ hài lòng theo {{unit}} / Satisfied (%) by {{unitEnglish}}" viewBox="0 0 600 190" width="100%">
+        <text x="0" y="14">100 %</text><text x="0" y="84">50 %</text><text x="0" y="154">0 %</text>
+        <line x1="40" y1="150" x2="600" y2="150" stroke="#999"></line>
+        <line x1="40" y1="{{thresholdY}}" x2="600" y2="{{thresholdY}}" stroke="#a4161a" stroke-dasharray="4 3"></line>
+        {{#columns}}<g data-key="{{key}}" data-percent="{{percentValue}}">{{#hasFigures}}<rect x="{{x}}" y="{{y}}" width="{{width}}" height="{{height}}" fill="{{colour}}"><title>{{key}}: {{percent}}</title></rect>{{/hasFigures}}{{#showLabel}}<text x="{{labelX}}" y="168" text-anchor="middle">{{label}}</text>{{/showLabel}}</g>
+        {{/columns}}</svg>
+        </section>{{/trend}}
         <section>
         <h2>Cảnh báo <span class="en">/ Alerts</span></h2>
         <ul id="alerts">
@@ -111,12 +122,60 @@ enum DashboardTemplates {
         </table>
         </section>
         <section>
+        <h2>Phiếu hẹn theo thủ tục <span class="en">/ Slips by procedure</span></h2>
+        <table id="slips-table">
+        <thead><tr><th>Thủ tục <span class="en">/ Procedure</span></th><th class="n">Số phiếu <span class="en">/ Slips</span></th></tr></thead>
+        <tbody>
+        {{#slips}}<tr><td>{{procedure}}</td><td class="n">{{count}}</td></tr>
+        {{/slips}}{{^slips}}<tr><td colspan="2">Chưa có số liệu / No figures</td></tr>{{/slips}}
+        </tbody>
+        </table>
+        <p><a href="/report.csv?{{query}}&amp;figures=slips">Tải CSV phiếu hẹn / Slips CSV</a></p>
+        </section>
+        <section>
         <h2>Tình trạng máy <span class="en">/ Kiosk health</span></h2>
         <table id="health-table">
         <thead><tr><th>Máy / Kiosk</th><th>Văn phòng / Office</th><th>Ngày gửi cuối <span class="en">/ Last day</span></th><th class="n">Đêm im lặng <span class="en">/ Silent nights</span></th><th class="n">Gián đoạn / Gaps</th><th class="n">Báo động / Alarms</th><th class="n">Lỗi máy in / Printer faults</th></tr></thead>
         <tbody>
         {{#health}}<tr><td>{{kiosk}}</td><td>{{office}}</td><td>{{lastDay}}</td><td class="n{{#silent}} low{{/silent}}">{{silentNights}}</td><td class="n">{{gaps}}</td><td class="n{{#alarmed}} low{{/alarmed}}">{{alarms}}</td><td class="n">{{printerFaults}}</td></tr>
         {{/health}}
+        </tbody>
+        </table>
+        </section>
+        </main>
+        """
+
+    static let kiosks = """
+        <header>
+        <h1>Máy kiosk <span class="en">/ Kiosks</span></h1>
+        <form method="post" action="/logout"><a class="nav" href="/">Tổng hợp / Overview</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        </header>
+        <main>
+        {{#notice}}<section><p id="notice">{{notice}}</p></section>{{/notice}}
+        <section>
+        <h2>Đăng ký máy <span class="en">/ Register a kiosk</span></h2>
+        <p>Nhập khóa công khai mà lệnh <code>kioskctl enroll</code> in ra trên máy; đọc lại dấu vân tay với văn phòng qua điện thoại. Đăng ký lại cùng mã máy sẽ thay khóa cũ.
+        <span class="en">/ Paste the public key that <code>kioskctl enroll</code> printed on the kiosk and read the fingerprint back to the office. Registering the same id again replaces its key.</span></p>
+        {{#error}}<p class="error" id="kiosk-error">{{error}}</p>{{/error}}
+        <form method="post" action="/kiosks" class="filters" id="register">
+        <label>Mã máy <span class="en">/ Kiosk id</span><input name="id" required value="{{form.id}}"></label>
+        <label>Mã văn phòng <span class="en">/ Office code</span><input name="office_code" required value="{{form.office_code}}"></label>
+        <label>Tên văn phòng <span class="en">/ Office name</span><input name="office_name" required value="{{form.office_name}}"></label>
+        <label>Quận/huyện <span class="en">/ District</span><input name="district" required value="{{form.district}}"></label>
+        <label>Tỉnh/thành phố <span class="en">/ Province</span><input name="province" required value="{{form.province}}"></label>
+        <label>Khóa công khai <span class="en">/ Public key</span><input name="public_key" required size="46" value="{{form.public_key}}"></label>
+        <button type="submit">Đăng ký / Register</button>
+        </form>
+        </section>
+        <section>
+        <h2>Máy đã đăng ký <span class="en">/ Registered kiosks</span></h2>
+        <table id="kiosk-table">
+        <thead><tr><th>Mã máy / Kiosk</th><th>Văn phòng / Office</th><th>Quận/huyện, tỉnh <span class="en">/ District, province</span></th><th>Dấu vân tay khóa <span class="en">/ Key fingerprint</span></th><th>Trạng thái <span class="en">/ Status</span></th></tr></thead>
+        <tbody>
+        {{#kiosks}}<tr data-kiosk="{{id}}" data-status="{{status}}"><td>{{id}}</td><td>{{officeName}} ({{officeCode}})</td><td>{{district}}, {{province}}</td><td><code>{{fingerprint}}</code></td>
+        <td>{{#revoked}}<span class="low">Đã thu hồi / Revoked</span>{{/revoked}}{{^revoked}}Đang hoạt động / Active
+        <form method="post" action="/kiosks/revoke"><input type="hidden" name="id" value="{{id}}"><label><span><input type="checkbox" name="confirm" value="yes" required> Chắc chắn / Sure</span></label> <button type="submit">Thu hồi / Revoke</button></form>{{/revoked}}</td></tr>
+        {{/kiosks}}{{^kiosks}}<tr><td colspan="5">Chưa có máy nào / No kiosks yet</td></tr>{{/kiosks}}
         </tbody>
         </table>
         </section>

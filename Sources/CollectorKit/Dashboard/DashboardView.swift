@@ -12,8 +12,20 @@ struct DashboardView {
     let rows: [SatisfactionRow]
     let offices: [SatisfactionRow]
     let queue: [QueueRow]
+    let slips: [(procedure: String, count: Int)]
+    /// The index of each month (for a quarter or year) or day (for a week or month) of the period.
+    let trend: [SatisfactionRow]
     let health: [KioskHealth]
     let today: LocalDay
+
+    /// How a period's trend is cut: by month for a quarter or a year, by day for a week or a month.
+    static func trendBreakdown(_ kind: ReportPeriod.Kind) -> ReportQuery.Breakdown? {
+        switch kind {
+        case .quarter, .year: .month
+        case .week, .month: .day
+        case .day: nil
+        }
+    }
 
     static let breakdownLabels: [(ReportQuery.Breakdown, String)] = [
         (.district, "quận/huyện / district"), (.office, "văn phòng / office"), (.counter, "quầy / counter"),
@@ -28,8 +40,8 @@ struct DashboardView {
         let total = SatisfactionRow(
             key: "", label: "", answers: answers, satisfied: rows.reduce(0) { $0 + $1.satisfied }, scoreSum: rows.reduce(0) { $0 + $1.scoreSum })
         let byLabel = Self.breakdownLabels.first { $0.0 == query.breakdown }?.1 ?? query.breakdown.rawValue
-        return [
-            "title": "Tổng hợp", "user": account.name,
+        var context: [String: Any] = [
+            "title": "Tổng hợp", "user": account.name, "admin": account.role == .provinceAdmin,
             "scope": account.districtLimit.map { "Quận/huyện \($0)" } ?? "Toàn tỉnh / Whole province",
             "periods": Self.periodLabels.map { ["value": $0.0.rawValue, "label": $0.1, "selected": $0.0 == periodKind] },
             "breakdowns": Self.breakdownLabels.filter { account.districtLimit == nil || $0.0 != .district }.map {
@@ -56,6 +68,7 @@ struct DashboardView {
             },
             "query": "period=\(periodKind.rawValue)&day=\(anchor)&by=\(query.breakdown.rawValue)",
             "alerts": alerts.map { ["text": $0] },
+            "slips": slips.map { ["procedure": $0.procedure, "count": $0.count] as [String: Any] },
             "queueByLabel": [.counter, .question].contains(query.breakdown) ? "lĩnh vực / service" : byLabel,
             "queue": queue.map { row in
                 [
@@ -72,6 +85,46 @@ struct DashboardView {
                 ] as [String: Any]
             },
         ]
+        if let trend = trendContext { context["trend"] = trend }
+        return context
+    }
+
+    /// Columns of % satisfied, one per month or day of the period (a gap where there are no answers).
+    private var trendContext: [String: Any]? {
+        guard let breakdown = Self.trendBreakdown(periodKind) else { return nil }
+        var slots: [(key: String, label: String)] = []
+        var day = query.period.from
+        while day <= query.period.to {
+            let month = String(day.description.prefix(7))
+            if breakdown == .day {
+                slots.append((day.description, String(day.day)))
+            } else if slots.last?.key != month {
+                slots.append((month, "T\(day.month)"))
+            }
+            day = day.adding(days: 1)!
+        }
+        let byKey = Dictionary(trend.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let pitch = 560.0 / Double(slots.count)
+        let columns = slots.enumerated().map { index, slot -> [String: Any] in
+            let row = byKey[slot.key]
+            let percent = row?.percentSatisfied
+            let height = (percent ?? 0) * 1.4
+            return [
+                "key": slot.key, "label": slot.label, "hasFigures": percent != nil, "percent": Self.percent(percent),
+                "percentValue": Self.decimal(percent), "x": Self.svg(40 + Double(index) * pitch + 1), "width": Self.svg(max(1, pitch - 2)),
+                "y": Self.svg(150 - height), "height": Self.svg(height), "labelX": Self.svg(40 + (Double(index) + 0.5) * pitch),
+                "showLabel": slots.count <= 12 || index % 5 == 0 || index == slots.count - 1,
+                "colour": row.map(isLow) == true ? "#c9252c" : "#2b8a3e",
+            ]
+        }
+        return [
+            "unit": breakdown == .day ? "ngày" : "tháng", "unitEnglish": breakdown == .day ? "day" : "month",
+            "thresholdY": Self.svg(150 - threshold * 1.4), "columns": columns,
+        ]
+    }
+
+    private static func svg(_ value: Double) -> String {
+        String(format: "%.1f", value)
     }
 
     /// Offices under the threshold, kiosks silent two nights or more, tamper and chain alarms.

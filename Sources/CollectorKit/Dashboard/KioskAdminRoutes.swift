@@ -1,0 +1,104 @@
+import Foundation
+import Hummingbird
+import KioskSeal
+
+/// The kiosk registry on the dashboard, for province admins only (district staff get 403): the
+/// registered kiosks with their key fingerprints, registering a kiosk (or replacing its
+/// registration after it enrolled again), and revoking one. The same as `collectord kiosk …`.
+extension DashboardRoutes {
+    func addKioskAdmin(to router: Router<CollectorRequestContext>) {
+        router.get("/kiosks") { request, _ in
+            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
+            guard account.role == .provinceAdmin else { return adminOnly(account) }
+            let fields = FormFields(request.uri.query ?? "")
+            let notice = fields["registered"].map { "Đã đăng ký máy \($0). / Kiosk registered." }
+                ?? fields["revoked"].map { "Đã thu hồi máy \($0): máy không gửi số liệu được nữa. / Kiosk revoked." }
+            return try await kioskPage(account, status: .ok, notice: notice, error: nil, form: [:])
+        }
+        router.post("/kiosks") { request, _ in
+            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
+            guard account.role == .provinceAdmin else { return adminOnly(account) }
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+            switch KioskForm.registration(form) {
+            case .failure(let problem):
+                return try await kioskPage(account, status: .unprocessableContent, notice: nil, error: problem.message, form: form.values)
+            case .success(let kiosk):
+                try await store.register(kiosk)
+                return Response.redirect(to: "/kiosks?registered=\(Self.queryValue(kiosk.id))", type: .normal)
+            }
+        }
+        router.post("/kiosks/revoke") { request, _ in
+            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
+            guard account.role == .provinceAdmin else { return adminOnly(account) }
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+            guard let id = form["id"], form["confirm"] == "yes" else {
+                return try await kioskPage(
+                    account, status: .unprocessableContent, notice: nil,
+                    error: "Hãy đánh dấu ô xác nhận để thu hồi máy. / Tick the box to confirm the revocation.", form: [:])
+            }
+            guard try await store.revoke(kiosk: id) else {
+                return try await kioskPage(
+                    account, status: .notFound, notice: nil, error: "Không có máy \(id). / No such kiosk.", form: [:])
+            }
+            return Response.redirect(to: "/kiosks?revoked=\(Self.queryValue(id))", type: .normal)
+        }
+    }
+
+    private func kioskPage(_ account: StaffAccount, status: HTTPResponse.Status, notice: String?, error: String?, form: [String: String]) async throws
+        -> Response
+    {
+        let kiosks = try await store.kiosks().map { kiosk -> [String: Any] in
+            [
+                "id": kiosk.id, "officeCode": kiosk.officeCode, "officeName": kiosk.officeName, "district": kiosk.district,
+                "province": kiosk.province, "fingerprint": KioskPublicKey(base64: kiosk.publicKey)?.fingerprint ?? "?",
+                "revoked": kiosk.revoked, "status": kiosk.revoked ? "revoked" : "active",
+            ]
+        }
+        var context: [String: Any] = ["title": "Máy kiosk", "user": account.name, "kiosks": kiosks, "form": form]
+        if let notice { context["notice"] = notice }
+        if let error { context["error"] = error }
+        return page("kiosks", status: status, context)
+    }
+
+    private func adminOnly(_ account: StaffAccount) -> Response {
+        page("forbidden", status: .forbidden, [
+            "title": "Không được phép",
+            "message": "Chỉ quản trị viên cấp tỉnh được quản lý máy kiosk (tài khoản \(account.name)). / Only a province admin may manage kiosks.",
+        ])
+    }
+
+    private static func queryValue(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+}
+
+/// The register form's fields, checked: every field filled in, and a real Ed25519 public key.
+enum KioskForm {
+    struct Problem: Error {
+        let message: String
+    }
+
+    static let fields: [(name: String, label: String)] = [
+        ("id", "Mã máy / Kiosk id"), ("office_code", "Mã văn phòng / Office code"), ("office_name", "Tên văn phòng / Office name"),
+        ("district", "Quận/huyện / District"), ("province", "Tỉnh/thành phố / Province"), ("public_key", "Khóa công khai / Public key"),
+    ]
+
+    static func registration(_ form: FormFields) -> Result<KioskRegistration, Problem> {
+        var values: [String: String] = [:]
+        for field in fields {
+            let value = (form[field.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !value.isEmpty else { return .failure(Problem(message: "Thiếu \(field.label). / \(field.label) is missing.")) }
+            guard value.count <= 200 else { return .failure(Problem(message: "\(field.label) quá dài (tối đa 200 ký tự). / Too long.")) }
+            values[field.name] = value
+        }
+        guard let key = KioskPublicKey(base64: values["public_key"]!) else {
+            return .failure(Problem(message:
+                "Khóa công khai không hợp lệ: cần khóa Ed25519 32 byte dạng base64 mà lệnh `kioskctl enroll` in ra. / Expected the base64 Ed25519 public key that `kioskctl enroll` prints."))
+        }
+        return .success(KioskRegistration(
+            id: values["id"]!, officeCode: values["office_code"]!, officeName: values["office_name"]!, district: values["district"]!,
+            province: values["province"]!, publicKey: key.base64))
+    }
+}
