@@ -47,11 +47,8 @@ public struct CollectorServer: Sendable {
     }
 
     static func json(_ status: Int, _ object: [String: String]) -> Response {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        var buffer = ByteBuffer(bytes: data)
-        buffer.writeString("\n")
-        return Response(
+        Response(
             status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: buffer))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: JSONReply.text(object))))
     }
 }

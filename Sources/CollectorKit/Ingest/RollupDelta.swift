@@ -11,7 +11,9 @@ struct RollupDelta {
 
         var columns: [String] { [month, province, district, office] }
 
-        static func < (a: Place, b: Place) -> Bool { a.columns.lexicographicallyPrecedes(b.columns) }
+        static func < (a: Place, b: Place) -> Bool {
+            (a.month, a.province, a.district, a.office) < (b.month, b.province, b.district, b.office)
+        }
     }
 
     struct VoteKey: Hashable, Comparable {
@@ -21,7 +23,7 @@ struct RollupDelta {
         var question: String
 
         static func < (a: VoteKey, b: VoteKey) -> Bool {
-            (a.place.columns + [a.counter, a.service, a.question]).lexicographicallyPrecedes(b.place.columns + [b.counter, b.service, b.question])
+            a.place != b.place ? a.place < b.place : (a.counter, a.service, a.question) < (b.counter, b.service, b.question)
         }
     }
 
@@ -29,7 +31,7 @@ struct RollupDelta {
         var place: Place
         var name: String
 
-        static func < (a: NamedKey, b: NamedKey) -> Bool { (a.place.columns + [a.name]).lexicographicallyPrecedes(b.place.columns + [b.name]) }
+        static func < (a: NamedKey, b: NamedKey) -> Bool { a.place != b.place ? a.place < b.place : a.name < b.name }
     }
 
     struct VoteSums {

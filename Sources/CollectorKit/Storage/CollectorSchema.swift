@@ -102,6 +102,13 @@ enum CollectorSchema {
         FROM kiosk k ORDER BY k.province, k.district, k.office_code, k.id
         """
 
+    /// So the health query counts a kiosk's flagged days and alarms without reading all its days.
+    static let healthIndexes = [
+        "CREATE INDEX sealed_day_gaps ON sealed_day (kiosk) WHERE link = 'gap'",
+        "CREATE INDEX sealed_day_broken ON sealed_day (kiosk) WHERE link = 'broken'",
+        "CREATE INDEX alarm_by_kiosk ON alarm (kiosk)",
+    ]
+
     /// Dashboard accounts and their sessions (only a hash of each session token is stored).
     static let staffStatements = [
         "CREATE TABLE staff (name TEXT PRIMARY KEY, role TEXT NOT NULL, district TEXT NOT NULL, password_hash TEXT NOT NULL)",
@@ -114,6 +121,7 @@ enum CollectorSchema {
             ("v1-collector", statements.map { $0.replacingOccurrences(of: "BYTEA_OR_BLOB", with: dialect.binaryType) }),
             ("v2-staff", staffStatements),
             ("v3-monthly-rollups", RollupSchema.tables + RollupSchema.backfill(dialect)),
+            ("v4-health-indexes", healthIndexes),
         ]
     }
 }
