@@ -84,4 +84,18 @@ import Testing
     static func links(_ plan: BatchPlan) -> [ChainLink] {
         plan.inserts.sorted { $0.day.tallies.day < $1.day.tallies.day }.map(\.link)
     }
+
+    @Test func aDayCheckedAgainstAnOutdatedRegistrationIsNotStored() {
+        let day = IngestPlanTests.verified(10, previous: "")
+        var revoked = IngestPlanTests.kiosk
+        revoked.revoked = true
+        var moved = IngestPlanTests.kiosk
+        moved.officeCode = "O2"
+        #expect(BatchPlan([day], stored: [:], registered: ["K": IngestPlanTests.kiosk]).outcomes == [.stored(.first)])
+        for registered in [["K": revoked], ["K": moved], [:]] {
+            let plan = BatchPlan([day], stored: [:], registered: registered)
+            #expect(plan.outcomes == [.registrationChanged])
+            #expect(plan.inserts.isEmpty)
+        }
+    }
 }

@@ -69,6 +69,40 @@ import Testing
         #expect(try days(rig).isEmpty)
     }
 
+    /// collectord keeps registrations in memory; changes made meanwhile by `collectord kiosk …` (another
+    /// process) count from the next push: revoked, registered again with a new key or at another office.
+    @Test(arguments: CollectorBackend.available) func registryChangesByAnotherProcessCountAtTheNextPush(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("ingest-registry", backend: backend)
+        let chain = CollectorRig.chain(from: Self.first, count: 4)
+        #expect(try rig.push(chain[0]).status == 201)
+
+        _ = try rig.collectord(["kiosk", "revoke", rig.kiosk])
+        let revoked = try rig.push(chain[1])
+        #expect(revoked.status == 403)
+        #expect((revoked.json["error"] as? String)?.contains("revoked") == true)
+
+        // Enrolled again: a new key, registered under the same id (which also lifts the revocation).
+        let newKey = KioskSigningKey.generate()
+        try rig.register(rig.kiosk, office: rig.office, key: newKey)
+        #expect(try rig.push(chain[1]).status == 403, "the old key no longer verifies")
+        #expect(try rig.push(chain[1], signedBy: newKey).status == 201)
+
+        // Moved to another office: days of the old office are refused, days of the new one stored there.
+        try rig.register(rig.kiosk, office: "HN-HK-2", key: newKey)
+        let oldOffice = try rig.push(chain[2], signedBy: newKey)
+        #expect(oldOffice.status == 422)
+        #expect(oldOffice.json["field"] as? String == "office")
+        let moved = CollectorRig.day(Self.first.adding(days: 2)!, office: "HN-HK-2", previous: SealHash.hex(of: chain[1])).canonicalBytes()
+        #expect(try rig.push(moved, signedBy: newKey).status == 201)
+        #expect(try rig.sql("SELECT office FROM sealed_day WHERE day = '\(Self.first.adding(days: 2)!)'") == [["HN-HK-2"]])
+
+        // Revoked again by another process between pushes that the collector accepted from memory.
+        _ = try rig.collectord(["kiosk", "revoke", rig.kiosk])
+        let next = CollectorRig.day(Self.first.adding(days: 3)!, office: "HN-HK-2", previous: SealHash.hex(of: moved)).canonicalBytes()
+        #expect(try rig.push(next, signedBy: newKey).status == 403)
+        #expect(try days(rig).count == 3)
+    }
+
     @Test(arguments: CollectorBackend.available) func malformedDaysAreRefusedWithTheFieldAndTheReason(_ backend: CollectorBackend) throws {
         let rig = try CollectorRig("ingest-422", backend: backend)
         let body = CollectorRig.day(Self.first).canonicalBytes()

@@ -15,6 +15,11 @@ struct BatchPlan {
     var linkUpdates: [Key: ChainLink] = [:]
     var alarms: [CollectorAlarm] = []
 
+    /// The kiosks whose registrations a batch must confirm.
+    static func kiosks(_ days: [VerifiedDay]) -> [String] {
+        Array(Set(days.map(\.kiosk.id))).sorted()
+    }
+
     /// The stored days a batch needs to know: each day, the day before and the day after.
     static func neighbourKeys(_ days: [VerifiedDay]) -> Set<Key> {
         var keys: Set<Key> = []
@@ -24,10 +29,16 @@ struct BatchPlan {
         return keys
     }
 
-    init(_ days: [VerifiedDay], stored: [Key: IngestPlan.Neighbour]) {
+    /// - Parameter registered: the batch's kiosks as registered now, read in the transaction; nil
+    ///   when the caller checked the registrations itself in the same transaction.
+    init(_ days: [VerifiedDay], stored: [Key: IngestPlan.Neighbour], registered: [String: KioskRegistration]? = nil) {
         var known = stored
         var insertIndex: [Key: Int] = [:]
         for day in days {
+            if let registered, registered[day.kiosk.id] != day.kiosk {
+                outcomes.append(.registrationChanged)
+                continue
+            }
             let key = Key(kiosk: day.kiosk.id, day: day.tallies.day)
             let next = Key(kiosk: key.kiosk, day: key.day.adding(days: 1)!)
             let plan = IngestPlan.decide(
@@ -51,7 +62,7 @@ struct BatchPlan {
                 alarms.append(CollectorAlarm(
                     kiosk: key.kiosk, day: key.day.description, kind: .tamper,
                     detail: "different figures pushed for a sealed day: stored SHA-256 \(storedHash), pushed \(day.hash)"))
-            case .identical:
+            case .identical, .registrationChanged:
                 break
             }
         }

@@ -17,6 +17,10 @@ public struct DayIngestor: Sendable {
 
     let store: any CollectorStore
     let today: @Sendable () -> LocalDay
+    /// Registrations as last read, so a push does not cost a registry query. The ingest's own
+    /// transaction confirms the registration (`IngestOutcome.registrationChanged`), so a kiosk
+    /// revoked or registered again, even by another process, is refused or accepted at once.
+    let registrations = RegistrationCache()
 
     public init(store: any CollectorStore, today: @escaping @Sendable () -> LocalDay) {
         self.store = store
@@ -25,9 +29,24 @@ public struct DayIngestor: Sendable {
 
     public func ingest(kioskID: String?, signature: String?, body: [UInt8]) async throws -> Answer {
         guard let kioskID, !kioskID.isEmpty else { return Self.refuse(401, "missing the Kiosk-Id header") }
-        guard let kiosk = try await store.kiosk(id: kioskID) else {
+        if let cached = registrations[kioskID] {
+            let answer = try await ingest(kiosk: cached, signature: signature, body: body)
+            // A refusal or a changed registration may come from a stale entry: decide on the registry's word.
+            guard answer == nil || [403, 422].contains(answer!.status) else { return answer! }
+        }
+        let current = try await store.kiosk(id: kioskID)
+        registrations[kioskID] = current
+        guard let current else {
             return Self.refuse(401, "unknown kiosk \"\(kioskID)\": district staff register it with its public key first")
         }
+        return try await ingest(kiosk: current, signature: signature, body: body)
+            ?? Self.refuse(503, "kiosk \"\(kioskID)\"'s registration is being changed; push again")
+    }
+
+    /// The answer for a push checked against `kiosk`'s registration; nil when the store found that
+    /// registration changed in the meantime.
+    private func ingest(kiosk: KioskRegistration, signature: String?, body: [UInt8]) async throws -> Answer? {
+        let kioskID = kiosk.id
         guard !kiosk.revoked else { return Self.refuse(403, "kiosk \"\(kioskID)\" is revoked") }
         guard let signature, !signature.isEmpty else { return Self.refuse(401, "missing the Kiosk-Signature header") }
         guard let key = KioskPublicKey(base64: kiosk.publicKey), key.verifies(signature, of: body) else {
@@ -56,6 +75,8 @@ public struct DayIngestor: Sendable {
             return Answer(status: 201, body: ["status": "stored", "day": tallies.day.description, "hash": hash, "link": link.rawValue])
         case .identical:
             return Answer(status: 200, body: ["status": "already-stored", "day": tallies.day.description, "hash": hash])
+        case .registrationChanged:
+            return nil
         case .conflict(let storedHash):
             return Answer(status: 409, body: [
                 "error": "\(tallies.day) is already stored with other figures (SHA-256 \(storedHash)); this push is refused and recorded as a tamper alarm",

@@ -6,6 +6,9 @@ public enum IngestOutcome: Sendable, Equatable {
     case identical
     /// Different bytes for a day already stored: rejected and recorded as a tamper alarm.
     case conflict(storedHash: String)
+    /// The kiosk's registration is no longer the one the day was checked against (registered again
+    /// with another key or office, or revoked, since the collector read it): nothing stored; check again.
+    case registrationChanged
 }
 
 /// How a stored day links to the day before it from the same kiosk.

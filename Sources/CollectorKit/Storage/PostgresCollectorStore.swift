@@ -219,7 +219,7 @@ public final class PostgresCollectorStore: CollectorStore {
         return binds
     }
 
-    private static func kiosk(_ row: PostgresRandomAccessRow) throws -> KioskRegistration {
+    static func kiosk(_ row: PostgresRandomAccessRow) throws -> KioskRegistration {
         KioskRegistration(
             id: try row["id"].decode(String.self), officeCode: try row["office_code"].decode(String.self),
             officeName: try row["office_name"].decode(String.self), district: try row["district"].decode(String.self),

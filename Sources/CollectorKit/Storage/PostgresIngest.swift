@@ -11,7 +11,7 @@ struct PostgresIngest {
     let logger: Logger
 
     func run(_ days: [VerifiedDay], receivedAt: String) async throws -> [IngestOutcome] {
-        let kiosks = Array(Set(days.map(\.kiosk.id))).sorted()
+        let kiosks = BatchPlan.kiosks(days)
         try await connection.query(
             "SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT UNNEST(\(kiosks)::text[]) AS k ORDER BY 1) AS locked", logger: logger)
         let keys = Array(BatchPlan.neighbourKeys(days))
@@ -26,7 +26,12 @@ struct PostgresIngest {
             guard let date = LocalDay(day) else { continue }
             stored[BatchPlan.Key(kiosk: kiosk, day: date)] = IngestPlan.Neighbour(hash: hash, previous: previous, link: ChainLink(rawValue: link) ?? .gap)
         }
-        let plan = BatchPlan(days, stored: stored)
+        var registered: [String: KioskRegistration] = [:]
+        for try await row in try await connection.query("SELECT * FROM kiosk WHERE id = ANY(\(kiosks)::text[])", logger: logger) {
+            let kiosk = try PostgresCollectorStore.kiosk(row.makeRandomAccess())
+            registered[kiosk.id] = kiosk
+        }
+        let plan = BatchPlan(days, stored: stored, registered: registered)
         try await insertDays(plan.inserts, receivedAt: receivedAt)
         try await addToRollups(RollupDelta(plan.inserts.map(\.day)))
         if !plan.linkUpdates.isEmpty {

@@ -168,7 +168,7 @@ public final class SQLiteCollectorStore: CollectorStore {
             alarms: row["alarms"], printerFaults: row["printer_faults"])
     }
 
-    private static func kiosk(_ row: Row) -> KioskRegistration {
+    static func kiosk(_ row: Row) -> KioskRegistration {
         KioskRegistration(
             id: row["id"], officeCode: row["office_code"], officeName: row["office_name"], district: row["district"],
             province: row["province"], publicKey: row["public_key"], revoked: row["revoked"])

@@ -11,7 +11,13 @@ struct SQLiteIngest {
         for key in BatchPlan.neighbourKeys(days) {
             if let neighbour = try neighbour(key.kiosk, key.day) { stored[key] = neighbour }
         }
-        let plan = BatchPlan(days, stored: stored)
+        var registered: [String: KioskRegistration] = [:]
+        for kiosk in BatchPlan.kiosks(days) {
+            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM kiosk WHERE id = ?"), arguments: [kiosk]) {
+                registered[kiosk] = SQLiteCollectorStore.kiosk(row)
+            }
+        }
+        let plan = BatchPlan(days, stored: stored, registered: registered)
         for (day, link) in plan.inserts {
             try execute(
                 """

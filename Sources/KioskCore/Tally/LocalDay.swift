@@ -7,13 +7,7 @@ public struct LocalDay: Sendable, Hashable, Comparable, CustomStringConvertible 
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        var components = DateComponents()
-        components.year = year
-        components.month = month
-        components.day = day
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard (1...9999).contains(year), components.isValidDate(in: calendar) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -39,9 +33,24 @@ public struct LocalDay: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.init(year: year, month: month, day: day)
     }
 
-    /// `YYYY-MM-DD`, the form stored and sent.
+    /// Days in a month of the (proleptic) Gregorian calendar.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// `YYYY-MM-DD`, the form stored and sent. (Written by hand: it is on every ingest's path, and
+    /// `String(format:)` costs more than the rest of the date arithmetic.)
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2)
+    }
+
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public static func < (lhs: LocalDay, rhs: LocalDay) -> Bool {
