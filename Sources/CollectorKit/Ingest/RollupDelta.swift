@@ -3,6 +3,10 @@ import KioskCore
 /// What a batch of newly stored days adds to the monthly rollups (`RollupSchema`), one row per
 /// rollup key, in key order so concurrent writers touch rows in the same order.
 struct RollupDelta {
+    // Keys compare and hash by their UTF-8 bytes: a sealed day's text is NFC (the decoder refuses
+    // anything else), so equal bytes are equal text, and bytes are much cheaper than Unicode-aware
+    // String comparison on Vietnamese names. Any fixed total order serves the lock ordering.
+
     struct Place: Hashable, Comparable {
         var month: String
         var province: String
@@ -11,8 +15,18 @@ struct RollupDelta {
 
         var columns: [String] { [month, province, district, office] }
 
+        static func == (a: Place, b: Place) -> Bool {
+            Bytes.same(a.office, b.office) && Bytes.same(a.month, b.month) && Bytes.same(a.district, b.district)
+                && Bytes.same(a.province, b.province)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            for field in [office, month, district, province] { Bytes.hash(field, into: &hasher) }
+        }
+
         static func < (a: Place, b: Place) -> Bool {
-            (a.month, a.province, a.district, a.office) < (b.month, b.province, b.district, b.office)
+            Bytes.order(a.office, b.office) ?? Bytes.order(a.month, b.month) ?? Bytes.order(a.district, b.district)
+                ?? Bytes.order(a.province, b.province) ?? false
         }
     }
 
@@ -22,8 +36,19 @@ struct RollupDelta {
         var service: String
         var question: String
 
+        static func == (a: VoteKey, b: VoteKey) -> Bool {
+            Bytes.same(a.counter, b.counter) && Bytes.same(a.service, b.service) && Bytes.same(a.question, b.question) && a.place == b.place
+        }
+
+        func hash(into hasher: inout Hasher) {
+            place.hash(into: &hasher)
+            for field in [counter, service, question] { Bytes.hash(field, into: &hasher) }
+        }
+
         static func < (a: VoteKey, b: VoteKey) -> Bool {
-            a.place != b.place ? a.place < b.place : (a.counter, a.service, a.question) < (b.counter, b.service, b.question)
+            a.place != b.place
+                ? a.place < b.place
+                : Bytes.order(a.counter, b.counter) ?? Bytes.order(a.service, b.service) ?? Bytes.order(a.question, b.question) ?? false
         }
     }
 
@@ -31,7 +56,28 @@ struct RollupDelta {
         var place: Place
         var name: String
 
-        static func < (a: NamedKey, b: NamedKey) -> Bool { a.place != b.place ? a.place < b.place : a.name < b.name }
+        static func == (a: NamedKey, b: NamedKey) -> Bool { Bytes.same(a.name, b.name) && a.place == b.place }
+
+        func hash(into hasher: inout Hasher) {
+            place.hash(into: &hasher)
+            Bytes.hash(name, into: &hasher)
+        }
+
+        static func < (a: NamedKey, b: NamedKey) -> Bool { a.place != b.place ? a.place < b.place : Bytes.order(a.name, b.name) ?? false }
+    }
+
+    private enum Bytes {
+        static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+
+        /// a < b by bytes, or nil when they are the same.
+        static func order(_ a: String, _ b: String) -> Bool? {
+            same(a, b) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
+
+        static func hash(_ text: String, into hasher: inout Hasher) {
+            hasher.combine(text.utf8.count)
+            for byte in text.utf8 { hasher.combine(byte) }
+        }
     }
 
     struct VoteSums {

@@ -70,6 +70,8 @@ public struct CanonicalJSONParser {
     private mutating func object(depth: Int) throws(Failure) -> CanonicalValue {
         position += 1
         var members: [(String, CanonicalValue)] = []
+        // Objects in a sealed day have a dozen keys at most: a linear search finds a duplicate
+        // faster than hashing every key; a set takes over for larger objects.
         var seen: Set<String> = []
         skipWhitespace()
         if current == UInt8(ascii: "}") {
@@ -81,7 +83,14 @@ public struct CanonicalJSONParser {
             guard current == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
             let keyOffset = position
             let key = try string()
-            guard seen.insert(key).inserted else { throw Failure(offset: keyOffset, reason: "duplicate key \"\(key)\"") }
+            let duplicate: Bool
+            if members.count < 16 {
+                duplicate = members.contains { $0.0 == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.0)) }
+                duplicate = !seen.insert(key).inserted
+            }
+            guard !duplicate else { throw Failure(offset: keyOffset, reason: "duplicate key \"\(key)\"") }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw failure("expected : after a key") }
             position += 1
@@ -132,15 +141,32 @@ public struct CanonicalJSONParser {
         if let byte = current, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
             throw failure("only integers are allowed")
         }
-        guard let number = Int64(String(decoding: bytes[start..<position], as: UTF8.self)) else {
-            throw Failure(offset: start, reason: "integer out of range")
+        var magnitude: UInt64 = 0
+        for byte in bytes[digitsStart..<position] {
+            let (times10, overflowA) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+            guard !overflowA, !overflowB else { throw Failure(offset: start, reason: "integer out of range") }
+            magnitude = sum
         }
-        return number
+        if digitsStart > start {
+            guard magnitude <= UInt64(Int64.max) + 1 else { throw Failure(offset: start, reason: "integer out of range") }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { throw Failure(offset: start, reason: "integer out of range") }
+        return Int64(magnitude)
     }
 
     private mutating func string() throws(Failure) -> String {
         position += 1
-        var scalars: [UInt8] = []
+        // Most strings hold neither escapes nor control characters: take their bytes as they are.
+        let start = position
+        while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 { position += 1 }
+        if current == UInt8(ascii: "\"") {
+            guard let text = String(validating: bytes[start..<position], as: UTF8.self) else { throw failure("a string is not valid UTF-8") }
+            position += 1
+            return text
+        }
+        var scalars = Array(bytes[start..<position])
         while true {
             guard let byte = current else { throw failure("unterminated string") }
             switch byte {
