@@ -16,6 +16,8 @@ struct IngestBenchmark: AsyncParsableCommand {
     @Option(help: "How many kiosks push at once.") var kiosks = 1000
     @Option(help: "Days each kiosk pushes, in order.") var days = 5
     @Option(help: "A PostgreSQL server URL (postgres://USER@HOST:PORT); without it, SQLite.") var postgres: String?
+    @Option(help: "The load generator: lean (epoll and prepared bytes, a few µs per push) or full (AsyncHTTPClient, as kioskctl push sends).")
+    var client = "lean"
 
     func run() async throws {
         let directory = try RepositoryPaths.temporaryDirectory("kiosk-bench-ingest")
@@ -48,13 +50,48 @@ struct IngestBenchmark: AsyncParsableCommand {
         }
         let collector = try CollectordProcess(database: database)
         let bytes = pushes.joined().map(\.body.count).reduce(0, +) / (kiosks * days)
-        print("kiosk-bench ingest: \(kiosks) kiosks × \(days) days (\(bytes) bytes each) → collectord on \(postgres == nil ? "SQLite" : "PostgreSQL"), pid \(collector.process.processIdentifier)")
+        print("kiosk-bench ingest: \(kiosks) kiosks × \(days) days (\(bytes) bytes each) → collectord on \(postgres == nil ? "SQLite" : "PostgreSQL"), pid \(collector.process.processIdentifier), \(client) client")
 
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = kiosks
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        let url = "\(collector.base)/api/v1/days"
+        let cpuBefore = (collector: InputLatencyBenchmark.cpuSeconds(pid: collector.process.processIdentifier), bench: InputLatencyBenchmark.cpuSeconds(pid: getpid()))
         let start = DispatchTime.now().uptimeNanoseconds
+        let results: [(status: Int, milliseconds: Double)]
+        if client == "lean" {
+            let lanes = pushes.enumerated().map { index, kioskPushes in
+                kioskPushes.map { LeanHTTPLoad.request(host: "127.0.0.1:\(collector.port)", kiosk: Self.kiosk(index), signature: $0.signature, body: $0.body) }
+            }
+            results = try LeanHTTPLoad.run(port: collector.port, lanes: lanes).map { ($0.status, $0.milliseconds) }
+        } else {
+            results = try await Self.pushWithAsyncHTTPClient(pushes, url: "\(collector.base)/api/v1/days", connections: kiosks)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
+        let (rss, peak) = InputLatencyBenchmark.memory(pid: collector.process.processIdentifier)
+        // Only while the pushes ran: not the collector's start-up, nor the keys and seals made beforehand.
+        let collectorCPU = InputLatencyBenchmark.cpuSeconds(pid: collector.process.processIdentifier) - cpuBefore.collector
+        let benchCPU = InputLatencyBenchmark.cpuSeconds(pid: getpid()) - cpuBefore.bench
+        try collector.stop()
+
+        let stored = results.filter { $0.status == 201 }.count
+        let latency = Summary(results.map(\.milliseconds))
+        let throughput = Double(stored) / seconds
+        let target = postgres == nil ? 2000.0 : 5000.0
+        print("stored \(stored) of \(results.count) pushes (others: \(Dictionary(grouping: results.filter { $0.status != 201 }, by: \.status).mapValues(\.count)))")
+        print(String(format: "throughput: %.0f kiosk-days/s over %.2f s (target ≥ %.0f: %@)", throughput, seconds, target, throughput >= target ? "met" : "NOT met"))
+        print(String(format: "push latency (ms): p50 %.2f  p99 %.2f  max %.2f", latency.p50, latency.p99, latency.max))
+        print(String(format: "CPU: collectord %.2f s (%.0f µs per push, so %.0f pushes/s per core it has to itself), the load generator %.2f s, over %.2f s on %d cores",
+            collectorCPU, collectorCPU / Double(results.count) * 1_000_000, Double(results.count) / collectorCPU, benchCPU, seconds,
+            ProcessInfo.processInfo.activeProcessorCount))
+        print(String(format: "collectord RSS: %.1f MB at the end, %.1f MB peak", Double(rss) * 1024 / 1_000_000, Double(peak) * 1024 / 1_000_000))
+        let lastKioskDays = try await store.storedDays(kiosk: Self.kiosk(kiosks - 1))
+        print("check: the last kiosk's days as stored: \(lastKioskDays.map(\.link.rawValue).joined(separator: ", "))")
+    }
+
+    /// Every kiosk's days through AsyncHTTPClient, one connection per kiosk.
+    static func pushWithAsyncHTTPClient(_ pushes: [[(body: [UInt8], signature: String)]], url: String, connections: Int) async throws
+        -> [(status: Int, milliseconds: Double)]
+    {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connections
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let results = try await withThrowingTaskGroup(of: [(status: Int, milliseconds: Double)].self) { group in
             for (index, kioskPushes) in pushes.enumerated() {
                 group.addTask {
@@ -77,26 +114,8 @@ struct IngestBenchmark: AsyncParsableCommand {
             for try await results in group { all += results }
             return all
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000_000
         try await client.shutdown()
-        let (rss, peak) = InputLatencyBenchmark.memory(pid: collector.process.processIdentifier)
-        let collectorCPU = InputLatencyBenchmark.cpuSeconds(pid: collector.process.processIdentifier)
-        let benchCPU = InputLatencyBenchmark.cpuSeconds(pid: getpid())
-        try collector.stop()
-
-        let stored = results.filter { $0.status == 201 }.count
-        let latency = Summary(results.map(\.milliseconds))
-        let throughput = Double(stored) / seconds
-        let target = postgres == nil ? 2000.0 : 5000.0
-        print("stored \(stored) of \(results.count) pushes (others: \(Dictionary(grouping: results.filter { $0.status != 201 }, by: \.status).mapValues(\.count)))")
-        print(String(format: "throughput: %.0f kiosk-days/s over %.2f s (target ≥ %.0f: %@)", throughput, seconds, target, throughput >= target ? "met" : "NOT met"))
-        print(String(format: "push latency (ms): p50 %.2f  p99 %.2f  max %.2f", latency.p50, latency.p99, latency.max))
-        print(String(format: "CPU: collectord %.2f s (%.0f µs per push, so %.0f pushes/s per core it has to itself), this client %.2f s, over %.2f s on %d cores",
-            collectorCPU, collectorCPU / Double(results.count) * 1_000_000, Double(results.count) / collectorCPU, benchCPU, seconds,
-            ProcessInfo.processInfo.activeProcessorCount))
-        print(String(format: "collectord RSS: %.1f MB at the end, %.1f MB peak", Double(rss) * 1024 / 1_000_000, Double(peak) * 1024 / 1_000_000))
-        let lastKioskDays = try await store.storedDays(kiosk: Self.kiosk(kiosks - 1))
-        print("check: the last kiosk's days as stored: \(lastKioskDays.map(\.link.rawValue).joined(separator: ", "))")
+        return results
     }
 
     static func kiosk(_ index: Int) -> String { "K\(index)" }
