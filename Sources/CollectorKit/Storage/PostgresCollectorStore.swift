@@ -27,7 +27,9 @@ public final class PostgresCollectorStore: CollectorStore {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }
-        batcher = IngestBatcher { days in
+        // Batches of different kiosks commit side by side; the per-kiosk advisory locks (taken in
+        // order) and rollup rows written in key order keep them from deadlocking.
+        batcher = IngestBatcher(concurrentBatches: 3) { days in
             let receivedAt = CollectorSchema.timestamp()
             return try await client.withTransaction(logger: logger) { connection in
                 try await PostgresIngest(connection: connection, logger: logger).run(days, receivedAt: receivedAt)
