@@ -31,7 +31,7 @@ enum DashboardTemplates {
         button { background: #a4161a; color: #fff; border: 0; border-radius: .3rem; cursor: pointer; }
         header button { background: #fff; color: #a4161a; }
         header a.nav { color: #fff; margin-right: .6rem; }
-        td code { font-size: .85em; word-break: break-all; }
+        td code { font-size: .85em; }
         .error { color: #a4161a; }
         svg text { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 12px; }
         </style>

@@ -95,7 +95,7 @@ enum KioskForm {
         }
         guard let key = KioskPublicKey(base64: values["public_key"]!) else {
             return .failure(Problem(message:
-                "Khóa công khai không hợp lệ: cần khóa Ed25519 32 byte dạng base64 mà lệnh `kioskctl enroll` in ra. / Expected the base64 Ed25519 public key that `kioskctl enroll` prints."))
+                "Khóa công khai không hợp lệ: cần khóa Ed25519 32 byte dạng base64 mà lệnh “kioskctl enroll” in ra. / Expected the base64 Ed25519 public key that “kioskctl enroll” prints."))
         }
         return .success(KioskRegistration(
             id: values["id"]!, officeCode: values["office_code"]!, officeName: values["office_name"]!, district: values["district"]!,
