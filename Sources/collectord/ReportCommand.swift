@@ -12,7 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "day, week, month, quarter or year containing --day; or give --from and --to.")
     var period: String = "month"
 
-    @Option(help: "A day in the period (YYYY-MM-DD; default today).")
+    @Option(help: "A day in the period (YYYY-MM-DD; default yesterday, the last day kiosks can have pushed).")
     var day: String?
 
     @Option(help: "First day of a range (YYYY-MM-DD).") var from: String?
@@ -69,7 +69,7 @@ struct ReportCommand: AsyncParsableCommand {
         guard let kind = ReportPeriod.Kind(rawValue: period) else {
             throw ValidationError("--period: expected day, week, month, quarter or year, found \"\(period)\"")
         }
-        let anchor = try day.map { try parse($0, "--day") } ?? LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        let anchor = try day.map { try parse($0, "--day") } ?? LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).adding(days: -1)!
         return ReportPeriod(kind, containing: anchor)
     }
 }

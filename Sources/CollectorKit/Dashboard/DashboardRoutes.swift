@@ -96,7 +96,8 @@ struct DashboardRoutes: Sendable {
         let fields = FormFields(request.uri.query ?? "")
         if let limit = account.districtLimit, let asked = fields["district"], asked != limit { return nil }
         let kind = fields["period"].flatMap(ReportPeriod.Kind.init) ?? .month
-        let anchor = fields["day"].flatMap(LocalDay.init) ?? LocalDay(Date(), in: timeZone)
+        // Days reach the collector after they end: by default show the period holding yesterday.
+        let anchor = fields["day"].flatMap(LocalDay.init) ?? LocalDay(Date(), in: timeZone).adding(days: -1)!
         let fallback: ReportQuery.Breakdown = account.districtLimit == nil ? .district : .office
         var breakdown = fields["by"].flatMap(ReportQuery.Breakdown.init) ?? fallback
         if breakdown == .province || (account.districtLimit != nil && breakdown == .district) { breakdown = fallback }
