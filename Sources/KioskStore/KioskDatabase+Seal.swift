@@ -121,17 +121,25 @@ extension KioskDatabase {
         let presses = try Row.fetchAll(db, sql: "SELECT terminal, kind, count FROM press_tally WHERE day = ?", arguments: [key]).map {
             DayTallies.Presses(terminal: $0["terminal"], kind: $0["kind"], count: $0["count"])
         }
-        let tickets = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT service, COUNT(*) AS issued, SUM(priority <> '') AS priority, SUM(status = 'served') AS served,
-                       SUM(status = 'no-show') AS no_show
-                FROM ticket WHERE day = ? GROUP BY service
-                """,
-            arguments: [key]
-        ).map { row in
-            DayTallies.Tickets(
-                service: row["service"], issued: row["issued"], priority: row["priority"], served: row["served"], noShow: row["no_show"])
+        var tickets: [String: DayTallies.Tickets] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT service, priority, status, issued_at, first_called_at, state_since, finished_at FROM ticket WHERE day = ?",
+            arguments: [key])
+        {
+            let service: String = row["service"]
+            var tally = tickets[service] ?? DayTallies.Tickets(service: service, issued: 0)
+            tally.issued += 1
+            tally.priority += (row["priority"] as String).isEmpty ? 0 : 1
+            let status: String = row["status"]
+            tally.served += status == "served" ? 1 : 0
+            tally.noShow += status == "no-show" ? 1 : 0
+            if let called = row["first_called_at"] as String? {
+                tally.waiting.add(minutes: max(0, Self.date(called).timeIntervalSince(Self.date(row["issued_at"]))) / 60)
+            }
+            if status == "served", let start = row["state_since"] as String?, let end = row["finished_at"] as String? {
+                tally.serviceTime.add(minutes: max(0, Self.date(end).timeIntervalSince(Self.date(start))) / 60)
+            }
+            tickets[service] = tally
         }
         let slips = try Row.fetchAll(db, sql: "SELECT procedure, count FROM slip_tally WHERE day = ?", arguments: [key]).map {
             DayTallies.Slips(procedure: $0["procedure"], count: $0["count"])
@@ -140,7 +148,7 @@ extension KioskDatabase {
             DayTallies.PrinterFaults(printer: $0["printer"], fault: $0["fault"], count: $0["count"])
         }
         return DayTallies(
-            kiosk: kiosk, office: office, day: day, previous: "", votes: votes, presses: presses, tickets: tickets, slips: slips,
+            kiosk: kiosk, office: office, day: day, previous: "", votes: votes, presses: presses, tickets: tickets.keys.sorted().map { tickets[$0]! }, slips: slips,
             printerFaults: faults)
     }
 

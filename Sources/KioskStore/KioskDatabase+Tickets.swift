@@ -112,11 +112,11 @@ extension KioskDatabase {
             printMessage: row["print_message"])
     }
 
-    private static func timestamp(_ date: Date) -> String {
+    static func timestamp(_ date: Date) -> String {
         String(format: "%.6f", date.timeIntervalSince1970)
     }
 
-    private static func date(_ text: String) -> Date {
+    static func date(_ text: String) -> Date {
         Date(timeIntervalSince1970: Double(text) ?? 0)
     }
 }

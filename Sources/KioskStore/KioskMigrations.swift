@@ -81,6 +81,27 @@ enum KioskMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("v4-queue") { db in
+            // Where each ticket stands in the queue (status: waiting, called, serving, served,
+            // no-show): the queue it waits in after a transfer ('' = its own service), the one counter
+            // it was sent to, the counter that has it, how often it was called, when it was first
+            // called (its wait), since when it is in its state, when it was finished (its service
+            // time); and which counters are paused. Tickets are never linked to a vote.
+            try db.execute(
+                sql: """
+                    ALTER TABLE ticket ADD COLUMN waiting_for TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE ticket ADD COLUMN only_counter TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE ticket ADD COLUMN counter TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE ticket ADD COLUMN calls INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE ticket ADD COLUMN first_called_at TEXT;
+                    ALTER TABLE ticket ADD COLUMN state_since TEXT;
+                    ALTER TABLE ticket ADD COLUMN finished_at TEXT;
+                    CREATE TABLE counter_state (
+                        counter TEXT NOT NULL PRIMARY KEY,
+                        paused INTEGER NOT NULL CHECK (paused IN (0, 1))
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -47,12 +47,14 @@ import Testing
         // hold or derive another copy of the tallies.
         #expect(
             objects == [
-                "index sqlite_autoindex_grdb_migrations_1", "table chain_start", "table grdb_migrations", "table press_tally",
+                "index sqlite_autoindex_grdb_migrations_1", "table chain_start", "table counter_state", "table grdb_migrations", "table press_tally",
                 "table printer_fault_tally", "table sealed_day", "table slip_tally", "table ticket", "table vote_tally",
             ])
         #expect(try columns(of: "grdb_migrations").map(\.name) == ["identifier"])
         let migrations = try inspect(path) { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-daily-tallies", "v2-tickets", "v3-sealed-days"])
+        #expect(migrations == ["v1-daily-tallies", "v2-tickets", "v3-sealed-days", "v4-queue"])
+        // A counter is paused or not; the queue's other state is on the tickets, which no vote refers to.
+        #expect(try columns(of: "counter_state").map(\.description) == ["counter TEXT NOT NULL pk=1", "paused INTEGER NOT NULL pk=0"])
     }
 
     /// Slips are counted by procedure and printer faults by kind, per day: no applicant, no dossier

@@ -38,9 +38,14 @@ public struct QueueFloor: Sendable, Equatable {
         self.maximumCalls = max(1, maximumCalls)
     }
 
-    /// A ticket as it was stored (a new one waits; after a restart, each as it stood).
+    /// A ticket as it was stored (a new one waits; after a restart, each as it stood: a called or
+    /// served-now ticket is its counter's current one again).
     public mutating func add(_ ticket: QueueTicket) {
         tickets[ticket.id] = ticket
+        switch ticket.state {
+        case .called(let counter, _, _), .serving(let counter, _): counters[counter]?.current = ticket.id
+        default: break
+        }
     }
 
     /// Waiting tickets a counter may call, in the order it calls them.
