@@ -22,6 +22,16 @@ public enum DaemonEvent: Sendable, Equatable {
     case slipNotPrinted(printer: String, dossierCode: String, problem: String, message: String)
     /// A day was sealed into the outbox (`hash` is its SHA-256, the next day's `previous`).
     case daySealed(day: String, hash: String)
+    /// A ticket called to a counter (`calls`: 1 for the first call, then each recall).
+    case ticketCalled(counter: String, counterNumber: Int, number: String, service: String, calls: Int)
+    case ticketServing(counter: String, number: String)
+    case ticketServed(counter: String, number: String, service: String, minutes: Double)
+    case ticketNoShow(counter: String, number: String)
+    case ticketTransferred(number: String, toService: String, toCounter: String?)
+    case counterPaused(counter: String)
+    case counterResumed(counter: String)
+    /// A staff key that could not apply now; `message` says why (Vietnamese first).
+    case queueKeyRefused(counter: String, message: String)
 
     public var json: String {
         let fields: [String: Any]
@@ -60,6 +70,22 @@ public enum DaemonEvent: Sendable, Equatable {
             fields = ["event": "slip-not-printed", "printer": printer, "dossierCode": code, "problem": problem, "message": message]
         case .daySealed(let day, let hash):
             fields = ["event": "day-sealed", "day": day, "hash": hash]
+        case .ticketCalled(let counter, let counterNumber, let number, let service, let calls):
+            fields = ["event": "ticket-called", "counter": counter, "counterNumber": counterNumber, "number": number, "service": service, "calls": calls]
+        case .ticketServing(let counter, let number):
+            fields = ["event": "ticket-serving", "counter": counter, "number": number]
+        case .ticketServed(let counter, let number, let service, let minutes):
+            fields = ["event": "ticket-served", "counter": counter, "number": number, "service": service, "minutes": (minutes * 10).rounded() / 10]
+        case .ticketNoShow(let counter, let number):
+            fields = ["event": "ticket-no-show", "counter": counter, "number": number]
+        case .ticketTransferred(let number, let service, let counter):
+            fields = ["event": "ticket-transferred", "number": number, "toService": service, "toCounter": counter ?? NSNull()]
+        case .counterPaused(let counter):
+            fields = ["event": "counter-paused", "counter": counter]
+        case .counterResumed(let counter):
+            fields = ["event": "counter-resumed", "counter": counter]
+        case .queueKeyRefused(let counter, let message):
+            fields = ["event": "queue-key-refused", "counter": counter, "message": message]
         }
         let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

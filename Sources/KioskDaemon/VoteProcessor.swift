@@ -15,6 +15,7 @@ final class VoteProcessor {
     private let wallClock: @Sendable () -> Date
     private let monotonicClock: @Sendable () -> Double
     private var sessions: [String: RatingSession] = [:]
+    private let queue: QueueDesk
 
     init(
         config: OfficeConfig, store: KioskDatabase, wallClock: @escaping @Sendable () -> Date,
@@ -25,6 +26,7 @@ final class VoteProcessor {
         self.timeZone = TimeZone(identifier: config.office.timeZone)!
         self.wallClock = wallClock
         self.monotonicClock = monotonicClock
+        queue = QueueDesk(config: config, store: store, wallClock: wallClock)
         for terminal in config.terminals {
             sessions[terminal.id] = RatingSession(terminal: terminal, survey: config.survey)
         }
@@ -56,6 +58,13 @@ final class VoteProcessor {
             case .staff(.arm):
                 guard case .staffKeypad(let counter) = device.role else { return Result() }
                 return arm(counter: counter, source: source)
+            case .staff(.queue(let command)):
+                guard case .staffKeypad(let counter) = device.role else { return Result() }
+                let outcome = try queue.handle(command, counter: counter)
+                var result = outcome.armsRating ? arm(counter: counter, source: source) : Result()
+                result.events = outcome.events + result.events
+                if outcome.events.contains(where: { if case .queueKeyRefused = $0 { false } else { true } }) { result.acknowledgeSource = source }
+                return result
             case .ticket, nil:
                 return Result()  // ticket keys are the TicketDispenser's
             }

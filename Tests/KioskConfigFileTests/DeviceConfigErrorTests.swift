@@ -66,7 +66,17 @@ import Testing
     @Test func unknownStaffActionNamesTheKnownOne() {
         expectSingleIssue(
             OfficeTOML.minimal.replacingFirst(Self.staffRole, with: Self.staffRole + "keys = { KEY_KPENTER = \"disarm\" }\n"),
-            key: "devices[2].keys.KEY_KPENTER", messageContains: "expected one of: arm; found \"disarm\"")
+            key: "devices[2].keys.KEY_KPENTER",
+            messageContains: "expected one of: arm, call_next, recall, no_show, start, done, pause, resume, transfer:SERVICE, transfer_to_counter:COUNTER; found \"disarm\"")
+    }
+
+    @Test func aTransferToAnUnknownServiceOrCounterIsNamed() {
+        expectSingleIssue(
+            OfficeTOML.minimal.replacingFirst(Self.staffRole, with: Self.staffRole + "keys = { KEY_KPENTER = \"arm\", KEY_KP9 = \"transfer:khong-co\" }\n"),
+            key: "devices[2].keys.KEY_KP9", messageContains: "unknown service \"khong-co\" to transfer to")
+        expectSingleIssue(
+            OfficeTOML.minimal.replacingFirst(Self.staffRole, with: Self.staffRole + "keys = { KEY_KPENTER = \"arm\", KEY_KP8 = \"transfer_to_counter:quay-9\" }\n"),
+            key: "devices[2].keys.KEY_KP8", messageContains: "unknown counter \"quay-9\" to transfer to")
     }
 
     @Test func keysOnATouchscreenAreRejected() {

@@ -91,7 +91,7 @@ import Testing
         expectSingleIssue(
             OfficeTOML.minimal.replacingFirst(staffDevice, with: ""),
             key: "terminals[1].policy",
-            messageContains: "policy \"armed\" needs a staff_keypad device for counter \"quay-2\" with an \"arm\" key")
+            messageContains: "policy \"armed\" needs a staff_keypad device for counter \"quay-2\" with an \"arm\" or \"done\" key")
     }
 
     @Test func armedTerminalWhoseStaffKeypadServesAnotherCounterIsRejected() {
@@ -100,10 +100,17 @@ import Testing
             key: "terminals[1].policy", messageContains: "needs a staff_keypad device for counter \"quay-2\"")
     }
 
+    @Test func aDoneKeyArmsTheRatingToo() throws {
+        let config = try decodeValid(
+            OfficeTOML.minimal.replacingFirst("role = \"staff_keypad\"\n", with: "role = \"staff_keypad\"\nkeys = { KEY_KP1 = \"call_next\", KEY_KP5 = \"done\" }\n"))
+        #expect(config.devices[2].keys[KeyCodes.code(named: "KEY_KP5")!] == .staff(.queue(.done)))
+        #expect(config.devices[2].keys[KeyCodes.code(named: "KEY_KP1")!] == .staff(.queue(.callNext)))
+    }
+
     @Test func armedTerminalWhoseStaffKeypadHasNoArmKeyIsRejected() {
         expectSingleIssue(
             OfficeTOML.minimal.replacingFirst("role = \"staff_keypad\"\n", with: "role = \"staff_keypad\"\nkeys = {}\n"),
-            key: "terminals[1].policy", messageContains: "with an \"arm\" key; without one no rating is ever accepted")
+            key: "terminals[1].policy", messageContains: "with an \"arm\" or \"done\" key; without one no rating is ever accepted")
     }
 
     @Test func adjacentZonesSharingAnEdgeDoNotOverlap() {

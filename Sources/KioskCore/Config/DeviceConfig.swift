@@ -71,7 +71,22 @@ public enum KeyBinding: Sendable, Equatable {
     case ticket(TicketChoice)
 }
 
-public enum StaffAction: String, Sendable, Equatable, CaseIterable {
+public enum StaffAction: Sendable, Equatable {
     /// Allow one rating on the counter's rating terminal, for the terminal's arm window.
     case arm
+    /// A queue key of the counter: call next, recall, no-show, start serving, done (which also
+    /// arms a rating), transfer, pause, resume.
+    case queue(QueueCommand)
+
+    /// The plain names in the office file; transfers are written `transfer:SERVICE` and
+    /// `transfer_to_counter:COUNTER`.
+    public static let names: KeyValuePairs<String, StaffAction> = [
+        "arm": .arm, "call_next": .queue(.callNext), "recall": .queue(.recall), "no_show": .queue(.noShow),
+        "start": .queue(.startServing), "done": .queue(.done), "pause": .queue(.pause), "resume": .queue(.resume),
+    ]
+
+    /// Whether the key arms a rating: `arm` itself, and `done`.
+    public var armsRating: Bool {
+        self == .arm || self == .queue(.done)
+    }
 }

@@ -28,7 +28,7 @@ extension OfficeConfigDecoder {
     }
 
     static func readTicketing(_ table: TableReader) -> TicketingConfig {
-        table.rejectUnknownKeys(["reset_hour", "hotline", "qr_url", "minutes_per_ticket"])
+        table.rejectUnknownKeys(["reset_hour", "hotline", "qr_url", "minutes_per_ticket", "max_calls"])
         let defaults = TicketingConfig.defaults
         let template = table.string("qr_url", required: false)
         if let template, !(template.hasPrefix("https://") || template.hasPrefix("http://")) {
@@ -38,7 +38,8 @@ extension OfficeConfigDecoder {
             resetHour: table.integer("reset_hour", required: false, in: 0...23) ?? defaults.resetHour,
             hotline: table.string("hotline", required: false) ?? defaults.hotline,
             qrURLTemplate: template,
-            minutesPerTicket: table.number("minutes_per_ticket", required: false, in: 0.5...240) ?? defaults.minutesPerTicket)
+            minutesPerTicket: table.number("minutes_per_ticket", required: false, in: 0.5...240) ?? defaults.minutesPerTicket,
+            maximumCalls: table.integer("max_calls", required: false, in: 1...9) ?? defaults.maximumCalls)
     }
 
     static func readSlips(_ table: TableReader) -> SlipConfig? {

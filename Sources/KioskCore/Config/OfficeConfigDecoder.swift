@@ -316,8 +316,7 @@ public enum OfficeConfigDecoder {
                 guard let slot = keyTable.integer(name, in: 1...99) else { valid = false; continue }
                 bindings[code] = .choice(slot)
             case .staffKeypad:
-                let actions: KeyValuePairs<String, StaffAction> = ["arm": .arm]
-                guard let action = keyTable.choice(name, actions) else { valid = false; continue }
+                guard let action = readStaffKey(keyTable, name: name) else { valid = false; continue }
                 bindings[code] = .staff(action)
             case .ticketKeypad:
                 guard let choice = readTicketKey(keyTable, name: name) else { valid = false; continue }
@@ -327,6 +326,21 @@ public enum OfficeConfigDecoder {
             }
         }
         return valid ? bindings : nil
+    }
+
+    /// A staff key's action: a plain name, `transfer:SERVICE` or `transfer_to_counter:COUNTER`
+    /// (whether the service or counter exists is the validator's check).
+    static func readStaffKey(_ table: TableReader, name: String) -> StaffAction? {
+        guard let word = table.string(name) else { return nil }
+        for (prefix, make) in [("transfer:", { QueueCommand.transferToService($0) }), ("transfer_to_counter:", { QueueCommand.transferToCounter($0) })]
+        where word.hasPrefix(prefix) && word.count > prefix.count {
+            return .queue(make(String(word.dropFirst(prefix.count))))
+        }
+        if let match = StaffAction.names.first(where: { $0.key == word }) { return match.value }
+        table.issues.report(
+            table.keyPath(name),
+            "expected one of: \(StaffAction.names.map(\.key).joined(separator: ", ")), transfer:SERVICE, transfer_to_counter:COUNTER; found \"\(word)\"")
+        return nil
     }
 
     /// KEY_KP1…KEY_KPn for the n choices on a rating keypad; KEY_KPENTER arms on a staff keypad.

@@ -107,12 +107,14 @@ struct OfficeConfigValidator {
         }
         if case .armed = terminal.policy {
             let canArm = config.devices.contains { device in
-                device.role == .staffKeypad(counter: terminal.counter) && device.keys.values.contains(.staff(.arm))
+                device.role == .staffKeypad(counter: terminal.counter) && device.keys.values.contains { binding in
+                    if case .staff(let action) = binding { action.armsRating } else { false }
+                }
             }
             if !canArm {
                 issues.report(
                     "\(path).policy",
-                    "policy \"armed\" needs a staff_keypad device for counter \"\(terminal.counter)\" with an \"arm\" key; without one no rating is ever accepted")
+                    "policy \"armed\" needs a staff_keypad device for counter \"\(terminal.counter)\" with an \"arm\" or \"done\" key; without one no rating is ever accepted")
             }
         }
     }
@@ -139,9 +141,18 @@ struct OfficeConfigValidator {
             }
         }
         for (code, binding) in device.keys {
-            if case .choice(let slot) = binding, slot > choiceSlots {
-                let name = KeyCodes.name(of: code) ?? String(code)
+            let name = KeyCodes.name(of: code) ?? String(code)
+            switch binding {
+            case .choice(let slot) where slot > choiceSlots:
                 issues.report("\(path).keys.\(name)", "expected a choice from 1 to \(choiceSlots) (the survey's choices), found \(slot)")
+            case .staff(.queue(.transferToService(let service))) where config.service(id: service) == nil:
+                issues.report(
+                    "\(path).keys.\(name)", "unknown service \"\(service)\" to transfer to; expected one of: \(config.services.map(\.id).joined(separator: ", "))")
+            case .staff(.queue(.transferToCounter(let counter))) where config.counter(id: counter) == nil:
+                issues.report(
+                    "\(path).keys.\(name)", "unknown counter \"\(counter)\" to transfer to; expected one of: \(config.counters.map(\.id).joined(separator: ", "))")
+            default:
+                break
             }
         }
     }

@@ -10,15 +10,18 @@ public struct TicketingConfig: Sendable, Equatable {
     public var qrURLTemplate: String?
     /// Minutes one citizen takes at a counter, for the estimated wait until measured times exist.
     public var minutesPerTicket: Double
+    /// How many times a ticket may be called (the first call and the recalls) before staff must mark it no-show.
+    public var maximumCalls: Int
 
-    public init(resetHour: Int, hotline: String, qrURLTemplate: String?, minutesPerTicket: Double) {
+    public init(resetHour: Int, hotline: String, qrURLTemplate: String?, minutesPerTicket: Double, maximumCalls: Int = 3) {
         self.resetHour = resetHour
         self.hotline = hotline
         self.qrURLTemplate = qrURLTemplate
         self.minutesPerTicket = minutesPerTicket
+        self.maximumCalls = maximumCalls
     }
 
-    public static let defaults = TicketingConfig(resetHour: 0, hotline: "", qrURLTemplate: nil, minutesPerTicket: 10)
+    public static let defaults = TicketingConfig(resetHour: 0, hotline: "", qrURLTemplate: nil, minutesPerTicket: 10, maximumCalls: 3)
 
     /// The QR code's URL for a ticket, or nil when the office has no template.
     public func qrURL(office: String, service: String, number: String, day: LocalDay) -> String? {

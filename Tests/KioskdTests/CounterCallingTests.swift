@@ -1,0 +1,146 @@
+import Foundation
+import KioskCore
+import KioskStore
+import KioskTestSupport
+import Testing
+
+/// Counter staff calling tickets with a real (emulated) keypad through kioskd: priority first,
+/// then first come, first served; recall and no-show; done arms one rating; transfer; pause; and
+/// after kill -9 the floor goes on where it was.
+@Suite struct CounterCallingTests {
+    // The staff keypad's keys as bound below, and the ticket keypad's.
+    let callNext = KeyCodes.code(named: "KEY_KP1")!, recall = KeyCodes.code(named: "KEY_KP2")!, noShow = KeyCodes.code(named: "KEY_KP3")!
+    let start = KeyCodes.code(named: "KEY_KP4")!, done = KeyCodes.code(named: "KEY_KP5")!, pause = KeyCodes.code(named: "KEY_KP6")!
+    let resume = KeyCodes.code(named: "KEY_KP7")!, transfer = KeyCodes.code(named: "KEY_KP8")!
+    let ticketKP1 = KeyCodes.code(named: "KEY_KP1")!, ticketKP2 = KeyCodes.code(named: "KEY_KP2")!, ticketKP9 = KeyCodes.code(named: "KEY_KP9")!
+
+    /// The ticket office (tickets are committed whether or not they print: no cupsd here), with
+    /// counter 2's staff keypad and its rating keypad on the armed policy.
+    static func rig(_ name: String) throws -> DaemonRig {
+        let rig = try DaemonRig(name) { evdev in
+            TicketOffice.config(evdev, cups: "/nonexistent/cups.sock", extra: """
+                [[terminals]]
+                id = "quay-2-danh-gia"
+                kind = "rating"
+                counter = "quay-2"
+                policy = "armed"
+                arm_window_seconds = 60
+
+                [[devices]]
+                path = "\(evdev.devicePath("staff-pad"))"
+                role = "staff_keypad"
+                counter = "quay-2"
+                keys = { KEY_KP1 = "call_next", KEY_KP2 = "recall", KEY_KP3 = "no_show", KEY_KP4 = "start", KEY_KP5 = "done", KEY_KP6 = "pause", KEY_KP7 = "resume", KEY_KP8 = "transfer_to_counter:quay-1" }
+
+                [[devices]]
+                path = "\(evdev.devicePath("rating-pad"))"
+                role = "rating_keypad"
+                terminal = "quay-2-danh-gia"
+                """)
+        }
+        for device in ["ticket-touch"] { try rig.evdev.add(device, description: DaemonRig.egalax) }
+        for device in ["ticket-pad", "staff-pad", "rating-pad"] { try rig.evdev.add(device, description: DaemonRig.keypad) }
+        return rig
+    }
+
+    static func connect(_ rig: DaemonRig) throws {
+        try rig.start()
+        try awaitCondition("the four devices to connect") { rig.events!.count(of: "device-connected") >= 4 }
+    }
+
+    func press(_ rig: DaemonRig, _ device: String, _ key: UInt16) throws {
+        try rig.evdev.emit(device, EventScripts.keyTap(key))
+    }
+
+    /// Presses a staff key and waits for what it must produce.
+    func staff(_ rig: DaemonRig, _ key: UInt16, expect kind: String) throws -> [String: Any] {
+        let before = rig.events!.count(of: kind)
+        try press(rig, "staff-pad", key)
+        try rig.events!.await(kind, count: before + 1)
+        return rig.events!.events.last { $0["event"] as? String == kind }!
+    }
+
+    func issue(_ rig: DaemonRig, _ keys: [UInt16]) throws {
+        let before = rig.events!.count(of: "ticket-issued")
+        for key in keys { try press(rig, "ticket-pad", key) }
+        try rig.events!.await("ticket-issued", count: before + keys.count)
+    }
+
+    func statuses(_ rig: DaemonRig) throws -> [String: String] {
+        let store = try KioskDatabase(readOnlyPath: rig.stateDirectory.appendingPathComponent("kiosk.sqlite").path)
+        defer { try? store.close() }
+        let day = NumberingDay.of(Date(), timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, resetHour: 0)
+        let floor = try store.queueFloor(day: day, counters: [], services: [], maximumCalls: 3)
+        return Dictionary(uniqueKeysWithValues: floor.tickets.values.map { ticket in
+            let state: String
+            switch ticket.state {
+            case .waiting: state = "waiting"
+            case .called(let counter, let calls, _): state = "called \(counter) ×\(calls)"
+            case .serving(let counter, _): state = "serving \(counter)"
+            case .served(let counter): state = "served \(counter)"
+            case .noShow(let counter): state = "no-show \(counter)"
+            }
+            return (ticket.number.description, state)
+        })
+    }
+
+    @Test func staffKeysCallInOrderRecallMarkNoShowServeAndArmOneRating() throws {
+        let rig = try Self.rig("calling")
+        try Self.connect(rig)
+        // A001 (hộ tịch), B001 (đất đai), A002, then A003 with priority.
+        try issue(rig, [ticketKP1, ticketKP2, ticketKP1, ticketKP9])
+
+        var called = try staff(rig, callNext, expect: "ticket-called")
+        #expect(called["number"] as? String == "A003", "priority first")
+        #expect(called["counterNumber"] as? Int == 2)
+        _ = try staff(rig, start, expect: "ticket-serving")
+        let served = try staff(rig, done, expect: "ticket-served")
+        #expect(served["number"] as? String == "A003")
+        try rig.events!.await("armed", count: 1)
+        try press(rig, "rating-pad", ticketKP2)
+        try rig.events!.await("vote-counted", count: 1)
+        try press(rig, "rating-pad", ticketKP1)  // the one rating was used
+        try rig.events!.await("press-rejected", count: 1)
+
+        called = try staff(rig, callNext, expect: "ticket-called")
+        #expect(called["number"] as? String == "A001", "then the earliest issued")
+        called = try staff(rig, recall, expect: "ticket-called")
+        #expect(called["calls"] as? Int == 2)
+        let refused = try staff(rig, callNext, expect: "queue-key-refused")
+        #expect((refused["message"] as? String)?.hasPrefix("Số A001 đang được gọi") == true)
+        _ = try staff(rig, noShow, expect: "ticket-no-show")
+        called = try staff(rig, callNext, expect: "ticket-called")
+        #expect(called["number"] as? String == "B001")
+        let moved = try staff(rig, transfer, expect: "ticket-transferred")
+        #expect(moved["toCounter"] as? String == "quay-1")
+        called = try staff(rig, callNext, expect: "ticket-called")
+        #expect(called["number"] as? String == "A002", "B001 now waits for quay-1 only")
+        _ = try staff(rig, pause, expect: "counter-paused")
+
+        #expect(try statuses(rig) == [
+            "A001": "no-show quay-2", "B001": "waiting", "A002": "called quay-2 ×1", "A003": "served quay-2",
+        ])
+        #expect(try rig.voteCount() == 1)
+    }
+
+    @Test func afterKill9TheFloorGoesOnWhereItWas() throws {
+        let rig = try Self.rig("calling-crash")
+        try Self.connect(rig)
+        try issue(rig, [ticketKP1, ticketKP1, ticketKP1])
+        #expect(try staff(rig, callNext, expect: "ticket-called")["number"] as? String == "A001")
+        _ = try staff(rig, start, expect: "ticket-serving")
+        _ = try staff(rig, pause, expect: "counter-paused")
+
+        try rig.kill9()
+        try Self.connect(rig)
+        // Still paused, A001 still at the counter: nothing lost, called twice or skipped.
+        #expect(try staff(rig, callNext, expect: "queue-key-refused")["message"] as? String == QueueRefusal.counterPaused.description)
+        _ = try staff(rig, resume, expect: "counter-resumed")
+        let events = try staff(rig, callNext, expect: "ticket-called")
+        #expect(events["number"] as? String == "A002")
+        #expect(rig.events!.events.contains { $0["event"] as? String == "ticket-served" && $0["number"] as? String == "A001" })
+        _ = try staff(rig, done, expect: "ticket-served")
+        #expect(try staff(rig, callNext, expect: "ticket-called")["number"] as? String == "A003")
+        #expect(try statuses(rig) == ["A001": "served quay-2", "A002": "served quay-2", "A003": "called quay-2 ×1"])
+    }
+}
