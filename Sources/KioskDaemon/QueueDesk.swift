@@ -23,6 +23,8 @@ final class QueueDesk {
         var events: [DaemonEvent]
         /// The key finished a ticket: one rating is to be armed at the counter.
         var armsRating: Bool
+        /// The service the finished ticket was served for: what that rating rates.
+        var servedService: String?
     }
 
     /// - Throws: when the change could not be committed; then nothing happened.
@@ -35,10 +37,29 @@ final class QueueDesk {
         do {
             changes = try after.apply(command, at: counter, now: now)
         } catch {
-            return Outcome(events: [.queueKeyRefused(counter: counter, message: error.description)], armsRating: false)
+            return Outcome(events: [.queueKeyRefused(counter: counter, message: error.description)], armsRating: false, servedService: nil)
         }
         try store.commitQueueChange(day: day, from: before, to: after, now: now)
-        return Outcome(events: changes.compactMap { event(for: $0, on: after) }, armsRating: changes.contains(.ratingArmed(counter: counter)))
+        let served = changes.lazy.compactMap { change -> String? in
+            if case .served(_, _, let service, _) = change { service } else { nil }
+        }.first
+        return Outcome(
+            events: changes.compactMap { event(for: $0, on: after) }, armsRating: changes.contains(.ratingArmed(counter: counter)),
+            servedService: served)
+    }
+
+    /// For a ticket's printout: how many tickets are before it in its queue (priority first, then
+    /// by issue time) and the minutes until it is called, from the day's service times so far and
+    /// the counters open now (`WaitEstimator`); nil minutes when nobody is ahead or no counter is open.
+    func forecast(for ticket: StoredTicket) throws -> (ahead: Int, minutes: Int?) {
+        let floor = try floor(day: ticket.day)
+        let id = QueueTicket.ID(service: ticket.service, number: ticket.number.number)
+        guard let own = floor.tickets[id] else { return (0, nil) }
+        let ahead = floor.waiting(for: own.waitingFor).filter { QueueTicket.goesBefore($0, own) }.count
+        var estimator = WaitEstimator(fallbackMinutes: config.ticketing.minutesPerTicket)
+        for served in try store.serviceMinutes(day: ticket.day) { estimator.record(service: served.service, minutes: served.minutes) }
+        guard ahead > 0, let minutes = estimator.minutes(ahead: ahead, service: own.waitingFor, on: floor) else { return (ahead, nil) }
+        return (ahead, Int(minutes.rounded(.up)))
     }
 
     func floor(day: LocalDay) throws -> QueueFloor {

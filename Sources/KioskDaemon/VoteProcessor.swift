@@ -15,6 +15,10 @@ final class VoteProcessor {
     private let wallClock: @Sendable () -> Date
     private let monotonicClock: @Sendable () -> Double
     private var sessions: [String: RatingSession] = [:]
+    /// Per armed terminal, the service of the ticket whose `done` armed it: the rating's votes are
+    /// counted for that service (a service, never a ticket). Cleared when the rating completes or
+    /// a plain `arm` key arms the terminal.
+    private var ratedService: [String: String] = [:]
     private let queue: QueueDesk
 
     init(
@@ -61,7 +65,7 @@ final class VoteProcessor {
             case .staff(.queue(let command)):
                 guard case .staffKeypad(let counter) = device.role else { return Result() }
                 let outcome = try queue.handle(command, counter: counter)
-                var result = outcome.armsRating ? arm(counter: counter, source: source) : Result()
+                var result = outcome.armsRating ? arm(counter: counter, source: source, service: outcome.servedService) : Result()
                 result.events = outcome.events + result.events
                 if outcome.events.contains(where: { if case .queueKeyRefused = $0 { false } else { true } }) { result.acknowledgeSource = source }
                 return result
@@ -93,9 +97,10 @@ final class VoteProcessor {
             let choice = question.choices[choiceSlot - 1]
             try store.record(
                 vote: VoteKey(
-                    day: today(), terminal: terminal.id, counter: terminal.counter, service: "", question: question.id,
-                    choice: choice.id, score: choice.score, satisfied: choice.satisfied))
+                    day: today(), terminal: terminal.id, counter: terminal.counter, service: ratedService[terminal.id] ?? "",
+                    question: question.id, choice: choice.id, score: choice.score, satisfied: choice.satisfied))
             sessions[terminal.id] = next
+            if completes { ratedService[terminal.id] = nil }
             return Result(
                 events: [.voteCounted(terminal: terminal.id, question: question.id, questionIndex: questionIndex, completesRating: completes)],
                 acknowledgeSource: source)
@@ -107,12 +112,13 @@ final class VoteProcessor {
         return Result(events: [.pressRejected(terminal: terminal.id, kind: kind.rawValue)])
     }
 
-    private func arm(counter: String, source: Int) -> Result {
+    private func arm(counter: String, source: Int, service: String? = nil) -> Result {
         let now = monotonicClock()
         var result = Result()
         for terminal in config.terminals where terminal.counter == counter {
             guard case .armed(let window) = terminal.policy else { continue }
             sessions[terminal.id] = sessions[terminal.id]!.armed(at: now)
+            ratedService[terminal.id] = service
             result.events.append(.armed(terminal: terminal.id, windowSeconds: window))
         }
         if !result.events.isEmpty { result.acknowledgeSource = source }

@@ -76,15 +76,6 @@ extension KioskDatabase {
         }
     }
 
-    /// Tickets of the same service and day issued before this one and still waiting.
-    public func waitingAhead(of ticket: StoredTicket) throws -> Int {
-        try database.read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM ticket WHERE day = ? AND service = ? AND number < ? AND status = 'waiting'",
-                arguments: [ticket.day.description, ticket.service, ticket.number.number]) ?? 0
-        }
-    }
-
     /// Staff gave up printing these tickets (of `day`; all awaiting ones when `numbers` is nil):
     /// they are marked cancelled, their numbers stay used. Returns the tickets cancelled.
     public func cancelAwaitingPrint(day: LocalDay, numbers: [TicketNumber]? = nil) throws -> [StoredTicket] {

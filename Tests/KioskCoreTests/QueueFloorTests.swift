@@ -176,5 +176,6 @@ import Testing
         _ = try floor.apply(.pause, at: "quay-1", now: QueueFloorTests.opening)
         #expect(estimator.estimate(service: "ho-tich", on: floor) == 36)
         #expect(estimator.estimate(service: "chung-thuc", on: floor) == nil, "no counter calls it")
+        #expect(estimator.minutes(ahead: 2, service: "ho-tich", on: floor) == 12, "one open counter, 6 min each")
     }
 }

@@ -121,6 +121,10 @@ import Testing
             "A001": "no-show quay-2", "B001": "waiting", "A002": "called quay-2 ×1", "A003": "served quay-2",
         ])
         #expect(try rig.voteCount() == 1)
+        // The rating armed by A003's "done" counts for A003's service (a service, not a ticket).
+        let votes = try rig.tally()["votes"] as! [[String: Any]]
+        #expect(votes.map { $0["service"] as? String } == ["ho-tich"])
+        #expect(votes.first?["counter"] as? String == "quay-2")
     }
 
     @Test func afterKill9TheFloorGoesOnWhereItWas() throws {

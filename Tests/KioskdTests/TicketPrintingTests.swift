@@ -88,6 +88,32 @@ import Testing
         #expect(printed == (try expected.renderBitmap(width: 576)))
     }
 
+    /// The wait printed on a ticket: the tickets before it in its queue (priority first), shared by
+    /// the counters that call the service (two for hộ tịch), times 10 minutes until service times
+    /// are measured.
+    @Test func aTicketSaysHowManyAreBeforeItAndTheEstimatedWait() throws {
+        let sink = try SocketSink()
+        let office = try office("ticket-wait", deviceURI: sink.deviceURI)
+        try tap(office, x: 250, y: 200, at: 100)  // A001
+        try office.events.await("ticket-printed", count: 1)
+        try tap(office, x: 250, y: 200, at: 101)  // A002: A001 before it
+        try office.events.await("ticket-printed", count: 2)
+        try tap(office, x: 250, y: 450, at: 102)  // A003, priority: nobody before it
+        try office.events.await("ticket-printed", count: 3)
+        try sink.awaitJobs(3)
+        let tickets = try storedTickets(office)
+        func expected(_ index: Int, ahead: Int, minutes: Int?, priority: String? = nil) throws -> MonochromeBitmap {
+            let number = tickets[index].number.description
+            return try TicketPrintout(
+                officeName: "Bộ phận Một cửa UBND phường Thử Nghiệm", serviceName: "Tư pháp – Hộ tịch", number: number,
+                issuedAt: tickets[index].issuedAt, waitingAhead: ahead, estimatedWaitMinutes: minutes, counters: [1, 2], priority: priority,
+                hotline: "1022", qrURL: "https://motcua.example.vn/ve/TEST-OFFICE/\(number)"
+            ).renderBitmap(width: 576)
+        }
+        #expect(try EscPosRaster.decode(sink.jobs[1]) == (try expected(1, ahead: 1, minutes: 5)))
+        #expect(try EscPosRaster.decode(sink.jobs[2]) == (try expected(2, ahead: 0, minutes: nil, priority: "Người cao tuổi")))
+    }
+
     @Test func zonesAndKeysNumberEachServiceOnItsOwnAndMarkPriority() throws {
         let sink = try SocketSink()
         let office = try office("ticket-numbering", deviceURI: sink.deviceURI)

@@ -26,8 +26,14 @@ public struct WaitEstimator: Sendable, Equatable {
 
     /// Minutes a ticket of `service` issued now would wait; nil when no open counter calls the service.
     public func estimate(service: String, on floor: QueueFloor) -> Double? {
+        minutes(ahead: floor.waiting(for: service).count, service: service, on: floor)
+    }
+
+    /// Minutes until a ticket with `ahead` tickets before it in `service`'s queue is called; nil
+    /// when no open counter calls the service.
+    public func minutes(ahead: Int, service: String, on floor: QueueFloor) -> Double? {
         let open = floor.counters.values.filter { !$0.paused && $0.services.contains(service) }.count
         guard open > 0 else { return nil }
-        return Double(floor.waiting(for: service).count) / Double(open) * meanServiceMinutes(service)
+        return Double(ahead) / Double(open) * meanServiceMinutes(service)
     }
 }

@@ -158,8 +158,8 @@ final class PrintSpooler: @unchecked Sendable {
             logger.error("ticket \(number): terminal \(ticket.terminal) has no printer in the office file")
             return
         }
-        let waiting = (try? store.waitingAhead(of: ticket)) ?? ticket.waitingAhead
-        let printout = TicketPrintoutBuilder(config: config).printout(for: ticket, waitingAhead: waiting)
+        let forecast = (try? QueueDesk(config: config, store: store, wallClock: { Date() }).forecast(for: ticket)) ?? (ahead: ticket.waitingAhead, minutes: nil)
+        let printout = TicketPrintoutBuilder(config: config).printout(for: ticket, waitingAhead: forecast.ahead, estimatedWaitMinutes: forecast.minutes)
         let outcome: CupsJobRunner.Outcome
         do {
             let documents = try PrinterRenderer(printer: printer).ticket(printout)

@@ -7,11 +7,10 @@ import KioskStore
 struct TicketPrintoutBuilder {
     let config: OfficeConfig
 
-    func printout(for ticket: StoredTicket, waitingAhead: Int) -> TicketPrintout {
+    /// - Parameter estimatedWaitMinutes: from `QueueDesk.forecast`; nil prints none.
+    func printout(for ticket: StoredTicket, waitingAhead: Int, estimatedWaitMinutes estimate: Int?) -> TicketPrintout {
         let service = config.service(id: ticket.service)
         let counters = config.counterNumbers(serving: ticket.service)
-        let perMinute = Double(max(counters.count, 1)) / config.ticketing.minutesPerTicket
-        let estimate = waitingAhead > 0 ? Int((Double(waitingAhead) / perMinute).rounded(.up)) : nil
         let number = ticket.number.description
         return TicketPrintout(
             officeName: config.office.name,
