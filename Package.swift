@@ -116,7 +116,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskTestSupport", "KioskCore", "KioskPrint", "CollectorKit", "KioskSeal",
+                "KioskTestSupport", "KioskCore", "KioskPrint", "CollectorKit", "KioskSeal", "KioskStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -7,7 +7,11 @@ import KioskCore
 /// before it shows them, so after kill -9 the floor is loaded as it was: no ticket lost, called
 /// twice or skipped.
 extension KioskDatabase {
-    public func queueFloor(day: LocalDay, counters: [QueueFloor.Counter], services: Set<String>, maximumCalls: Int) throws -> QueueFloor {
+    /// - Parameter includingFinished: also the served and no-show tickets (for reading the day);
+    ///   a staff key needs only the tickets still in the queue or at a counter.
+    public func queueFloor(
+        day: LocalDay, counters: [QueueFloor.Counter], services: Set<String>, maximumCalls: Int, includingFinished: Bool = false
+    ) throws -> QueueFloor {
         try database.read { db in
             let paused = Set(try String.fetchAll(db, sql: "SELECT counter FROM counter_state WHERE paused = 1"))
             var floor = QueueFloor(
@@ -16,7 +20,8 @@ extension KioskDatabase {
                     counter.paused = paused.contains(counter.id)
                     return counter
                 }, services: services, maximumCalls: maximumCalls)
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE day = ?", arguments: [day.description]) {
+            let active = includingFinished ? "" : " AND status IN ('waiting', 'called', 'serving')"
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE day = ?\(active)", arguments: [day.description]) {
                 floor.add(Self.queueTicket(row))
             }
             return floor

@@ -20,7 +20,7 @@ import Testing
     }
 
     func load(_ store: KioskDatabase) throws -> QueueFloor {
-        try store.queueFloor(day: Self.day, counters: Self.counters, services: Self.services, maximumCalls: 3)
+        try store.queueFloor(day: Self.day, counters: Self.counters, services: Self.services, maximumCalls: 3, includingFinished: true)
     }
 
     /// Applies a key in memory and commits it, as kioskd does.
@@ -69,6 +69,9 @@ import Testing
         try press(.callNext, at: "quay-1", minute: 13, &next, reopened)
         #expect(next.current(at: "quay-1")?.number.description == "B001")
         #expect(try load(reopened) == next)
+        // What a staff key loads: only the tickets still waiting or at a counter.
+        let active = try reopened.queueFloor(day: Self.day, counters: Self.counters, services: Self.services, maximumCalls: 3)
+        #expect(active.tickets.values.map(\.number.description).sorted() == ["A002", "A003", "B001", "B002"], "not A001 (no-show) nor A004 (served)")
     }
 
     @Test func theDaysTalliesCountServedNoShowWaitsAndServiceTimes() throws {
