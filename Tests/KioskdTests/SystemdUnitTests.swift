@@ -30,6 +30,80 @@ struct SystemdUnitTests {
         #expect(result.status == 0, "systemd-analyze verify:\n\(result.lines.joined(separator: "\n"))")
     }
 
+    /// `systemd-analyze security` (offline, on the unit files): every service's exposure stays at
+    /// 2.0 or under ("OK"); the scores are printed for the record.
+    @Test(arguments: ["kioskd.service", "kiosk-push.service", "collectord.service"])
+    func everyServiceIsHardenedToAnExposureOfAtMostTwo(_ unit: String) throws {
+        let text = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("systemd/\(unit)"), encoding: .utf8)
+        let (status, score) = try Self.exposure(of: text, named: unit)
+        print("systemd-analyze security \(unit): \(score.map { String($0) } ?? "?")")
+        #expect(status == 0)
+        #expect(score.map { $0 <= 2.0 } == true, "\(unit): exposure \(score.map { String($0) } ?? "?")")
+    }
+
+    /// The check above can fail: the same unit without its hardening scores far higher.
+    @Test func aUnitWithoutItsHardeningScoresHigh() throws {
+        let text = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("systemd/collectord.service"), encoding: .utf8)
+        let bare = text.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            !["Protect", "Restrict", "Private", "NoNewPrivileges", "CapabilityBoundingSet", "SystemCall", "LockPersonality", "MemoryDeny",
+                "User=", "DynamicUser", "UMask", "RemoveIPC", "DevicePolicy"].contains { line.hasPrefix($0) }
+        }.joined(separator: "\n")
+        let (status, score) = try Self.exposure(of: bare, named: "collectord.service")
+        #expect(status != 0)
+        #expect(score.map { $0 > 5 } == true, "exposure \(score.map { String($0) } ?? "?")")
+    }
+
+    static func exposure(of text: String, named unit: String) throws -> (status: Int32, score: Double?) {
+        let directory = try RepositoryPaths.temporaryDirectory("unit-security")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent(unit)
+        try text.write(to: copy, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(SystemdUnitFile.analyzer))
+        process.arguments = ["security", "--offline=yes", "--threshold=20", "--no-pager", copy.path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SYSTEMD_COLORS"] = "0"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last { $0.contains("Overall exposure level") }
+        let score = line.flatMap { $0.split(separator: ":").last?.split(separator: " ").first }.flatMap { Double($0) }
+        return (process.terminationStatus, score)
+    }
+
+    /// `scripts/install --destdir`: the binaries, units, office file and calendars where the units
+    /// expect them; the installed kioskd accepts the installed office file with its calendars; a
+    /// second install keeps the office's own file.
+    @Test func theInstallScriptPlacesWhatTheUnitsExpect() throws {
+        let root = try RepositoryPaths.temporaryDirectory("install-root")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let script = RepositoryPaths.root.appendingPathComponent("scripts/install")
+        let first = try KioskdProcess.run(script, ["--destdir", root.path, "--binaries", RepositoryPaths.binaries.path])
+        #expect(first.contains("/etc/kiosk/office.toml is the example"))
+        for file in ["usr/local/bin/kioskd", "usr/local/bin/kioskctl", "usr/local/bin/collectord"] {
+            #expect(FileManager.default.isExecutableFile(atPath: root.appendingPathComponent(file).path), "\(file)")
+        }
+        for unit in ["kioskd.service", "kiosk-push.service", "kiosk-push.timer", "collectord.service"] {
+            let installed = try String(contentsOf: root.appendingPathComponent("etc/systemd/system/\(unit)"), encoding: .utf8)
+            #expect(installed == (try String(contentsOf: RepositoryPaths.root.appendingPathComponent("systemd/\(unit)"), encoding: .utf8)))
+        }
+        let office = root.appendingPathComponent("etc/kiosk/office.toml")
+        let mode = try FileManager.default.attributesOfItem(atPath: office.path)[.posixPermissions] as? Int
+        #expect(mode == 0o640, "the office file is not for everybody")
+        let check = try KioskdProcess.run(root.appendingPathComponent("usr/local/bin/kioskd"), ["--check-config", "--config", office.path])
+        #expect(check.contains("OK"))
+        #expect(check.contains("calendar 2025, 2026"))
+
+        try "# the office's own file\n".appending(try String(contentsOf: office, encoding: .utf8)).write(to: office, atomically: true, encoding: .utf8)
+        let second = try KioskdProcess.run(script, ["--destdir", root.path, "--binaries", RepositoryPaths.binaries.path])
+        #expect(second.contains("kept the existing /etc/kiosk/office.toml"))
+        #expect(try String(contentsOf: office, encoding: .utf8).hasPrefix("# the office's own file"))
+    }
+
     @Test func theTimerPushesNightlySpreadOutAndCatchesUp() throws {
         let timer = try SystemdUnitFile.settings(in: "Timer", of: "kiosk-push.timer")
         #expect(timer["Persistent"] == ["true"])
