@@ -19,11 +19,15 @@ final class ControlServer: Sendable {
     private let commands: @Sendable (String) -> String
     private let subscribers = Mutex<[Int32]>([])
     private let finished = DispatchSemaphore(value: 0)
+    /// The screens' server-sent events: every published event goes there too.
+    private let feed: EventFeed?
 
     init(
         path: String, status: @escaping @Sendable () -> String, snapshot: @escaping @Sendable () -> [DaemonEvent],
-        commands: @escaping @Sendable (String) -> String = { _ in #"{"error":"unknown command; expected status or subscribe"}"# }
+        commands: @escaping @Sendable (String) -> String = { _ in #"{"error":"unknown command; expected status or subscribe"}"# },
+        feed: EventFeed? = nil
     ) throws {
+        self.feed = feed
         self.path = path
         self.status = status
         self.snapshot = snapshot
@@ -77,6 +81,7 @@ final class ControlServer: Sendable {
                 return true
             }
         }
+        feed?.publish(events)
     }
 
     private func acceptLoop() {

@@ -41,9 +41,10 @@ public final class Daemon: Sendable {
             controlBox.server?.publish(events)
         }
         let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips, sealer: sealer)
+        let feed = EventFeed()
         let control = try ControlServer(
             path: paths.controlSocket, status: board.json, snapshot: { board.connectedDevices() + printers.faultEvents() },
-            commands: commands.run)
+            commands: commands.run, feed: feed)
         controlBox.server = control
         let processor = VoteProcessor(
             config: config, store: store, wallClock: { Date() }, monotonicClock: { MonotonicClock.now() })
@@ -88,7 +89,8 @@ public final class Daemon: Sendable {
             }
         }
         inputBox.manager = input
-        api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.json, logger: logger) }
+        let hall = HallBoard(config: config, store: store)
+        api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.json, feed: feed, hall: hall, logger: logger) }
         self.input = input
         self.control = control
         self.spooler = spooler

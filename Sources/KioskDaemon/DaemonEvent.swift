@@ -33,6 +33,19 @@ public enum DaemonEvent: Sendable, Equatable {
     /// A staff key that could not apply now; `message` says why (Vietnamese first).
     case queueKeyRefused(counter: String, message: String)
 
+    /// Whether the screens' event stream (which needs no token) carries it: what the hall and the
+    /// counters' screens show, never dossier codes or device paths.
+    public var isForScreens: Bool {
+        switch self {
+        case .voteCounted, .pressRejected, .armed, .ticketIssued, .ticketPrinted, .ticketNotPrinted, .ticketsCancelled, .printerFault,
+            .printerReady, .ticketCalled, .ticketServing, .ticketServed, .ticketNoShow, .ticketTransferred, .counterPaused, .counterResumed,
+            .queueKeyRefused:
+            true
+        case .deviceConnected, .deviceDisconnected, .slipPrinted, .slipNotPrinted, .daySealed:
+            false
+        }
+    }
+
     public var json: String {
         let fields: [String: Any]
         switch self {

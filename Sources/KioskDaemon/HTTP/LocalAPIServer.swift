@@ -12,6 +12,9 @@ import Synchronization
 ///   400 not JSON, 422 a field is wrong (each field and reason listed), 503 the printer could
 ///   not print it (the reason, Vietnamese first), 413 over 256 KiB.
 /// - `GET /api/v1/status`: what `kioskctl status --json` shows.
+/// - `GET /api/v1/events`: the daemon's events as server-sent events (`data:` one JSON event).
+/// - `GET /api/v1/hall`: the hall display's state: each counter's current ticket, people waiting
+///   per service. `GET /screens/hall`: the hall display page (updated by the events).
 ///
 /// Runs on its own Swift concurrency tasks; the blocking slip work is moved off them.
 final class LocalAPIServer: Sendable {
@@ -25,7 +28,7 @@ final class LocalAPIServer: Sendable {
     private let started = DispatchSemaphore(value: 0)
     private let failed = Mutex(false)
 
-    init(config: LocalAPIConfig, slips: SlipDesk?, status: @escaping @Sendable () -> String, logger: Logger) {
+    init(config: LocalAPIConfig, slips: SlipDesk?, status: @escaping @Sendable () -> String, feed: EventFeed, hall: HallBoard, logger: Logger) {
         self.logger = logger
         address = "\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(config.port)"
         let router = Router()
@@ -50,6 +53,39 @@ final class LocalAPIServer: Sendable {
         }
         router.get("/api/v1/status") { _, _ -> Response in
             Self.json(200, status())
+        }
+        router.get("/api/v1/events") { _, _ -> Response in
+            let stream = feed.subscribe()
+            return Response(
+                status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody { writer in
+                    // A page reconnects 1 s after losing the stream (kioskd restarting), then reloads the state.
+                    try await writer.write(ByteBuffer(string: "retry: 1000\n\n"))
+                    for await item in stream {
+                        switch item {
+                        case .event(let event) where event.isForScreens: try await writer.write(ByteBuffer(string: "data: \(event.json)\n\n"))
+                        case .event: continue
+                        case .ping: try await writer.write(ByteBuffer(string: ": ping\n\n"))
+                        }
+                    }
+                    try await writer.finish(nil)
+                })
+        }
+        router.get("/api/v1/hall") { _, _ -> Response in
+            do {
+                return Self.json(200, try hall.json())
+            } catch {
+                return Self.json(503, ControlCommands.error("the queue cannot be read: \(error)"))
+            }
+        }
+        router.get("/screens/hall") { _, _ -> Response in
+            Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                    .init("Content-Security-Policy")!: "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+                ],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: ScreenPages.hall(officeName: hall.officeName))))
         }
         let started = started
         let application = Application(
@@ -99,8 +135,14 @@ final class LocalAPIServer: Sendable {
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: String?
 
+    /// What the hall shows anyway (called numbers, people waiting) needs no token: the screens'
+    /// browser cannot send one. Everything else does.
+    static func isPublic(_ request: Request) -> Bool {
+        request.method == .get && (request.uri.path.hasPrefix("/screens/") || ["/api/v1/events", "/api/v1/hall"].contains(request.uri.path))
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let token else { return try await next(request, context) }
+        guard let token, !Self.isPublic(request) else { return try await next(request, context) }
         let given = request.headers[.authorization]
         guard let given, Self.constantTimeEqual(Array(given.utf8), Array("Bearer \(token)".utf8)) else {
             return LocalAPIServer.json(

@@ -1,0 +1,58 @@
+import Foundation
+import Synchronization
+
+/// The daemon's events for the screens (server-sent events): every event published on the control
+/// socket also goes to each subscribed page, with a ping every 15 s so a page that went away is
+/// noticed. A slow page drops its oldest events instead of holding up the input thread.
+final class EventFeed: Sendable {
+    enum Item: Sendable {
+        case event(DaemonEvent)
+        case ping
+    }
+
+    private struct Subscribers {
+        var next = 0
+        var continuations: [Int: AsyncStream<Item>.Continuation] = [:]
+    }
+
+    private let subscribers = Mutex(Subscribers())
+    // Only set up in init and cancelled in deinit.
+    nonisolated(unsafe) private let timer: DispatchSourceTimer
+
+    init(pingSeconds: Double = 15) {
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "kioskd.event-feed"))
+        timer.schedule(deadline: .now() + pingSeconds, repeating: pingSeconds)
+        timer.setEventHandler { [weak self] in
+            self?.subscribers.withLock { state in state.continuations.values.forEach { $0.yield(.ping) } }
+        }
+        timer.resume()
+    }
+
+    deinit {
+        timer.cancel()
+    }
+
+    func subscribe() -> AsyncStream<Item> {
+        let (stream, continuation) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .bufferingNewest(256))
+        let id = subscribers.withLock { state in
+            state.next += 1
+            state.continuations[state.next] = continuation
+            return state.next
+        }
+        continuation.onTermination = { [weak self] _ in
+            _ = self?.subscribers.withLock { $0.continuations.removeValue(forKey: id) }
+        }
+        return stream
+    }
+
+    func publish(_ events: [DaemonEvent]) {
+        guard !events.isEmpty else { return }
+        subscribers.withLock { state in
+            for continuation in state.continuations.values {
+                for event in events { continuation.yield(.event(event)) }
+            }
+        }
+    }
+
+    var subscriberCount: Int { subscribers.withLock { $0.continuations.count } }
+}

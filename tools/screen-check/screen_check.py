@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Drives one page of kioskd's screens in a real headless Chromium (selenium + Debian's
+chromedriver), one command per line on standard input, one answer line each on standard output:
+
+  wait SELECTOR ATTRIBUTE VALUE [SECONDS]   until the first element matching SELECTOR has
+                                            ATTRIBUTE = VALUE ("class~" checks one class);
+                                            answers "ok" or "timeout: <last value seen>"
+  text SELECTOR                             the element's visible text (JSON string)
+  rects SELECTOR                            every matching element's id and rectangle (JSON)
+  external                                  resources loaded from other origins (JSON list)
+  screenshot PATH                           saves a PNG; answers "ok"
+  quit
+
+usage: screen_check.py URL WIDTHxHEIGHT
+"""
+import json
+import sys
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+
+def attribute(driver, selector, name):
+    # In one script: the page may replace the element between finding it and reading it.
+    return driver.execute_script(
+        "const e = document.querySelector(arguments[0]);"
+        "if (!e) return null;"
+        "return arguments[1] === 'class~' ? e.className : e.getAttribute(arguments[1]);", selector, name)
+
+
+def main():
+    url, size = sys.argv[1:3]
+    width, height = (int(part) for part in size.split("x"))
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=vi-VN",
+                     "--hide-scrollbars", f"--window-size={width},{height}"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        driver.set_window_size(width, height)
+        inner = driver.execute_script("return [window.innerWidth, window.innerHeight]")
+        driver.set_window_size(width + (width - inner[0]), height + (height - inner[1]))
+        driver.get(url)
+        print("ready", flush=True)
+        for line in sys.stdin:
+            parts = line.split()
+            if not parts:
+                continue
+            command = parts[0]
+            if command == "wait":
+                selector, name, value = parts[1:4]
+                seconds = float(parts[4]) if len(parts) > 4 else 10
+                deadline = time.monotonic() + seconds
+                seen = None
+                while time.monotonic() < deadline:
+                    seen = attribute(driver, selector, name)
+                    if seen is not None and (value in seen.split() if name == "class~" else seen == value):
+                        break
+                    time.sleep(0.02)
+                else:
+                    print("timeout: " + json.dumps(seen), flush=True)
+                    continue
+                print("ok", flush=True)
+            elif command == "text":
+                text = driver.execute_script(
+                    "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", " ".join(parts[1:]))
+                print(json.dumps(text, ensure_ascii=False), flush=True)
+            elif command == "rects":
+                rects = [
+                    dict(driver.execute_script(
+                        "const r = arguments[0].getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}", element),
+                         id=element.get_attribute("data-zone") or element.get_attribute("id"))
+                    for element in driver.find_elements(By.CSS_SELECTOR, parts[1])
+                ]
+                print(json.dumps(rects), flush=True)
+            elif command == "external":
+                print(json.dumps(driver.execute_script(
+                    "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))")),
+                    flush=True)
+            elif command == "screenshot":
+                driver.save_screenshot(parts[1])
+                print("ok", flush=True)
+            elif command == "quit":
+                break
+            else:
+                print("unknown command: " + command, flush=True)
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    main()
