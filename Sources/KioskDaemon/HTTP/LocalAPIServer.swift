@@ -14,7 +14,9 @@ import Synchronization
 /// - `GET /api/v1/status`: what `kioskctl status --json` shows.
 /// - `GET /api/v1/events`: the daemon's events as server-sent events (`data:` one JSON event).
 /// - `GET /api/v1/hall`: the hall display's state: each counter's current ticket, people waiting
-///   per service. `GET /screens/hall`: the hall display page (updated by the events).
+///   per service. `GET /screens/hall`, `/screens/rating/TERMINAL`, `/screens/tickets/TERMINAL`:
+///   the hall display, a counter's rating screen and the entrance ticket menu (`ScreenPages`,
+///   `TerminalScreens`), updated by the events.
 ///
 /// Runs on its own Swift concurrency tasks; the blocking slip work is moved off them.
 final class LocalAPIServer: Sendable {
@@ -79,13 +81,20 @@ final class LocalAPIServer: Sendable {
             }
         }
         router.get("/screens/hall") { _, _ -> Response in
-            Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                    .init("Content-Security-Policy")!: "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
-                ],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: ScreenPages.hall(officeName: hall.officeName))))
+            Self.screen(ScreenPages.hall(officeName: hall.officeName))
+        }
+        let office = hall.config
+        router.get("/screens/rating/{terminal}") { _, context -> Response in
+            guard let id = context.parameters.get("terminal"), let terminal = office.terminal(id: id),
+                let html = TerminalScreens.rating(terminal, config: office)
+            else { return Self.json(404, ControlCommands.error("no rating terminal with a screen by that id")) }
+            return Self.screen(html)
+        }
+        router.get("/screens/tickets/{terminal}") { _, context -> Response in
+            guard let id = context.parameters.get("terminal"), let terminal = office.ticketTerminal(id: id),
+                let html = TerminalScreens.tickets(terminal, config: office)
+            else { return Self.json(404, ControlCommands.error("no ticket terminal with a screen by that id")) }
+            return Self.screen(html)
         }
         let started = started
         let application = Application(
@@ -121,6 +130,17 @@ final class LocalAPIServer: Sendable {
         if finished.wait(timeout: .now() + 10) == .timedOut {
             logger.warning("HTTP API did not stop within 10 s")
         }
+    }
+
+    /// A screen page: no caching, scripts and styles from the page itself only.
+    static func screen(_ html: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
+                .init("Content-Security-Policy")!: "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
     static func json(_ status: Int, _ body: String) -> Response {

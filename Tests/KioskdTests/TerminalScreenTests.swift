@@ -1,0 +1,121 @@
+import Foundation
+import KioskCore
+import KioskTestSupport
+import Testing
+
+/// The rating screen and the ticket menu in headless Chromium: their boxes are where the touch
+/// zones are (within 1 % of the screen, at the panel's size and at full HD), and they follow what
+/// happens: a rating's thank-you, a paused counter, the number just taken.
+@Suite(.serialized) struct TerminalScreenTests {
+    static let ratingZones = [(8.0, 150.0, 240.0, 420.0), (264, 150, 240, 420), (520, 150, 240, 420), (776, 150, 240, 420)]
+    static let ticketZones = [(0.0, 0.0, 500.0, 400.0), (500, 0, 500, 500), (0, 400, 500, 100)]
+
+    static func rig(_ name: String, port: Int) throws -> DaemonRig {
+        let rig = try DaemonRig(name) { evdev in
+            TicketOffice.config(evdev, cups: "/nonexistent/cups.sock", extra: """
+                [http]
+                listen = "127.0.0.1:\(port)"
+
+                [[terminals]]
+                id = "quay-1-danh-gia"
+                kind = "rating"
+                counter = "quay-1"
+                policy = "free"
+                lockout_seconds = 1
+                screen = { width = 1024, height = 600 }
+                zones = [\(ratingZones.enumerated().map { "{ choice = \($0.offset + 1), x = \(Int($0.element.0)), y = \(Int($0.element.1)), width = \(Int($0.element.2)), height = \(Int($0.element.3)) }" }.joined(separator: ", "))]
+
+                [[devices]]
+                path = "\(evdev.devicePath("rating-touch"))"
+                role = "rating_touchscreen"
+                terminal = "quay-1-danh-gia"
+
+                [[devices]]
+                path = "\(evdev.devicePath("staff-pad"))"
+                role = "staff_keypad"
+                counter = "quay-1"
+                keys = { KEY_KP6 = "pause", KEY_KP7 = "resume" }
+                """)
+        }
+        try rig.evdev.add("ticket-touch", description: DaemonRig.egalax)
+        try rig.evdev.add("rating-touch", description: DaemonRig.egalax)
+        try rig.evdev.add("ticket-pad", description: DaemonRig.keypad)
+        try rig.evdev.add("staff-pad", description: DaemonRig.keypad)
+        try rig.start()
+        try awaitCondition("the four devices to connect") { rig.events!.count(of: "device-connected") >= 4 }
+        return rig
+    }
+
+    func tap(_ rig: DaemonRig, _ device: String, x: Double, y: Double, screen: (Double, Double), at t: Double) throws {
+        let (rx, ry) = (Int32(x / screen.0 * 32760), Int32(y / screen.1 * 32760))
+        try rig.evdev.emit(device, EventScripts.slotDown(trackingID: Int32(t), x: rx, y: ry, time: t))
+        try rig.evdev.emit(device, EventScripts.slotUp(time: t + 0.2))
+    }
+
+    /// The page's boxes against the zones scaled to the window, within 1 % of its width and height.
+    func expectBoxes(_ page: ScreenBrowser, match zones: [(Double, Double, Double, Double)], screen: (Double, Double), window: (Double, Double)) throws {
+        let rects = try JSONSerialization.jsonObject(with: Data(try page.send("rects [data-zone]").utf8)) as! [[String: Any]]
+        #expect(rects.count == zones.count)
+        for (rect, zone) in zip(rects, zones) {
+            let (sx, sy) = (window.0 / screen.0, window.1 / screen.1)
+            let expected = [zone.0 * sx, zone.1 * sy, zone.2 * sx, zone.3 * sy]
+            let actual = ["x", "y", "width", "height"].map { rect[$0] as! Double }
+            for (index, (a, e)) in zip(actual, expected).enumerated() {
+                let tolerance = 0.01 * (index % 2 == 0 ? window.0 : window.1)
+                #expect(abs(a - e) <= tolerance, "zone \(rect["id"] ?? "?") \(["x", "y", "width", "height"][index]): \(a) vs \(e)")
+            }
+        }
+    }
+
+    @Test func theRatingScreenIsLaidOutFromTheZonesAndFollowsTheCounter() throws {
+        let port = try freeLoopbackPort()
+        let rig = try Self.rig("rating-screen", port: port)
+        let keep = ProcessInfo.processInfo.environment["KIOSK_KEEP_SCREENSHOTS"]
+        for (size, window) in [("1024x600", (1024.0, 600.0)), ("1920x1080", (1920.0, 1080.0))] {
+            let page = try ScreenBrowser("http://127.0.0.1:\(port)/screens/rating/quay-1-danh-gia", size: size)
+            #expect(try page.shows("body", "data-state", "asking"))
+            try expectBoxes(page, match: Self.ratingZones, screen: (1024, 600), window: window)
+            #expect(try page.send("text [data-zone='1'] b") == #""Rất hài lòng""#)
+            #expect(try page.send("external") == "[]")
+            if let keep { try page.send("screenshot \(keep)/rating-\(size).png") }
+        }
+        let page = try ScreenBrowser("http://127.0.0.1:\(port)/screens/rating/quay-1-danh-gia", size: "1024x600")
+        #expect(try page.shows("body", "data-state", "asking"))
+        try tap(rig, "rating-touch", x: 128, y: 360, screen: (1024, 600), at: 10)
+        try rig.events!.await("vote-counted")
+        #expect(try page.shows("body", "data-state", "thanks"))
+        if let keep { try page.send("screenshot \(keep)/rating-thanks-1024x600.png") }
+        try rig.evdev.emit("staff-pad", EventScripts.keyTap(KeyCodes.code(named: "KEY_KP6")!))
+        #expect(try page.shows("body", "data-state", "paused"))
+        // A page opened while the counter is paused shows it at once.
+        let later = try ScreenBrowser("http://127.0.0.1:\(port)/screens/rating/quay-1-danh-gia", size: "1024x600")
+        #expect(try later.shows("body", "data-state", "paused"))
+        try rig.evdev.emit("staff-pad", EventScripts.keyTap(KeyCodes.code(named: "KEY_KP7")!))
+        #expect(try later.shows("body", "data-state", "asking"))
+    }
+
+    @Test func theTicketMenuIsLaidOutFromTheZonesAndShowsTheNumberTaken() throws {
+        let port = try freeLoopbackPort()
+        let rig = try Self.rig("ticket-screen", port: port)
+        let keep = ProcessInfo.processInfo.environment["KIOSK_KEEP_SCREENSHOTS"]
+        for (size, window) in [("1000x500", (1000.0, 500.0)), ("1920x1080", (1920.0, 1080.0))] {
+            let page = try ScreenBrowser("http://127.0.0.1:\(port)/screens/tickets/lay-so", size: size)
+            #expect(try page.shows("body", "data-state", "menu"))
+            try expectBoxes(page, match: Self.ticketZones, screen: (1000, 500), window: window)
+            if let keep { try page.send("screenshot \(keep)/tickets-\(size).png") }
+        }
+        let page = try ScreenBrowser("http://127.0.0.1:\(port)/screens/tickets/lay-so", size: "1000x500")
+        #expect(try page.send("text [data-zone='3']").contains("Ưu tiên / Priority: Người cao tuổi"))
+        #expect(try page.shows("body", "data-state", "menu"))
+        try tap(rig, "ticket-touch", x: 250, y: 200, screen: (1000, 500), at: 10)
+        #expect(try page.shows("body", "data-state", "number"))
+        #expect(try page.send("text #number") == #""A001""#)
+        // No cupsd here: the printer fails. The number stays in front, with a word to remember it;
+        // then the menu gives way to the printer's problem.
+        try rig.events!.await("printer-fault")
+        #expect(try page.shows("body", "data-printer", "down"))
+        #expect(try page.shows("body", "data-state", "number"))
+        if let keep { try page.send("screenshot \(keep)/tickets-number-1000x500.png") }
+        #expect(try page.shows("body", "data-state", "printer"))
+    }
+}
