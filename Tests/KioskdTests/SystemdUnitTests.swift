@@ -58,21 +58,10 @@ struct SystemdUnitTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let copy = directory.appendingPathComponent(unit)
         try text.write(to: copy, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(SystemdUnitFile.analyzer))
-        process.arguments = ["security", "--offline=yes", "--threshold=20", "--no-pager", copy.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["SYSTEMD_COLORS"] = "0"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last { $0.contains("Overall exposure level") }
+        let result = try SystemdUnitFile.run(["security", "--offline=yes", "--threshold=20", "--no-pager", copy.path])
+        let line = result.lines.last { $0.contains("Overall exposure level") }
         let score = line.flatMap { $0.split(separator: ":").last?.split(separator: " ").first }.flatMap { Double($0) }
-        return (process.terminationStatus, score)
+        return (result.status, score)
     }
 
     /// `scripts/install --destdir`: the binaries, units, office file and calendars where the units
@@ -172,7 +161,6 @@ enum SystemdUnitFile {
 
     /// Runs `systemd-analyze verify` on a copy of the unit whose kioskd path is `binary`.
     static func verify(replacingBinaryWith binary: String) throws -> Verification {
-        let analyzer = try #require(analyzer)
         let directory = try RepositoryPaths.temporaryDirectory("kioskd-unit")
         defer { try? FileManager.default.removeItem(at: directory) }
         let text = try String(contentsOf: path, encoding: .utf8)
@@ -180,12 +168,11 @@ enum SystemdUnitFile {
         let copy = directory.appendingPathComponent(name)
         try text.replacingOccurrences(of: shippedBinary, with: binary).write(to: copy, atomically: true, encoding: .utf8)
 
-        return try analyze(analyzer, copy)
+        return try run(["verify", copy.path])
     }
 
     /// Verifies one unit of `systemd/`, with every unit beside it and /usr/local/bin/ pointing at the built binaries.
     static func verifyAll(_ unit: String) throws -> Verification {
-        let analyzer = try #require(analyzer)
         let directory = try RepositoryPaths.temporaryDirectory("kiosk-units")
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = RepositoryPaths.root.appendingPathComponent("systemd")
@@ -194,13 +181,14 @@ enum SystemdUnitFile {
                 .replacingOccurrences(of: "/usr/local/bin/", with: RepositoryPaths.binaries.path + "/")
             try text.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
-        return try analyze(analyzer, directory.appendingPathComponent(unit))
+        return try run(["verify", directory.appendingPathComponent(unit).path])
     }
 
-    private static func analyze(_ analyzer: String, _ copy: URL) throws -> Verification {
+    /// Runs systemd-analyze without pager or colours; its status and output lines.
+    static func run(_ arguments: [String]) throws -> Verification {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: analyzer)
-        process.arguments = ["verify", copy.path]
+        process.executableURL = URL(fileURLWithPath: try #require(analyzer))
+        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SYSTEMD_PAGER"] = ""
         environment["SYSTEMD_COLORS"] = "0"
