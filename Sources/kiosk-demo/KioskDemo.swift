@@ -9,8 +9,8 @@ import FoundationNetworking
 
 /// Runs the demo office (kiosk-config/demo/office.toml) on simulated devices and a private CUPS
 /// and shows what happened: citizens taking tickets (one while the printer is stopped), a slip
-/// posted to the HTTP API, a real touchscreen recording replayed, citizens rating, staff arming
-/// a keypad, then the day's tallies as staff would read them and PNG copies of what was printed.
+/// posted to the HTTP API, a real touchscreen recording replayed, citizens rating, staff calling
+/// tickets and arming the rating keypad, then the day's tallies as staff would read them and PNG copies of what was printed.
 @main
 struct KioskDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -139,19 +139,34 @@ struct KioskDemo: ParsableCommand {
             time += 10
         }
 
-        section("Quầy 2: bàn phím đánh giá chỉ nhận khi cán bộ mở / Counter 2: the rating keypad counts only when staff arm it")
+        section("Quầy 2: cán bộ gọi số; bàn phím đánh giá chỉ nhận khi cán bộ hoàn tất / Counter 2: staff call tickets; the rating keypad counts only after \"done\"")
+        print("   Màn hình / Screens (while the demo runs): http://127.0.0.1:8470/screens/hall · /screens/rating/quay-1-danh-gia · /screens/tickets/lay-so")
         let kp = { (n: Int) in KeyCodes.code(named: "KEY_KP\(n)")! }
         let enter = KeyCodes.code(named: "KEY_KPENTER")!
-        try evdev.emit("rating-keypad-quay-2", EventScripts.keyTap(kp(1)))
-        print("   phím / key 1 (chưa mở / not armed)")
-        try printer.flush(expecting: 1)
-        for choice in [1, 2, 2, 3, 1] {
-            try evdev.emit("staff-keypad-quay-2", EventScripts.keyTap(enter))
-            print("   cán bộ bấm Enter / staff press Enter")
-            try printer.flush(expecting: 1)
+        func staff(_ key: UInt16, _ words: String, expecting count: Int) throws {
+            try evdev.emit("staff-keypad-quay-2", EventScripts.keyTap(key))
+            print("   cán bộ / staff: \(words)")
+            try printer.flush(expecting: count)
+        }
+        func rate(_ choice: Int, expecting count: Int = 1) throws {
             try evdev.emit("rating-keypad-quay-2", EventScripts.numLockWrappedKeyTap(kp(choice)))
-            print("   phím / key \(choice)")
-            try printer.flush(expecting: 1)
+            print("   công dân / citizen: phím / key \(choice)")
+            try printer.flush(expecting: count)
+        }
+        try rate(1)  // not armed yet: misuse
+        try staff(kp(1), "1 gọi số tiếp / call next", expecting: 1)
+        try staff(kp(4), "4 bắt đầu phục vụ / start serving", expecting: 1)
+        try staff(kp(5), "5 xong / done", expecting: 2)
+        try rate(2)
+        try staff(kp(1), "1 gọi số tiếp / call next", expecting: 1)
+        try staff(kp(2), "2 gọi lại / recall", expecting: 1)
+        try staff(kp(3), "3 vắng mặt / no-show", expecting: 1)
+        try staff(kp(1), "1 gọi số tiếp / call next", expecting: 1)
+        try staff(kp(5), "5 xong / done", expecting: 2)
+        try rate(1)
+        for choice in [2, 3] {
+            try staff(enter, "Enter mở một lượt đánh giá / arm one rating", expecting: 1)
+            try rate(choice)
         }
 
         section("kioskctl status")
@@ -268,6 +283,13 @@ final class EventPrinter {
         case "printer-fault": return "\(event["printer"] as? String ?? ""): ⚠ \(event["message"] as? String ?? "")"
         case "printer-ready": return "\(event["printer"] as? String ?? ""): máy in hoạt động trở lại / printer back"
         case "slip-printed": return "\(event["printer"] as? String ?? ""): đã in giấy tiếp nhận / slip printed \(event["dossierCode"] as? String ?? "")"
+        case "ticket-called":
+            return "Mời số \(event["number"] as? String ?? "?") đến quầy \(event["counterNumber"] as? Int ?? 0) / Number \(event["number"] as? String ?? "?") to counter \(event["counterNumber"] as? Int ?? 0)"
+                + ((event["calls"] as? Int ?? 1) > 1 ? " (lần \(event["calls"] as? Int ?? 1) / call \(event["calls"] as? Int ?? 1))" : "")
+        case "ticket-serving": return "\(event["counter"] as? String ?? ""): đang phục vụ / serving \(event["number"] as? String ?? "?")"
+        case "ticket-served": return "\(event["counter"] as? String ?? ""): đã phục vụ xong / served \(event["number"] as? String ?? "?")"
+        case "ticket-no-show": return "\(event["counter"] as? String ?? ""): vắng mặt / no-show \(event["number"] as? String ?? "?")"
+        case "queue-key-refused": return "\(event["counter"] as? String ?? ""): \(event["message"] as? String ?? "")"
         case "press-rejected":
             let kind = event["kind"] as? String ?? ""
             let words =

@@ -92,8 +92,11 @@ import Testing
         #expect(config.devices[0].keys.isEmpty)
         // KEY_KP1 = 79, KEY_KP2 = 80, KEY_KP3 = 81, KEY_KP4 = 75 in <linux/input-event-codes.h>.
         #expect(config.devices[1].keys == [79: .choice(1), 80: .choice(2), 81: .choice(3), 75: .choice(4)])
-        // KEY_KPENTER = 96.
-        #expect(config.devices[2].keys == [96: .staff(.arm)])
+        // KEY_KPENTER = 96; the queue keys on 79, 80, 81, 75, 76 (KEY_KP1…KEY_KP5).
+        #expect(config.devices[2].keys == [
+            96: .staff(.arm), 79: .staff(.queue(.callNext)), 80: .staff(.queue(.recall)), 81: .staff(.queue(.noShow)),
+            75: .staff(.queue(.startServing)), 76: .staff(.queue(.done)),
+        ])
     }
 
     @Test func demoPrintsTicketsAndSlipsOnItsPrivateCups() throws {
