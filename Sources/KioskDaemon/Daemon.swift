@@ -46,6 +46,9 @@ public final class Daemon: Sendable {
             path: paths.controlSocket, status: board.json, snapshot: { board.connectedDevices() + printers.faultEvents() },
             commands: commands.run, feed: feed)
         controlBox.server = control
+        let announcer = config.voice.map { voice in
+            Announcer(voice: voice, stateDirectory: paths.directory, logger: logger) { events in controlBox.server?.publish(events) }
+        }
         let processor = VoteProcessor(
             config: config, store: store, wallClock: { Date() }, monotonicClock: { MonotonicClock.now() })
         let dispenser = TicketDispenser(
@@ -84,6 +87,9 @@ public final class Daemon: Sendable {
                 let result = try confined.handle(action)
                 if let source = result.acknowledgeSource { inputBox.manager?.acknowledge(source: source) }
                 control.publish(result.events) { board.note(action) }
+                for case .ticketCalled(_, let counterNumber, let number, _, _) in result.events {
+                    announcer?.announce(number: number, counterNumber: counterNumber)
+                }
             } catch {
                 logger.error("NOT COUNTED: a press on \(Self.describe(action, devices: devices)) could not be committed: \(error)")
             }

@@ -32,6 +32,10 @@ public enum DaemonEvent: Sendable, Equatable {
     case counterResumed(counter: String)
     /// A staff key that could not apply now; `message` says why (Vietnamese first).
     case queueKeyRefused(counter: String, message: String)
+    /// The hall's speaker begins a call (its words are synthesized; the chime plays, then the words).
+    case announcementStarted(number: String, counterNumber: Int)
+    /// A call could not be spoken (no audio device, no espeak-ng); it was shown all the same.
+    case announcementFailed(number: String, reason: String)
 
     /// Whether the screens' event stream (which needs no token) carries it: what the hall and the
     /// counters' screens show, never dossier codes or device paths.
@@ -39,9 +43,9 @@ public enum DaemonEvent: Sendable, Equatable {
         switch self {
         case .voteCounted, .pressRejected, .armed, .ticketIssued, .ticketPrinted, .ticketNotPrinted, .ticketsCancelled, .printerFault,
             .printerReady, .ticketCalled, .ticketServing, .ticketServed, .ticketNoShow, .ticketTransferred, .counterPaused, .counterResumed,
-            .queueKeyRefused:
+            .queueKeyRefused, .announcementStarted:
             true
-        case .deviceConnected, .deviceDisconnected, .slipPrinted, .slipNotPrinted, .daySealed:
+        case .deviceConnected, .deviceDisconnected, .slipPrinted, .slipNotPrinted, .daySealed, .announcementFailed:
             false
         }
     }
@@ -99,6 +103,10 @@ public enum DaemonEvent: Sendable, Equatable {
             fields = ["event": "counter-resumed", "counter": counter]
         case .queueKeyRefused(let counter, let message):
             fields = ["event": "queue-key-refused", "counter": counter, "message": message]
+        case .announcementStarted(let number, let counterNumber):
+            fields = ["event": "announcement-started", "number": number, "counterNumber": counterNumber]
+        case .announcementFailed(let number, let reason):
+            fields = ["event": "announcement-failed", "number": number, "reason": reason]
         }
         let data = try! JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

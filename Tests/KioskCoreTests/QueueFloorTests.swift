@@ -179,3 +179,20 @@ import Testing
         #expect(estimator.minutes(ahead: 2, service: "ho-tich", on: floor) == 12, "one open counter, 6 min each")
     }
 }
+
+@Suite struct CallAnnouncementTests {
+    @Test func numbersAreSaidDigitByDigitInVietnamese() {
+        #expect(CallAnnouncement.text(number: "A012", counterNumber: 3) == "Mời số A không một hai đến quầy số 3.")
+        #expect(CallAnnouncement.text(number: "B1000", counterNumber: 12) == "Mời số B một không không không đến quầy số 12.")
+    }
+
+    @Test func theChimeIsAHalfSecondMonoWave() {
+        let wav = CallAnnouncement.chime()
+        #expect(Array(wav[0..<4]) == Array("RIFF".utf8) && Array(wav[8..<16]) == Array("WAVEfmt ".utf8))
+        let rate = Int(wav[24]) | Int(wav[25]) << 8 | Int(wav[26]) << 16
+        let dataBytes = Int(wav[40]) | Int(wav[41]) << 8 | Int(wav[42]) << 16
+        #expect(rate == 22_050)
+        #expect(dataBytes == 22_050 / 4 * 2 * 2, "two notes of 0.25 s, 16-bit")
+        #expect(wav.count == 44 + dataBytes)
+    }
+}

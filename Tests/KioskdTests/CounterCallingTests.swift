@@ -16,9 +16,9 @@ import Testing
 
     /// The ticket office (tickets are committed whether or not they print: no cupsd here), with
     /// counter 2's staff keypad and its rating keypad on the armed policy.
-    static func rig(_ name: String, httpPort: Int? = nil) throws -> DaemonRig {
+    static func rig(_ name: String, httpPort: Int? = nil, extra: String = "") throws -> DaemonRig {
         let rig = try DaemonRig(name) { evdev in
-            TicketOffice.config(evdev, cups: "/nonexistent/cups.sock", extra: (httpPort.map { "[http]\nlisten = \"127.0.0.1:\($0)\"\n\n" } ?? "") + """
+            TicketOffice.config(evdev, cups: "/nonexistent/cups.sock", extra: extra + (httpPort.map { "[http]\nlisten = \"127.0.0.1:\($0)\"\n\n" } ?? "") + """
                 [[terminals]]
                 id = "quay-2-danh-gia"
                 kind = "rating"

@@ -21,14 +21,17 @@ public struct OfficeConfig: Sendable, Equatable {
     public var hours: OfficeHours
     /// The working-day calendar files (`YYYY.toml`); relative to the office file's directory.
     public var calendarDirectory: String
+    /// Present when calls are spoken in the hall.
+    public var voice: VoiceConfig?
 
     public init(
         office: OfficeInfo, storage: StorageConfig, services: [ServiceConfig], counters: [CounterConfig],
         survey: Survey, terminals: [TerminalConfig], devices: [DeviceConfig],
         ticketTerminals: [TicketTerminalConfig] = [], printers: [PrinterConfig] = [],
         ticketing: TicketingConfig = .defaults, slips: SlipConfig? = nil, localAPI: LocalAPIConfig? = nil,
-        sync: SyncConfig? = nil, hours: OfficeHours = .standard, calendarDirectory: String = "calendar"
+        sync: SyncConfig? = nil, hours: OfficeHours = .standard, calendarDirectory: String = "calendar", voice: VoiceConfig? = nil
     ) {
+        self.voice = voice
         self.office = office
         self.storage = storage
         self.services = services

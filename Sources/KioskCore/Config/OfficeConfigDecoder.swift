@@ -9,7 +9,7 @@ public enum OfficeConfigDecoder {
         let issues = IssueCollector(file: file)
         let top = TableReader(path: "", entries: root, issues: issues)
         top.rejectUnknownKeys([
-            "office", "storage", "hours", "calendar", "ticketing", "slips", "http", "sync", "printers", "services",
+            "office", "storage", "hours", "calendar", "ticketing", "slips", "http", "sync", "voice", "printers", "services",
             "counters", "survey", "terminals", "devices",
         ])
 
@@ -20,6 +20,7 @@ public enum OfficeConfigDecoder {
         let ticketing = top.table("ticketing", required: false).map(readTicketing) ?? TicketingConfig.defaults
         let slips = top.table("slips", required: false).flatMap(readSlips)
         let localAPI = top.table("http", required: false).flatMap(readLocalAPI)
+        let voice = top.table("voice", required: false).map(readVoice)
         let sync = top.table("sync", required: false).map { readSync($0, officeCode: office?.code, resetHour: ticketing.resetHour) }
             ?? SyncConfig.defaults(officeCode: office?.code ?? "", resetHour: ticketing.resetHour)
         let printers = top.tables("printers", required: false)?.compactMap(readPrinter) ?? []
@@ -37,7 +38,7 @@ public enum OfficeConfigDecoder {
             office: office, storage: storage, services: services, counters: counters, survey: survey,
             terminals: terminalTables.compactMap(\.rating), devices: devices,
             ticketTerminals: terminalTables.compactMap(\.ticket), printers: printers, ticketing: ticketing,
-            slips: slips, localAPI: localAPI, sync: sync, hours: hours, calendarDirectory: calendarDirectory)
+            slips: slips, localAPI: localAPI, sync: sync, hours: hours, calendarDirectory: calendarDirectory, voice: voice)
         var terminalPaths: [String: String] = [:]
         for (index, terminal) in terminalTables.enumerated() {
             if let id = terminal.rating?.id ?? terminal.ticket?.id, terminalPaths[id] == nil { terminalPaths[id] = "terminals[\(index)]" }
@@ -326,6 +327,14 @@ public enum OfficeConfigDecoder {
             }
         }
         return valid ? bindings : nil
+    }
+
+    static func readVoice(_ table: TableReader) -> VoiceConfig {
+        table.rejectUnknownKeys(["device", "voice", "words_per_minute"])
+        let defaults = VoiceConfig()
+        return VoiceConfig(
+            device: table.string("device", required: false) ?? defaults.device, voice: table.string("voice", required: false) ?? defaults.voice,
+            wordsPerMinute: table.integer("words_per_minute", required: false, in: 80...400) ?? defaults.wordsPerMinute)
     }
 
     /// A staff key's action: a plain name, `transfer:SERVICE` or `transfer_to_counter:COUNTER`

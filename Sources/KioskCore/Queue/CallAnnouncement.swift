@@ -1,0 +1,34 @@
+import Foundation
+
+/// What the hall hears when a ticket is called: the words (Vietnamese, each digit said, so
+/// "A012" is never read as "a hundred and twelve") and the chime before them.
+public enum CallAnnouncement {
+    static let digits = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+    /// "Mời số A không một hai đến quầy số 3."
+    public static func text(number: String, counterNumber: Int) -> String {
+        let spoken = number.map { character -> String in
+            if let digit = character.wholeNumberValue { return digits[digit] }
+            return String(character)
+        }.joined(separator: " ")
+        return "Mời số \(spoken) đến quầy số \(counterNumber)."
+    }
+
+    /// A two-note chime (E6 then C6, 0.25 s each with a soft end) as a 16-bit mono WAV at 22,050 Hz.
+    public static func chime() -> [UInt8] {
+        let rate = 22_050
+        var samples: [Int16] = []
+        for frequency in [1318.5, 1046.5] {
+            let count = rate / 4
+            for index in 0..<count {
+                let envelope = min(1, Double(count - index) / Double(count / 3))
+                samples.append(Int16(sin(2 * Double.pi * frequency * Double(index) / Double(rate)) * envelope * 12_000))
+            }
+        }
+        func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
+        func le16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8((value >> (8 * $0)) & 0xFF) } }
+        let data = samples.flatMap { le16(Int(UInt16(bitPattern: $0))) }
+        return Array("RIFF".utf8) + le32(36 + data.count) + Array("WAVE".utf8) + Array("fmt ".utf8) + le32(16) + le16(1) + le16(1)
+            + le32(rate) + le32(rate * 2) + le16(2) + le16(16) + Array("data".utf8) + le32(data.count) + data
+    }
+}
