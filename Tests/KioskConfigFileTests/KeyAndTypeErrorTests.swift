@@ -61,7 +61,7 @@ import Testing
     @Test func unknownTopLevelTableIsReportedAsUnknown() {
         expectSingleIssue(
             OfficeTOML.minimal + "\n[display]\nbrightness = 5\n",
-            key: "display", messageContains: "unknown key; expected one of: office, storage, hours, calendar, ticketing, slips, http, sync, printers, services, counters, survey, terminals, devices")
+            key: "display", messageContains: "unknown key; expected one of: office, storage, hours, calendar, ticketing, slips, http, sync, voice, printers, services, counters, survey, terminals, devices")
     }
 
     @Test func unknownTimeZoneIsRejected() {

@@ -42,3 +42,18 @@ import Testing
         expectSingleIssue(OfficeTOML.minimal + "\n[sync]\n\(line)\n", key: key, messageContains: fragment)
     }
 }
+
+@Suite struct VoiceConfigTests {
+    @Test func withoutAVoiceTableTheOfficeIsSilent() throws {
+        #expect(try decodeValid(OfficeTOML.minimal).voice == nil)
+    }
+
+    @Test func theVoiceTableHasDefaultsAndChecksItsKeys() throws {
+        let config = try decodeValid(OfficeTOML.minimal + "\n[voice]\n")
+        #expect(config.voice == VoiceConfig(device: "default", voice: "vi", wordsPerMinute: 140))
+        let tuned = try decodeValid(OfficeTOML.minimal + "\n[voice]\ndevice = \"plughw:1,0\"\nvoice = \"vi-vn-x-south\"\nwords_per_minute = 120\n")
+        #expect(tuned.voice == VoiceConfig(device: "plughw:1,0", voice: "vi-vn-x-south", wordsPerMinute: 120))
+        expectSingleIssue(OfficeTOML.minimal + "\n[voice]\nwords_per_minute = 20\n", key: "voice.words_per_minute", messageContains: "80")
+        expectSingleIssue(OfficeTOML.minimal + "\n[voice]\nspeaker = \"x\"\n", key: "voice.speaker", messageContains: "unknown key")
+    }
+}
