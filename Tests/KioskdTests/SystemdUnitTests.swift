@@ -76,7 +76,7 @@ struct SystemdUnitTests {
         for file in ["usr/local/bin/kioskd", "usr/local/bin/kioskctl", "usr/local/bin/collectord"] {
             #expect(FileManager.default.isExecutableFile(atPath: root.appendingPathComponent(file).path), "\(file)")
         }
-        for unit in ["kioskd.service", "kiosk-push.service", "kiosk-push.timer", "collectord.service"] {
+        for unit in ["kioskd.service", "kiosk-push.service", "kiosk-push.timer", "collectord.service", "kiosk-display@.service"] {
             let installed = try String(contentsOf: root.appendingPathComponent("etc/systemd/system/\(unit)"), encoding: .utf8)
             #expect(installed == (try String(contentsOf: RepositoryPaths.root.appendingPathComponent("systemd/\(unit)"), encoding: .utf8)))
         }
@@ -91,6 +91,33 @@ struct SystemdUnitTests {
         let second = try KioskdProcess.run(script, ["--destdir", root.path, "--binaries", RepositoryPaths.binaries.path])
         #expect(second.contains("kept the existing /etc/kiosk/office.toml"))
         #expect(try String(contentsOf: office, encoding: .utf8).hasPrefix("# the office's own file"))
+    }
+
+    /// The display unit, as an instance for the hall: systemd accepts it (cage and Chromium
+    /// installed), it opens kioskd's page for its instance in a kiosk browser as a user of its own,
+    /// and starts again if the browser ends. Its exposure is printed for the record.
+    @Test func theDisplayUnitOpensItsScreenInAKioskBrowser() throws {
+        let directory = try RepositoryPaths.temporaryDirectory("display-unit")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let template = RepositoryPaths.root.appendingPathComponent("systemd/kiosk-display@.service")
+        let instance = directory.appendingPathComponent("kiosk-display@screens-hall.service")
+        try FileManager.default.copyItem(at: template, to: instance)
+        let source = RepositoryPaths.root.appendingPathComponent("systemd/kioskd.service")
+        try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "/usr/local/bin/", with: RepositoryPaths.binaries.path + "/")
+            .write(to: directory.appendingPathComponent("kioskd.service"), atomically: true, encoding: .utf8)
+        let result = try SystemdUnitFile.run(["verify", instance.path])
+        #expect(result.status == 0, "systemd-analyze verify:\n\(result.lines.joined(separator: "\n"))")
+        #expect(result.lines.filter { $0.contains("kiosk-display") } == [])
+
+        let service = try SystemdUnitFile.settings(in: "Service", of: "kiosk-display@.service")
+        let exec = try #require(service["ExecStart"]?.last)
+        #expect(exec.hasPrefix("/usr/bin/cage -d -- /usr/bin/chromium --kiosk"))
+        #expect(exec.hasSuffix("--app=http://127.0.0.1:8470/%I"))
+        #expect(service["User"] == ["kiosk-display"])
+        #expect(service["Restart"] == ["always"])
+        let security = try SystemdUnitFile.run(["security", "--offline=yes", "--no-pager", instance.path])
+        print("systemd-analyze security kiosk-display@screens-hall.service: \(security.lines.last ?? "?")")
+        #expect(security.lines.last?.contains("OK") == true)
     }
 
     @Test func theTimerPushesNightlySpreadOutAndCatchesUp() throws {
