@@ -27,10 +27,7 @@ public final class PostgresCollectorStore: CollectorStore {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         runner = Task { await client.run() }
-        // One batch at a time: concurrent batches measured no faster on two cores, and pushes of one
-        // kiosk then commit one by one instead of together. (They would be deadlock-free: per-kiosk
-        // advisory locks taken in order, rollup rows written in key order.)
-        batcher = IngestBatcher(concurrentBatches: 1) { days in
+        batcher = IngestBatcher { days in
             let receivedAt = CollectorSchema.timestamp()
             return try await client.withTransaction(logger: logger) { connection in
                 try await PostgresIngest(connection: connection, logger: logger).run(days, receivedAt: receivedAt)
