@@ -57,8 +57,13 @@ import Testing
         let row = try hall.send("text tr[data-counter=quay-2]")
         #expect(row.contains("Quầy 2") && row.contains("A001"), "\(row)")
         #expect(try hall.send("external") == "[]")
+        #expect(try hall.send("overflow") == "[0, 0]", "the hall fits 1920×1080 without scrolling")
+        let small = try ScreenBrowser("http://127.0.0.1:\(port)/screens/hall", size: "1024x600")
+        #expect(try small.shows("tr[data-counter=quay-2]", "data-current", "A001"))
+        #expect(try small.send("overflow") == "[0, 0]", "the hall fits 1024×600 without scrolling")
         if let keep = ProcessInfo.processInfo.environment["KIOSK_KEEP_SCREENSHOTS"] {
             try hall.send("screenshot \(keep)/hall-1920x1080.png")
+            try small.send("screenshot \(keep)/hall-1024x600.png")
         }
 
         try rig.kill9()

@@ -77,6 +77,7 @@ import Testing
             try expectBoxes(page, match: Self.ratingZones, screen: (1024, 600), window: window)
             #expect(try page.send("text [data-zone='1'] b") == #""Rất hài lòng""#)
             #expect(try page.send("external") == "[]")
+            #expect(try page.send("overflow") == "[0, 0]", "the rating screen fits \(size) without scrolling")
             if let keep { try page.send("screenshot \(keep)/rating-\(size).png") }
         }
         let page = try ScreenBrowser("http://127.0.0.1:\(port)/screens/rating/quay-1-danh-gia", size: "1024x600")
@@ -98,10 +99,12 @@ import Testing
         let port = try freeLoopbackPort()
         let rig = try Self.rig("ticket-screen", port: port)
         let keep = ProcessInfo.processInfo.environment["KIOSK_KEEP_SCREENSHOTS"]
-        for (size, window) in [("1000x500", (1000.0, 500.0)), ("1920x1080", (1920.0, 1080.0))] {
+        // The panel is 1000×500; the page stretches its zones to whatever window shows it.
+        for (size, window) in [("1000x500", (1000.0, 500.0)), ("1024x600", (1024.0, 600.0)), ("1920x1080", (1920.0, 1080.0))] {
             let page = try ScreenBrowser("http://127.0.0.1:\(port)/screens/tickets/lay-so", size: size)
             #expect(try page.shows("body", "data-state", "menu"))
             try expectBoxes(page, match: Self.ticketZones, screen: (1000, 500), window: window)
+            #expect(try page.send("overflow") == "[0, 0]", "the ticket menu fits \(size) without scrolling")
             if let keep { try page.send("screenshot \(keep)/tickets-\(size).png") }
         }
         let page = try ScreenBrowser("http://127.0.0.1:\(port)/screens/tickets/lay-so", size: "1000x500")

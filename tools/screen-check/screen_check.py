@@ -80,6 +80,11 @@ def main():
                 print(json.dumps(driver.execute_script(
                     "return performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith(location.origin))")),
                     flush=True)
+            elif command == "overflow":
+                print(json.dumps(driver.execute_script(
+                    "const d = document.documentElement;"
+                    "return [Math.max(0, d.scrollWidth - window.innerWidth), Math.max(0, d.scrollHeight - window.innerHeight)]")),
+                    flush=True)
             elif command == "screenshot":
                 driver.save_screenshot(parts[1])
                 print("ok", flush=True)
