@@ -22,7 +22,10 @@ extension DayTallies {
     }
 
     static func ordered<Row>(_ rows: [Row], by key: (Row) -> [SortField]) -> [Row] {
-        rows.map { (key($0), $0) }.sorted { SortField.precedes($0.0, $1.0) }.map(\.1)
+        let keyed = rows.map { (key($0), $0) }
+        // Decoded days arrive in order already; sorting is for tallies built as they happened.
+        if zip(keyed, keyed.dropFirst()).allSatisfy({ SortField.precedes($0.0, $1.0) }) { return rows }
+        return keyed.sorted { SortField.precedes($0.0, $1.0) }.map(\.1)
     }
 }
 

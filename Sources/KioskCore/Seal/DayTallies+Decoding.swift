@@ -64,15 +64,24 @@ extension DayTallies {
         _ root: inout CanonicalObjectReader, _ key: String, _ read: (inout CanonicalObjectReader) throws(DayTalliesError) -> Row,
         key sortKey: (Row) -> [SortField]
     ) throws(DayTalliesError) -> [Row] {
+        let path = root.fieldPath(key)
         var rows: [Row] = []
-        var seen: Set<[SortField]> = []
+        // A canonical day lists rows in strictly ascending key order, so comparing each key with
+        // the one before finds repeats; only rows out of order need the set.
+        var previousKey: [SortField]?
+        var seen: Set<[SortField]>?
         for (index, element) in try root.array(key, maximumCount: maximumRows).enumerated() {
-            var reader = try CanonicalObjectReader(element, path: "\(root.fieldPath(key))[\(index)]")
+            var reader = try CanonicalObjectReader(element, path: path, element: index)
             let row = try read(&reader)
             try reader.finish()
-            guard seen.insert(sortKey(row)).inserted else {
+            let key = sortKey(row)
+            if seen == nil, let previous = previousKey, !SortField.precedes(previous, key) {
+                seen = Set(rows.map(sortKey))
+            }
+            guard seen?.insert(key).inserted ?? (previousKey != key) else {
                 throw DayTalliesError(path: reader.path, reason: "repeats the key of an earlier entry")
             }
+            previousKey = key
             rows.append(row)
         }
         return rows
