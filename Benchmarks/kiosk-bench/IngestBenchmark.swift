@@ -52,7 +52,9 @@ struct IngestBenchmark: AsyncParsableCommand {
         let bytes = pushes.joined().map(\.body.count).reduce(0, +) / (kiosks * days)
         print("kiosk-bench ingest: \(kiosks) kiosks × \(days) days (\(bytes) bytes each) → collectord on \(postgres == nil ? "SQLite" : "PostgreSQL"), pid \(collector.process.processIdentifier), \(client) client")
 
-        let cpuBefore = (collector: InputLatencyBenchmark.cpuSeconds(pid: collector.process.processIdentifier), bench: InputLatencyBenchmark.cpuSeconds(pid: getpid()))
+        let cpuBefore = (
+            collector: InputLatencyBenchmark.cpuSeconds(pid: collector.process.processIdentifier), bench: InputLatencyBenchmark.cpuSeconds(pid: getpid()),
+            postgres: Self.postgresCPUSeconds(), machine: Self.busySeconds())
         let start = DispatchTime.now().uptimeNanoseconds
         let results: [(status: Int, milliseconds: Double)]
         if client == "lean" {
@@ -68,6 +70,8 @@ struct IngestBenchmark: AsyncParsableCommand {
         // Only while the pushes ran: not the collector's start-up, nor the keys and seals made beforehand.
         let collectorCPU = InputLatencyBenchmark.cpuSeconds(pid: collector.process.processIdentifier) - cpuBefore.collector
         let benchCPU = InputLatencyBenchmark.cpuSeconds(pid: getpid()) - cpuBefore.bench
+        let postgresCPU = Self.postgresCPUSeconds() - cpuBefore.postgres
+        let machineBusy = Self.busySeconds() - cpuBefore.machine
         try collector.stop()
 
         let stored = results.filter { $0.status == 201 }.count
@@ -80,6 +84,10 @@ struct IngestBenchmark: AsyncParsableCommand {
         print(String(format: "CPU: collectord %.2f s (%.0f µs per push, so %.0f pushes/s per core it has to itself), the load generator %.2f s, over %.2f s on %d cores",
             collectorCPU, collectorCPU / Double(results.count) * 1_000_000, Double(results.count) / collectorCPU, benchCPU, seconds,
             ProcessInfo.processInfo.activeProcessorCount))
+        let pushCount = Double(results.count)
+        print(String(format: "CPU per push: collectord %.0f µs, PostgreSQL server %.0f µs, load generator %.0f µs; the machine was busy %.0f %% of the time",
+            collectorCPU / pushCount * 1e6, postgresCPU / pushCount * 1e6, benchCPU / pushCount * 1e6,
+            machineBusy / (seconds * Double(ProcessInfo.processInfo.activeProcessorCount)) * 100))
         print(String(format: "collectord RSS: %.1f MB at the end, %.1f MB peak", Double(rss) * 1024 / 1_000_000, Double(peak) * 1024 / 1_000_000))
         let lastKioskDays = try await store.storedDays(kiosk: Self.kiosk(kiosks - 1))
         print("check: the last kiosk's days as stored: \(lastKioskDays.map(\.link.rawValue).joined(separator: ", "))")
@@ -116,6 +124,22 @@ struct IngestBenchmark: AsyncParsableCommand {
         }
         try await client.shutdown()
         return results
+    }
+
+    /// CPU time of every process named postgres (the private server's backends and helpers); 0 on SQLite.
+    static func postgresCPUSeconds() -> Double {
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return processes.compactMap(Int32.init).filter { pid in
+            (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.hasPrefix("postgres") == true
+        }.map(InputLatencyBenchmark.cpuSeconds(pid:)).reduce(0, +)
+    }
+
+    /// Seconds all cores spent on anything but idle and I/O wait since boot, from /proc/stat.
+    static func busySeconds() -> Double {
+        let line = ((try? String(contentsOfFile: "/proc/stat", encoding: .utf8)) ?? "").split(separator: "\n").first ?? ""
+        let ticks = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+        guard ticks.count >= 5 else { return 0 }
+        return (ticks.reduce(0, +) - ticks[3] - ticks[4]) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     static func kiosk(_ index: Int) -> String { "K\(index)" }

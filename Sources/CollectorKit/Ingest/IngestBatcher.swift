@@ -20,7 +20,7 @@ actor IngestBatcher {
             pending.append((day, reply))
             if !draining {
                 draining = true
-                Task { await drain() }
+                Task(priority: .high) { await drain() }
             }
         }
     }
