@@ -5,7 +5,7 @@ import KioskCore
 import KioskTestSupport
 
 /// How long the province-year satisfaction index takes on PostgreSQL with a province's worth of
-/// data: 10,000 kiosks × 365 days, generated in the database (sealed_day and day_vote rows as
+/// data: 10,000 kiosks × 365 days, generated in the database (sealed_day and day_answer rows as
 /// ingest writes them; the bodies are placeholders, reports never read them), with the monthly
 /// rollups rebuilt from them as ingest would have kept them.
 struct ReportBenchmark: AsyncParsableCommand {
@@ -36,15 +36,16 @@ struct ReportBenchmark: AsyncParsableCommand {
             INSERT INTO sealed_day (kiosk, day, office, district, province, hash, previous, link, signature, body, received_at)
             SELECT 'K' || k, to_char(DATE '2026-01-01' + d, 'YYYY-MM-DD'), 'O' || k, 'Quận ' || (k % 30), 'Tỉnh', md5(k || '-' || d), '', 'linked', '', ''::bytea, ''
             FROM generate_series(0, \(kiosks - 1)) AS k, generate_series(0, \(days - 1)) AS d;
-            INSERT INTO day_vote (kiosk, day, counter, service, question, choice, score, satisfied, count)
-            SELECT 'K' || k, to_char(DATE '2026-01-01' + d, 'YYYY-MM-DD'), 'quay-' || (c % 2 + 1), '', 'chung',
-                   (ARRAY['rat-hai-long', 'hai-long', 'binh-thuong', 'khong-hai-long'])[c / 2 + 1],
-                   (ARRAY[100, 75, 50, 0])[c / 2 + 1], CASE WHEN c < 4 THEN 1 ELSE 0 END, 1 + (k + d + c) % 7
-            FROM generate_series(0, \(kiosks - 1)) AS k, generate_series(0, \(days - 1)) AS d, generate_series(0, 7) AS c;
+            INSERT INTO day_answer (kiosk, day, counter, service, question, answers, satisfied, score_sum)
+            SELECT 'K' || k, to_char(DATE '2026-01-01' + d, 'YYYY-MM-DD'), 'quay-' || (q + 1), '', 'chung',
+                   t0 + t1 + t2 + t3, t0 + t1, 100 * t0 + 75 * t1 + 50 * t2
+            FROM generate_series(0, \(kiosks - 1)) AS k, generate_series(0, \(days - 1)) AS d, generate_series(0, 1) AS q,
+                 LATERAL (SELECT 1 + (k + d + q) % 7 AS t0, 1 + (k + d + q + 2) % 7 AS t1, 1 + (k + d + q + 4) % 7 AS t2,
+                                 1 + (k + d + q + 6) % 7 AS t3) AS votes;
             """])
         try await store.rebuildRollups()
         _ = try KioskdProcess.run(psql, [database, "-qc", "ANALYZE"])
-        let rows = try KioskdProcess.run(psql, [database, "-Atc", "SELECT (SELECT COUNT(*) FROM sealed_day) || ' days, ' || (SELECT COUNT(*) FROM day_vote) || ' vote rows'"])
+        let rows = try KioskdProcess.run(psql, [database, "-Atc", "SELECT (SELECT COUNT(*) FROM sealed_day) || ' days, ' || (SELECT COUNT(*) FROM day_answer) || ' answer rows'"])
         print(String(format: "kiosk-bench report: %@ generated in %.0f s (database %@)", rows.trimmingCharacters(in: .whitespacesAndNewlines), Date().timeIntervalSince(generate), name))
         try await timeReports(store)
         if !keep { _ = try? KioskdProcess.run(psql, ["\(postgres)/postgres", "-qc", "DROP DATABASE \(name) WITH (FORCE)"]) }

@@ -38,19 +38,23 @@ import Testing
         #expect(links.dropFirst().allSatisfy { $0 == "linked" })
     }
 
+    /// A sealed body as `CollectorRig.sql` reads it (hex, with PostgreSQL's `\\x` in front).
+    static func bytes(ofStoredBody hex: String) -> [UInt8] {
+        let hex = hex.hasPrefix("\\x") ? String(hex.dropFirst(2)) : hex
+        return stride(from: 0, to: hex.count, by: 2).compactMap { offset -> UInt8? in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)
+        }
+    }
+
     /// Checks that each stored day's vote rows sum to its sealed bytes' votes; returns how many days are stored.
     static func checkWholeDays(_ rig: CollectorRig) throws -> Int {
         let days = try rig.sql("SELECT kiosk, day, body FROM sealed_day")
-        let sums = try rig.sql("SELECT kiosk, day, SUM(count) FROM day_vote GROUP BY kiosk, day")
+        let sums = try rig.sql("SELECT kiosk, day, SUM(answers) FROM day_answer GROUP BY kiosk, day")
         let rowSums = Dictionary(uniqueKeysWithValues: sums.map { ("\($0[0]) \($0[1])", Int($0[2]) ?? -1) })
         var stored: Set<String> = []
         for day in days {
-            let hex = day[2].hasPrefix("\\x") ? String(day[2].dropFirst(2)) : day[2]
-            let bytes = stride(from: 0, to: hex.count, by: 2).compactMap { offset -> UInt8? in
-                let start = hex.index(hex.startIndex, offsetBy: offset)
-                return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)
-            }
-            let tallies = try DayTallies(canonicalBytes: bytes)
+            let tallies = try DayTallies(canonicalBytes: bytes(ofStoredBody: day[2]))
             let key = "\(day[0]) \(day[1])"
             stored.insert(key)
             #expect(rowSums[key] ?? 0 == tallies.votes.reduce(0) { $0 + $1.count }, "\(key)")

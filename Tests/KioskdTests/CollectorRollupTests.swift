@@ -114,12 +114,50 @@ import Testing
     @Test(arguments: CollectorBackend.available) func aCollectorFromBeforeTheRollupsFillsThemFromItsDaysWhenItUpgrades(_ backend: CollectorBackend) throws {
         let rig = try CollectorRig("rollup-upgrade", backend: backend)
         try Self.pushAll(rig)
-        // Put the database back as the previous release left it: no monthly tables, migration not applied.
+        // Put the database back as the release before the rollups left it: votes per choice, no
+        // monthly tables; v3 then fills them from those votes and v5 adds them up per question.
+        try Self.restorePerChoiceVotes(rig)
         for table in ["month_vote", "month_office_vote", "month_ticket", "month_slip"] { try rig.execute("DROP TABLE \(table)") }
-        try rig.execute(
-            backend == .sqlite
-                ? "DELETE FROM grdb_migrations WHERE identifier = 'v3-monthly-rollups'"
-                : "DELETE FROM collector_migration WHERE id = 'v3-monthly-rollups'")
+        try Self.forgetMigration("v3-monthly-rollups", rig)
         try Self.expectFiguresMatchTheDays(rig)
+    }
+
+    @Test(arguments: CollectorBackend.available) func aCollectorWithVotesPerChoiceAddsThemUpPerQuestionWhenItUpgrades(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("answers-upgrade", backend: backend)
+        try Self.pushAll(rig)
+        try Self.restorePerChoiceVotes(rig)
+        #expect(try rig.sql("SELECT COUNT(*) FROM day_vote").first?.first.flatMap { Int($0) } ?? 0 > 0)
+        try Self.expectFiguresMatchTheDays(rig)
+        #expect(try rig.sql("SELECT COUNT(*) FROM day_answer").first?.first.flatMap { Int($0) } ?? 0 > 0)
+        #expect(try CollectorCrashTests.checkWholeDays(rig) > 0)
+    }
+
+    /// The day votes as releases before v5 stored them, one row per choice, rebuilt from the
+    /// sealed bodies; `day_answer` gone and migration v5 not applied.
+    static func restorePerChoiceVotes(_ rig: CollectorRig) throws {
+        try rig.execute("""
+            CREATE TABLE day_vote (
+                kiosk TEXT NOT NULL, day TEXT NOT NULL, counter TEXT NOT NULL, service TEXT NOT NULL,
+                question TEXT NOT NULL, choice TEXT NOT NULL, score INTEGER NOT NULL, satisfied INTEGER NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (kiosk, day, counter, service, question, choice, score, satisfied)
+            )
+            """)
+        for day in try rig.sql("SELECT kiosk, day, body FROM sealed_day") {
+            let tallies = try DayTallies(canonicalBytes: CollectorCrashTests.bytes(ofStoredBody: day[2]))
+            for vote in tallies.votes {
+                let text = [day[0], day[1], vote.counter, vote.service, vote.question, vote.choice].map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }
+                try rig.execute("INSERT INTO day_vote VALUES (\(text.joined(separator: ", ")), \(vote.score), \(vote.satisfied ? 1 : 0), \(vote.count))")
+            }
+        }
+        try rig.execute("DROP TABLE day_answer")
+        try forgetMigration("v5-day-answers", rig)
+    }
+
+    static func forgetMigration(_ id: String, _ rig: CollectorRig) throws {
+        try rig.execute(
+            rig.backend == .sqlite
+                ? "DELETE FROM grdb_migrations WHERE identifier = '\(id)'"
+                : "DELETE FROM collector_migration WHERE id = '\(id)'")
     }
 }

@@ -21,7 +21,10 @@ struct RollupDelta {
         }
 
         func hash(into hasher: inout Hasher) {
-            for field in [office, month, district, province] { Bytes.hash(field, into: &hasher) }
+            Bytes.hash(office, into: &hasher)
+            Bytes.hash(month, into: &hasher)
+            Bytes.hash(district, into: &hasher)
+            Bytes.hash(province, into: &hasher)
         }
 
         static func < (a: Place, b: Place) -> Bool {
@@ -42,7 +45,9 @@ struct RollupDelta {
 
         func hash(into hasher: inout Hasher) {
             place.hash(into: &hasher)
-            for field in [counter, service, question] { Bytes.hash(field, into: &hasher) }
+            Bytes.hash(counter, into: &hasher)
+            Bytes.hash(service, into: &hasher)
+            Bytes.hash(question, into: &hasher)
         }
 
         static func < (a: VoteKey, b: VoteKey) -> Bool {
@@ -67,16 +72,21 @@ struct RollupDelta {
     }
 
     private enum Bytes {
-        static func same(_ a: String, _ b: String) -> Bool { a.utf8.elementsEqual(b.utf8) }
+        static func same(_ a: String, _ b: String) -> Bool {
+            var (a, b) = (a, b)
+            return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+        }
 
         /// a < b by bytes, or nil when they are the same.
         static func order(_ a: String, _ b: String) -> Bool? {
-            same(a, b) ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
+            var (a, b) = (a, b)
+            return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) ? nil : x.lexicographicallyPrecedes(y) } }
         }
 
         static func hash(_ text: String, into hasher: inout Hasher) {
             hasher.combine(text.utf8.count)
-            for byte in text.utf8 { hasher.combine(byte) }
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
     }
 
@@ -89,6 +99,12 @@ struct RollupDelta {
             answers += vote.count
             satisfied += vote.satisfied ? vote.count : 0
             scoreSum += vote.score * vote.count
+        }
+
+        mutating func add(_ other: VoteSums) {
+            answers += other.answers
+            satisfied += other.satisfied
+            scoreSum += other.scoreSum
         }
     }
 
@@ -114,11 +130,13 @@ struct RollupDelta {
             let place = Place(
                 month: String(day.tallies.day.description.prefix(7)), province: day.kiosk.province, district: day.kiosk.district,
                 office: day.kiosk.officeCode)
-            for vote in day.tallies.votes {
-                let key = VoteKey(place: place, counter: vote.counter, service: vote.service, question: vote.question)
-                votes[key, default: VoteSums()].add(vote)
-                officeVotes[place, default: VoteSums()].add(vote)
+            var officeSums = VoteSums()
+            for answer in day.answers {
+                votes[VoteKey(place: place, counter: answer.counter, service: answer.service, question: answer.question), default: VoteSums()]
+                    .add(answer.sums)
+                officeSums.add(answer.sums)
             }
+            if officeSums.answers > 0 { officeVotes[place, default: VoteSums()].add(officeSums) }
             for ticket in day.tallies.tickets {
                 let key = NamedKey(place: place, name: ticket.service)
                 var sums = tickets[key] ?? TicketSums()

@@ -8,6 +8,9 @@ public struct VerifiedDay: Sendable {
     public let body: [UInt8]
     public let hash: String
     public let signature: String
+    /// The votes added up per counter, service and question, worked out once per push rather
+    /// than in the store's serialized write.
+    let answers: [DayAnswer]
 
     public init(kiosk: KioskRegistration, tallies: DayTallies, body: [UInt8], hash: String, signature: String) {
         self.kiosk = kiosk
@@ -15,5 +18,6 @@ public struct VerifiedDay: Sendable {
         self.body = body
         self.hash = hash
         self.signature = signature
+        answers = DayAnswer.of(tallies.votes)
     }
 }

@@ -21,12 +21,12 @@ struct ReportSQL {
             let byOffice = [.province, .district, .office, .month].contains(query.breakdown)
             let from: String
             switch source {
-            case .days: from = "day_vote v JOIN sealed_day d ON d.kiosk = v.kiosk AND d.day = v.day"
+            case .days: from = "day_answer v JOIN sealed_day d ON d.kiosk = v.kiosk AND d.day = v.day"
             case .months: from = byOffice ? "month_office_vote d" : "month_vote d"
             }
             let sums: String
             switch source {
-            case .days: sums = "SUM(v.count) AS answers, SUM(CASE WHEN v.satisfied = 1 THEN v.count ELSE 0 END) AS satisfied, SUM(v.score * v.count) AS score_sum"
+            case .days: sums = "SUM(v.answers) AS answers, SUM(v.satisfied) AS satisfied, SUM(v.score_sum) AS score_sum"
             case .months: sums = "SUM(d.answers) AS answers, SUM(d.satisfied) AS satisfied, SUM(d.score_sum) AS score_sum"
             }
             let (key, label) = keyColumns(query.breakdown, source: source, row: "v")

@@ -128,15 +128,15 @@ struct PostgresIngest {
                 \(days.map { ByteBuffer(bytes: $0.body) })::bytea[])
             """, logger: logger)
 
-        var votes = Columns(7)
+        var answers = Columns(3)
         var presses = Columns(3)
         var tickets = Columns(7)
         var slips = Columns(2)
         var faults = Columns(3)
         for day in days {
             let owner = (day.kiosk.id, day.tallies.day.description)
-            for vote in day.tallies.votes {
-                votes.add(owner, [vote.counter, vote.service, vote.question, vote.choice], [vote.score, vote.satisfied ? 1 : 0, vote.count])
+            for answer in day.answers {
+                answers.add(owner, [answer.counter, answer.service, answer.question], [answer.sums.answers, answer.sums.satisfied, answer.sums.scoreSum])
             }
             for press in day.tallies.presses { presses.add(owner, [press.terminal, press.kind], [press.count]) }
             for ticket in day.tallies.tickets {
@@ -147,12 +147,12 @@ struct PostgresIngest {
             for slip in day.tallies.slips { slips.add(owner, [slip.procedure], [slip.count]) }
             for fault in day.tallies.printerFaults { faults.add(owner, [fault.printer, fault.fault], [fault.count]) }
         }
-        if votes.count > 0 {
+        if answers.count > 0 {
             try await connection.query(
                 """
-                INSERT INTO day_vote (kiosk, day, counter, service, question, choice, score, satisfied, count)
-                SELECT * FROM UNNEST(\(votes.kiosks)::text[], \(votes.days)::text[], \(votes.text[0])::text[], \(votes.text[1])::text[],
-                    \(votes.text[2])::text[], \(votes.text[3])::text[], \(votes.numbers[0])::int[], \(votes.numbers[1])::int[], \(votes.numbers[2])::int[])
+                INSERT INTO day_answer (kiosk, day, counter, service, question, answers, satisfied, score_sum)
+                SELECT * FROM UNNEST(\(answers.kiosks)::text[], \(answers.days)::text[], \(answers.text[0])::text[], \(answers.text[1])::text[],
+                    \(answers.text[2])::text[], \(answers.numbers[0])::int[], \(answers.numbers[1])::int[], \(answers.numbers[2])::int[])
                 """, logger: logger)
         }
         if presses.count > 0 {

@@ -39,15 +39,29 @@ enum RollupSchema {
 
     static let clear = ["DELETE FROM month_vote", "DELETE FROM month_office_vote", "DELETE FROM month_ticket", "DELETE FROM month_slip"]
 
+    /// Where a database keeps its day votes: per choice in `day_vote` until migration v5, added up
+    /// per question in `day_answer` since.
+    enum DayVotes {
+        case perChoice
+        case perQuestion
+
+        var sums: (from: String, answers: String, satisfied: String, scoreSum: String) {
+            switch self {
+            case .perChoice: ("day_vote", "SUM(v.count)", "SUM(CASE WHEN v.satisfied = 1 THEN v.count ELSE 0 END)", "SUM(v.score * v.count)")
+            case .perQuestion: ("day_answer", "SUM(v.answers)", "SUM(v.satisfied)", "SUM(v.score_sum)")
+            }
+        }
+    }
+
     /// Fills the (empty) monthly tables from the day rows.
-    static func backfill(_ dialect: SQLDialect) -> [String] {
+    static func backfill(_ dialect: SQLDialect, votes: DayVotes = .perQuestion) -> [String] {
         let place = "SUBSTR(d.day, 1, 7), d.province, d.district, d.office"
+        let sums = votes.sums
         return [
             """
             INSERT INTO month_vote (month, province, district, office, counter, service, question, answers, satisfied, score_sum)
-            SELECT \(place), v.counter, v.service, v.question,
-                   SUM(v.count), SUM(CASE WHEN v.satisfied = 1 THEN v.count ELSE 0 END), SUM(v.score * v.count)
-            FROM day_vote v JOIN sealed_day d ON d.kiosk = v.kiosk AND d.day = v.day
+            SELECT \(place), v.counter, v.service, v.question, \(sums.answers), \(sums.satisfied), \(sums.scoreSum)
+            FROM \(sums.from) v JOIN sealed_day d ON d.kiosk = v.kiosk AND d.day = v.day
             GROUP BY 1, 2, 3, 4, 5, 6, 7
             """,
             """

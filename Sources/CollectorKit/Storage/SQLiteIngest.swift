@@ -97,8 +97,10 @@ struct SQLiteIngest {
 
     private func insertRows(_ day: VerifiedDay) throws {
         let key: [any DatabaseValueConvertible] = [day.kiosk.id, day.tallies.day.description]
-        for vote in day.tallies.votes {
-            try execute("INSERT INTO day_vote VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", StatementArguments(key + [vote.counter, vote.service, vote.question, vote.choice, vote.score, vote.satisfied, vote.count]))
+        for answer in day.answers {
+            try execute(
+                "INSERT INTO day_answer VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                StatementArguments(key + [answer.counter, answer.service, answer.question, answer.sums.answers, answer.sums.satisfied, answer.sums.scoreSum]))
         }
         for press in day.tallies.presses {
             try execute("INSERT INTO day_press VALUES (?, ?, ?, ?, ?)", StatementArguments(key + [press.terminal, press.kind, press.count]))
