@@ -29,6 +29,21 @@ struct BatchPlan {
         return keys
     }
 
+    /// The same as spans of days per kiosk, for a store that reads a range more cheaply than
+    /// separate days: from the day before the kiosk's first day in the batch to the day after its last.
+    static func neighbourSpans(_ days: [VerifiedDay]) -> [(kiosk: String, first: LocalDay, last: LocalDay)] {
+        var spans: [String: (first: LocalDay, last: LocalDay)] = [:]
+        for day in days {
+            let date = day.tallies.day
+            if let span = spans[day.kiosk.id] {
+                spans[day.kiosk.id] = (min(span.first, date), max(span.last, date))
+            } else {
+                spans[day.kiosk.id] = (date, date)
+            }
+        }
+        return spans.map { ($0.key, $0.value.first.adding(days: -1)!, $0.value.last.adding(days: 1)!) }
+    }
+
     /// - Parameter registered: the batch's kiosks as registered now, read in the transaction; nil
     ///   when the caller checked the registrations itself in the same transaction.
     init(_ days: [VerifiedDay], stored: [Key: IngestPlan.Neighbour], registered: [String: KioskRegistration]? = nil) {

@@ -14,13 +14,14 @@ struct PostgresIngest {
         let kiosks = BatchPlan.kiosks(days)
         try await connection.query(
             "SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT UNNEST(\(kiosks)::text[]) AS k ORDER BY 1) AS locked", logger: logger)
-        let keys = Array(BatchPlan.neighbourKeys(days))
+        let spans = BatchPlan.neighbourSpans(days)
         var stored: [BatchPlan.Key: IngestPlan.Neighbour] = [:]
         let rows = try await connection.query(
             """
             SELECT s.kiosk, s.day, s.hash, s.previous, s.link FROM sealed_day s
-            JOIN UNNEST(\(keys.map(\.kiosk))::text[], \(keys.map(\.day.description))::text[]) AS k(kiosk, day)
-              ON s.kiosk = k.kiosk AND s.day = k.day
+            JOIN UNNEST(\(spans.map(\.kiosk))::text[], \(spans.map(\.first.description))::text[], \(spans.map(\.last.description))::text[])
+              AS k(kiosk, first, last)
+              ON s.kiosk = k.kiosk AND s.day BETWEEN k.first AND k.last
             """, logger: logger)
         for try await (kiosk, day, hash, previous, link) in rows.decode((String, String, String, String, String).self) {
             guard let date = LocalDay(day) else { continue }
