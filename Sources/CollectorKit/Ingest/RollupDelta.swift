@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 
 /// What a batch of newly stored days adds to the monthly rollups (`RollupSchema`), one row per
@@ -72,15 +73,24 @@ struct RollupDelta {
     }
 
     private enum Bytes {
-        static func same(_ a: String, _ b: String) -> Bool {
-            var (a, b) = (a, b)
-            return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
-        }
+        static func same(_ a: String, _ b: String) -> Bool { compare(a, b) == 0 }
 
         /// a < b by bytes, or nil when they are the same.
         static func order(_ a: String, _ b: String) -> Bool? {
+            let result = compare(a, b)
+            return result == 0 ? nil : result < 0
+        }
+
+        /// memcmp's answer for the UTF-8 bytes, the shorter first when one is a prefix of the other.
+        private static func compare(_ a: String, _ b: String) -> Int {
             var (a, b) = (a, b)
-            return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) ? nil : x.lexicographicallyPrecedes(y) } }
+            return a.withUTF8 { x in
+                b.withUTF8 { y in
+                    let common = min(x.count, y.count)
+                    let result = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
+                    return result != 0 ? result : x.count - y.count
+                }
+            }
         }
 
         static func hash(_ text: String, into hasher: inout Hasher) {
