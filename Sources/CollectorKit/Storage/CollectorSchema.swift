@@ -142,6 +142,7 @@ enum CollectorSchema {
             ("v3-monthly-rollups", RollupSchema.tables + RollupSchema.backfill(dialect, votes: .perChoice)),
             ("v4-health-indexes", healthIndexes),
             ("v5-day-answers", dayAnswerStatements),
+            ("v6-rollup-room-for-updates", RollupSchema.roomForUpdates(dialect)),
         ]
     }
 }

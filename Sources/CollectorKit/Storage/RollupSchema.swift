@@ -37,6 +37,13 @@ enum RollupSchema {
         """,
     ]
 
+    /// PostgreSQL: room on each page for a row's next version, so the daily update of an office's
+    /// month stays on its page and touches no index (a HOT update) instead of adding index entries.
+    static func roomForUpdates(_ dialect: SQLDialect) -> [String] {
+        guard dialect == .postgres else { return [] }
+        return ["month_vote", "month_office_vote", "month_ticket", "month_slip"].map { "ALTER TABLE \($0) SET (fillfactor = 50)" }
+    }
+
     static let clear = ["DELETE FROM month_vote", "DELETE FROM month_office_vote", "DELETE FROM month_ticket", "DELETE FROM month_slip"]
 
     /// Where a database keeps its day votes: per choice in `day_vote` until migration v5, added up
