@@ -91,6 +91,10 @@ struct IngestBenchmark: AsyncParsableCommand {
         print(String(format: "collectord RSS: %.1f MB at the end, %.1f MB peak", Double(rss) * 1024 / 1_000_000, Double(peak) * 1024 / 1_000_000))
         let lastKioskDays = try await store.storedDays(kiosk: Self.kiosk(kiosks - 1))
         print("check: the last kiosk's days as stored: \(lastKioskDays.map(\.link.rawValue).joined(separator: ", "))")
+        if let postgres {
+            // Databases left behind would slow the next run's checkpoints.
+            _ = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/psql"), ["\(postgres)/postgres", "-qc", "DROP DATABASE \(database.split(separator: "/").last!) WITH (FORCE)"])
+        }
     }
 
     /// Every kiosk's days through AsyncHTTPClient, one connection per kiosk.
