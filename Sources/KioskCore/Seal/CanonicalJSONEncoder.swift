@@ -56,7 +56,7 @@ public enum CanonicalJSONEncoder {
         text.utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
-    private static func writeInteger(_ number: Int64, to output: inout [UInt8]) {
+    static func writeInteger(_ number: Int64, to output: inout [UInt8]) {
         if number < 0 { output.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -72,7 +72,7 @@ public enum CanonicalJSONEncoder {
         }
     }
 
-    private static func writeString(_ text: String, to output: inout [UInt8]) {
+    static func writeString(_ text: String, to output: inout [UInt8]) {
         var text = normalized(text)
         text.withUTF8 { writeEscaped($0, to: &output) }
     }

@@ -2,8 +2,83 @@
 /// stored in the outbox and sent. Rows are ordered by their key fields (UTF-8 bytes of NFC text,
 /// then numbers), rows with nothing counted are left out, so equal days give equal bytes.
 extension DayTallies {
+    /// Written field by field, in the keys' byte order, without building a `CanonicalValue`
+    /// first: the collector re-encodes every pushed day to check it. `canonicalValue` is the
+    /// same day as a value; the tests hold the two to the same bytes.
     public func canonicalBytes() -> [UInt8] {
-        CanonicalJSONEncoder.encode(canonicalValue)
+        var json = CanonicalBytes()
+        json.bytes.append(UInt8(ascii: "{"))
+        json.key("day", first: true)
+        json.string(day.description)
+        json.key("format")
+        json.string(Self.format)
+        json.key("kiosk")
+        json.string(kiosk)
+        json.key("office")
+        json.string(office)
+        json.key("presses")
+        json.rows(Self.ordered(presses.filter { $0.count > 0 }, by: \.sortKey)) { json, row in
+            json.key("count", first: true)
+            json.integer(row.count)
+            json.key("kind")
+            json.string(row.kind)
+            json.key("terminal")
+            json.string(row.terminal)
+        }
+        json.key("previous")
+        json.string(previous)
+        json.key("printer_faults")
+        json.rows(Self.ordered(printerFaults.filter { $0.count > 0 }, by: \.sortKey)) { json, row in
+            json.key("count", first: true)
+            json.integer(row.count)
+            json.key("fault")
+            json.string(row.fault)
+            json.key("printer")
+            json.string(row.printer)
+        }
+        json.key("slips")
+        json.rows(Self.ordered(slips.filter { $0.count > 0 }, by: \.sortKey)) { json, row in
+            json.key("count", first: true)
+            json.integer(row.count)
+            json.key("procedure")
+            json.string(row.procedure)
+        }
+        json.key("tickets")
+        json.rows(Self.ordered(tickets.filter { !$0.isEmpty }, by: \.sortKey)) { json, row in
+            json.key("issued", first: true)
+            json.integer(row.issued)
+            json.key("no_show")
+            json.integer(row.noShow)
+            json.key("priority")
+            json.integer(row.priority)
+            json.key("served")
+            json.integer(row.served)
+            json.key("service")
+            json.string(row.service)
+            json.key("service_minutes")
+            json.integers(row.serviceTime.counts)
+            json.key("waiting_minutes")
+            json.integers(row.waiting.counts)
+        }
+        json.key("votes")
+        json.rows(Self.ordered(votes.filter { $0.count > 0 }, by: \.sortKey)) { json, row in
+            json.key("choice", first: true)
+            json.string(row.choice)
+            json.key("count")
+            json.integer(row.count)
+            json.key("counter")
+            json.string(row.counter)
+            json.key("question")
+            json.string(row.question)
+            json.key("satisfied")
+            json.bytes.append(contentsOf: row.satisfied ? "true".utf8 : "false".utf8)
+            json.key("score")
+            json.integer(row.score)
+            json.key("service")
+            json.string(row.service)
+        }
+        json.bytes.append(UInt8(ascii: "}"))
+        return json.bytes
     }
 
     public var canonicalValue: CanonicalValue {
@@ -102,5 +177,49 @@ extension DayTallies.PrinterFaults {
 
     var canonicalValue: CanonicalValue {
         .object([("printer", .string(printer)), ("fault", .string(fault)), ("count", .integer(Int64(count)))])
+    }
+}
+
+/// The canonical JSON of a day as it is written: keys are ASCII literals given in byte order.
+private struct CanonicalBytes {
+    var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(2048)
+    }
+
+    mutating func key(_ name: StaticString, first: Bool = false) {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: "\":".utf8)
+    }
+
+    mutating func string(_ text: String) {
+        CanonicalJSONEncoder.writeString(text, to: &bytes)
+    }
+
+    mutating func integer(_ number: Int) {
+        CanonicalJSONEncoder.writeInteger(Int64(number), to: &bytes)
+    }
+
+    mutating func integers(_ numbers: [Int]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, number) in numbers.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            integer(number)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func rows<Row>(_ rows: [Row], _ write: (inout CanonicalBytes, Row) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, row) in rows.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "{"))
+            write(&self, row)
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 }
