@@ -14,7 +14,7 @@ struct IngestBenchmark: AsyncParsableCommand {
         commandName: "ingest", abstract: "collectord ingest throughput and latency with many kiosks pushing concurrently.")
 
     @Option(help: "How many kiosks push at once.") var kiosks = 1000
-    @Option(help: "Days each kiosk pushes, in order.") var days = 5
+    @Option(help: "Days each kiosk pushes, in order (enough for a steady state: the first and last pushes of a run meet a collector half idle).") var days = 20
     @Option(help: "A PostgreSQL server URL (postgres://USER@HOST:PORT); without it, SQLite.") var postgres: String?
     @Option(help: "The load generator: lean (epoll and prepared bytes, a few µs per push) or full (AsyncHTTPClient, as kioskctl push sends).")
     var client = "lean"
