@@ -21,6 +21,8 @@ public struct DayIngestor: Sendable {
     /// transaction confirms the registration (`IngestOutcome.registrationChanged`), so a kiosk
     /// revoked or registered again, even by another process, is refused or accepted at once.
     let registrations = RegistrationCache()
+    /// Signature checks and decoding, a core's worth fewer than the machine has at once.
+    let checkSlots = CheckSlots()
 
     public init(store: any CollectorStore, today: @escaping @Sendable () -> LocalDay) {
         self.store = store
@@ -49,14 +51,20 @@ public struct DayIngestor: Sendable {
         let kioskID = kiosk.id
         guard !kiosk.revoked else { return Self.refuse(403, "kiosk \"\(kioskID)\" is revoked") }
         guard let signature, !signature.isEmpty else { return Self.refuse(401, "missing the Kiosk-Signature header") }
-        guard let key = KioskPublicKey(base64: kiosk.publicKey), key.verifies(signature, of: body) else {
-            return Self.refuse(403, "the signature does not verify with kiosk \"\(kioskID)\"'s registered key")
+        let checked: Checked = await checkSlots.run {
+            guard let key = KioskPublicKey(base64: kiosk.publicKey), key.verifies(signature, of: body) else {
+                return .refused(Self.refuse(403, "the signature does not verify with kiosk \"\(kioskID)\"'s registered key"))
+            }
+            do throws(DayTalliesError) {
+                return .day(try DayTallies(canonicalBytes: body))
+            } catch {
+                return .refused(Self.refuse(422, error.reason, field: error.path))
+            }
         }
         let tallies: DayTallies
-        do {
-            tallies = try DayTallies(canonicalBytes: body)
-        } catch {
-            return Self.refuse(422, error.reason, field: error.path)
+        switch checked {
+        case .day(let decoded): tallies = decoded
+        case .refused(let refusal): return refusal
         }
         guard tallies.kiosk == kiosk.id else {
             return Self.refuse(422, "the day is kiosk \"\(tallies.kiosk)\"'s, the request says \"\(kiosk.id)\"", field: "kiosk")
@@ -83,6 +91,11 @@ public struct DayIngestor: Sendable {
                 "day": tallies.day.description, "storedHash": storedHash,
             ])
         }
+    }
+
+    private enum Checked {
+        case day(DayTallies)
+        case refused(Answer)
     }
 
     static func refuse(_ status: Int, _ reason: String, field: String? = nil) -> Answer {

@@ -1,0 +1,47 @@
+@testable import CollectorKit
+import Synchronization
+import Testing
+
+@Suite struct CheckSlotsTests {
+    /// Counts the bodies running at once and the most seen.
+    final class Occupancy: Sendable {
+        let state = Mutex((now: 0, most: 0, finished: 0))
+
+        func enter() { state.withLock { $0.now += 1; $0.most = max($0.most, $0.now) } }
+        func leave() { state.withLock { $0.now -= 1; $0.finished += 1 } }
+    }
+
+    @Test(arguments: [1, 3]) func noMoreThanTheWidthRunAtOnceAndEveryoneGetsATurn(_ width: Int) async {
+        let slots = CheckSlots(width: width)
+        let occupancy = Occupancy()
+        await withTaskGroup(of: Int.self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    await slots.run {
+                        occupancy.enter()
+                        // Long enough for the other tasks to pile up at the door.
+                        var spin = 0
+                        for step in 0..<20_000 { spin &+= step }
+                        occupancy.leave()
+                        return index + spin * 0
+                    }
+                }
+            }
+            var seen = Set<Int>()
+            for await index in group { seen.insert(index) }
+            #expect(seen == Set(0..<200))
+        }
+        let state = occupancy.state.withLock { $0 }
+        #expect(state.finished == 200)
+        #expect(state.most <= width)
+        #expect(state.most >= 1)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aThrowingBodyGivesItsSlotBack() async {
+        struct Refused: Error {}
+        let slots = CheckSlots(width: 1)
+        await #expect(throws: Refused.self) { try await slots.run { throw Refused() } }
+        // With the only slot lost, this would wait for ever.
+        #expect(await slots.run { 42 } == 42)
+    }
+}
