@@ -6,9 +6,10 @@ import KioskCore
 struct RollupDelta {
     // Keys compare and hash by their UTF-8 bytes: a sealed day's text is NFC (the decoder refuses
     // anything else), so equal bytes are equal text, and bytes are much cheaper than Unicode-aware
-    // String comparison on Vietnamese names. Any fixed total order serves the lock ordering.
+    // String comparison on Vietnamese names. Any fixed total order serves the lock ordering: rows
+    // are sorted by `SortBytes`, worked out once per key.
 
-    struct Place: Hashable, Comparable {
+    struct Place: Hashable {
         var month: String
         var province: String
         var district: String
@@ -28,13 +29,10 @@ struct RollupDelta {
             Bytes.hash(province, into: &hasher)
         }
 
-        static func < (a: Place, b: Place) -> Bool {
-            Bytes.order(a.office, b.office) ?? Bytes.order(a.month, b.month) ?? Bytes.order(a.district, b.district)
-                ?? Bytes.order(a.province, b.province) ?? false
-        }
+        var sortFields: [String] { [office, month, district, province] }
     }
 
-    struct VoteKey: Hashable, Comparable {
+    struct VoteKey: Hashable {
         var place: Place
         var counter: String
         var service: String
@@ -51,14 +49,10 @@ struct RollupDelta {
             Bytes.hash(question, into: &hasher)
         }
 
-        static func < (a: VoteKey, b: VoteKey) -> Bool {
-            a.place != b.place
-                ? a.place < b.place
-                : Bytes.order(a.counter, b.counter) ?? Bytes.order(a.service, b.service) ?? Bytes.order(a.question, b.question) ?? false
-        }
+        var sortFields: [String] { place.sortFields + [counter, service, question] }
     }
 
-    struct NamedKey: Hashable, Comparable {
+    struct NamedKey: Hashable {
         var place: Place
         var name: String
 
@@ -69,27 +63,14 @@ struct RollupDelta {
             Bytes.hash(name, into: &hasher)
         }
 
-        static func < (a: NamedKey, b: NamedKey) -> Bool { a.place != b.place ? a.place < b.place : Bytes.order(a.name, b.name) ?? false }
+        var sortFields: [String] { place.sortFields + [name] }
     }
 
     private enum Bytes {
-        static func same(_ a: String, _ b: String) -> Bool { compare(a, b) == 0 }
-
-        /// a < b by bytes, or nil when they are the same.
-        static func order(_ a: String, _ b: String) -> Bool? {
-            let result = compare(a, b)
-            return result == 0 ? nil : result < 0
-        }
-
-        /// memcmp's answer for the UTF-8 bytes, the shorter first when one is a prefix of the other.
-        private static func compare(_ a: String, _ b: String) -> Int {
+        static func same(_ a: String, _ b: String) -> Bool {
             var (a, b) = (a, b)
             return a.withUTF8 { x in
-                b.withUTF8 { y in
-                    let common = min(x.count, y.count)
-                    let result = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
-                    return result != 0 ? result : x.count - y.count
-                }
+                b.withUTF8 { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
             }
         }
 
@@ -159,9 +140,36 @@ struct RollupDelta {
             }
             for slip in day.tallies.slips { slips[NamedKey(place: place, name: slip.procedure), default: 0] += slip.count }
         }
-        self.votes = votes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        self.officeVotes = officeVotes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        self.tickets = tickets.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        self.slips = slips.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        self.votes = Self.inKeyOrder(votes, \.sortFields)
+        self.officeVotes = Self.inKeyOrder(officeVotes, \.sortFields)
+        self.tickets = Self.inKeyOrder(tickets, \.sortFields)
+        self.slips = Self.inKeyOrder(slips, \.sortFields)
+    }
+
+    private static func inKeyOrder<Key, Value>(_ rows: [Key: Value], _ fields: (Key) -> [String]) -> [(Key, Value)] {
+        rows.map { (SortBytes(fields($0.key)), $0.key, $0.value) }.sorted { $0.0 < $1.0 }.map { ($0.1, $0.2) }
+    }
+}
+
+/// A key's fields as one run of bytes, each field's UTF-8 length (4 bytes) then its bytes: one
+/// memcmp orders two keys, and no two different keys give the same bytes.
+private struct SortBytes: Comparable {
+    let bytes: [UInt8]
+
+    init(_ fields: [String]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(0) { $0 + 4 + $1.utf8.count })
+        for var field in fields {
+            let count = UInt32(field.utf8.count)
+            bytes.append(contentsOf: [UInt8(count >> 24), UInt8(count >> 16 & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count & 0xFF)])
+            field.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+        self.bytes = bytes
+    }
+
+    static func < (a: SortBytes, b: SortBytes) -> Bool {
+        let common = min(a.bytes.count, b.bytes.count)
+        let order = a.bytes.withUnsafeBufferPointer { x in b.bytes.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, common) } }
+        return order != 0 ? order < 0 : a.bytes.count < b.bytes.count
     }
 }
