@@ -84,6 +84,19 @@ final class CollectorRig: @unchecked Sendable {
         }
     }
 
+    /// Every stored day as its sealed bytes decode (the bytes read back through `sql`, as hex
+    /// with PostgreSQL's `\\x` in front or plain hex from SQLite).
+    func storedTallies() throws -> [(kiosk: String, day: String, tallies: DayTallies)] {
+        try sql("SELECT kiosk, day, body FROM sealed_day").map { row in
+            let hex = row[2].hasPrefix("\\x") ? String(row[2].dropFirst(2)) : row[2]
+            let bytes = stride(from: 0, to: hex.count, by: 2).compactMap { offset -> UInt8? in
+                let start = hex.index(hex.startIndex, offsetBy: offset)
+                return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)
+            }
+            return (row[0], row[1], try DayTallies(canonicalBytes: bytes))
+        }
+    }
+
     /// Changes the collector's database behind its back (to show what a report reads).
     func execute(_ statement: String) throws {
         switch backend {

@@ -143,13 +143,13 @@ import Testing
                 PRIMARY KEY (kiosk, day, counter, service, question, choice, score, satisfied)
             )
             """)
-        for day in try rig.sql("SELECT kiosk, day, body FROM sealed_day") {
-            let tallies = try DayTallies(canonicalBytes: CollectorCrashTests.bytes(ofStoredBody: day[2]))
-            for vote in tallies.votes {
-                let text = [day[0], day[1], vote.counter, vote.service, vote.question, vote.choice].map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }
-                try rig.execute("INSERT INTO day_vote VALUES (\(text.joined(separator: ", ")), \(vote.score), \(vote.satisfied ? 1 : 0), \(vote.count))")
+        let rows = try rig.storedTallies().flatMap { day in
+            day.tallies.votes.map { vote in
+                let text = [day.kiosk, day.day, vote.counter, vote.service, vote.question, vote.choice].map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }
+                return "(\(text.joined(separator: ", ")), \(vote.score), \(vote.satisfied ? 1 : 0), \(vote.count))"
             }
         }
+        if !rows.isEmpty { try rig.execute("INSERT INTO day_vote VALUES \(rows.joined(separator: ", "))") }
         try rig.execute("DROP TABLE day_answer")
         try forgetMigration("v5-day-answers", rig)
     }
