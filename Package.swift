@@ -56,6 +56,10 @@ let package = Package(
         // Sealed days: the kiosk's Ed25519 key, signatures and SHA-256 chain links (swift-crypto);
         // shared by the kiosk (signing) and the collector (verifying).
         .target(name: "KioskSeal", dependencies: ["KioskCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // The collector's signature check (libsodium): kept out of KioskSeal so kioskd, which only
+        // signs, does not load libsodium.
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .target(name: "SealVerification", dependencies: ["KioskSeal", "CSodium"]),
         // The push of sealed days to the collector: retries with backoff and jitter, in order.
         .target(
             name: "KioskSync",
@@ -65,7 +69,7 @@ let package = Package(
         .target(
             name: "CollectorKit",
             dependencies: [
-                "KioskCore", "KioskSeal", .product(name: "GRDB", package: "GRDB.swift"),
+                "KioskCore", "KioskSeal", "SealVerification", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Mustache", package: "swift-mustache"),
@@ -105,7 +109,7 @@ let package = Package(
         .executableTarget(
             name: "collectord",
             dependencies: [
-                "CollectorKit", "KioskCore", "KioskSeal", .product(name: "Hummingbird", package: "hummingbird"),
+                "CollectorKit", "KioskCore", "KioskSeal", "SealVerification", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -116,7 +120,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskTestSupport", "KioskCore", "KioskPrint", "CollectorKit", "KioskSeal", "KioskStore",
+                "KioskTestSupport", "KioskCore", "KioskPrint", "CollectorKit", "KioskSeal", "SealVerification", "KioskStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -138,12 +142,13 @@ let package = Package(
         ),
         .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
         .testTarget(name: "CollectorKitTests", dependencies: ["CollectorKit", "KioskCore", "KioskSeal"]),
-        .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "KioskStore", "KioskCore"]),
+        .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "SealVerification", "KioskStore", "KioskCore"]),
         .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCore", "KioskTestSupport"]),
         .testTarget(
             name: "KioskdTests",
             dependencies: [
-                "KioskTestSupport", "KioskCore", "KioskStore", "KioskPrint", "KioskSeal", .product(name: "GRDB", package: "GRDB.swift"),
+                "KioskTestSupport", "KioskCore", "KioskStore", "KioskPrint", "KioskSeal", "SealVerification",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

@@ -33,9 +33,6 @@ public struct KioskPublicKey: Sendable, Equatable {
         }.joined(separator: " ")
     }
 
-    /// Whether `signature` (base64) is this key's signature of `body`.
-    public func verifies(_ signature: String, of body: [UInt8]) -> Bool {
-        guard let raw = Data(base64Encoded: signature), raw.count == 64 else { return false }
-        return key.isValidSignature(raw, for: body)
-    }
+    /// The 32 bytes of the key, for the collector's signature check (`SealVerifier`).
+    public var rawBytes: [UInt8] { [UInt8](key.rawRepresentation) }
 }

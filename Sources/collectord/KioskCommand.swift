@@ -2,6 +2,7 @@ import ArgumentParser
 import CollectorKit
 import Foundation
 import KioskSeal
+import SealVerification
 
 struct KioskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,8 +21,8 @@ struct KioskCommand: AsyncParsableCommand {
         @Option(help: "The kiosk's public key, base64, as `kioskctl enroll` prints it.") var publicKey: String
 
         func run() async throws {
-            guard let key = KioskPublicKey(base64: publicKey) else {
-                throw ValidationError("--public-key: expected the base64 Ed25519 public key of 32 bytes that `kioskctl enroll` prints")
+            guard let key = KioskPublicKey(base64: publicKey), SealVerifier(key).isUsable else {
+                throw ValidationError("--public-key: expected the base64 Ed25519 public key of 32 bytes that `kioskctl enroll` prints (a point of the curve's prime-order group)")
             }
             let store = try await CollectorStores.open(storage.database)
             try await store.register(KioskRegistration(

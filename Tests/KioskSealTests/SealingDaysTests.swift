@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskSeal
+import SealVerification
 import KioskStore
 import Testing
 
@@ -57,7 +58,7 @@ import Testing
         #expect(days[2].previous == sealed[1].hash)
         for record in sealed {
             #expect(record.hash == SealHash.hex(of: record.body))
-            #expect(rig.key.publicKey.verifies(record.signature, of: record.body))
+            #expect(SealVerifier(rig.key.publicKey).verifies(record.signature, of: record.body))
         }
         #expect(days[0].votes == [.init(counter: "quay-1", service: "", question: "q", choice: "hai-long", score: 75, satisfied: true, count: 2)])
         #expect(days[1].votes.isEmpty && days[1].tickets.isEmpty)

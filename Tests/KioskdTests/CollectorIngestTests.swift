@@ -69,6 +69,23 @@ import Testing
         #expect(try days(rig).isEmpty)
     }
 
+    /// A key of 32 bytes that is no key a kiosk can sign with (the curve's neutral element, for
+    /// which signatures can be forged) is refused at registration, naming the option.
+    @Test func registrationRefusesAKeyNoKioskCanSignWith() throws {
+        let rig = try CollectorRig("ingest-small-order-key", backend: .sqlite)
+        let identity = Data([1] + [UInt8](repeating: 0, count: 31)).base64EncodedString()
+        do {
+            _ = try rig.collectord([
+                "kiosk", "add", "--id", "HN-XX-01", "--office-code", "HN-XX", "--office-name", "Bộ phận Một cửa",
+                "--district", "Hoàn Kiếm", "--province", "Hà Nội", "--public-key", identity,
+            ])
+            Issue.record("a small-order key was registered")
+        } catch {
+            #expect("\(error)".contains("--public-key"))
+        }
+        #expect(try rig.json(["kiosk", "list"]).allSatisfy { $0["id"] as? String != "HN-XX-01" })
+    }
+
     /// collectord keeps registrations in memory; changes made meanwhile by `collectord kiosk …` (another
     /// process) count from the next push: revoked, registered again with a new key or at another office.
     @Test(arguments: CollectorBackend.available) func registryChangesByAnotherProcessCountAtTheNextPush(_ backend: CollectorBackend) throws {

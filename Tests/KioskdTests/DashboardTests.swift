@@ -114,6 +114,9 @@ import Testing
         #expect(badKey.status == 422)
         #expect(badKey.body.contains("Khóa công khai không hợp lệ"))
         #expect(badKey.body.contains(#"value="HN-TH-01""#), "the form keeps what was typed")
+        // 32 bytes, but the curve's neutral element: any "signature" by it would verify.
+        let smallOrderKey = "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%3D"
+        #expect(try admin.post("/kiosks", form + "&public_key=" + smallOrderKey).status == 422)
         let missing = try admin.post("/kiosks", "id=HN-TH-01&public_key=" + encodedKey)
         #expect(missing.status == 422)
         #expect(missing.body.contains("Thiếu Mã văn phòng"))

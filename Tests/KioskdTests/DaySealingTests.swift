@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskSeal
+import SealVerification
 import KioskStore
 import KioskTestSupport
 import Testing
@@ -68,7 +69,7 @@ import Testing
         for (index, row) in listed.enumerated() {
             let bytes = Array(try Self.kioskctl(rig, ["days", "--show", row["day"] as! String]).utf8)
             #expect(SealHash.hex(of: bytes) == row["hash"] as? String)
-            #expect(publicKey.verifies(row["signature"] as? String ?? "", of: bytes))
+            #expect(SealVerifier(publicKey).verifies(row["signature"] as? String ?? "", of: bytes))
             let day = try DayTallies(canonicalBytes: bytes)
             #expect(day.previous == previous)
             #expect(day.kiosk == "TEST-OFFICE-may-1" && day.office == "TEST-OFFICE")

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskSeal
+import SealVerification
 
 /// The kiosk registry on the dashboard, for province admins only (district staff get 403): the
 /// registered kiosks with their key fingerprints, registering a kiosk (or replacing its
@@ -93,7 +94,7 @@ enum KioskForm {
             guard value.count <= 200 else { return .failure(Problem(message: "\(field.label) quá dài (tối đa 200 ký tự). / Too long.")) }
             values[field.name] = value
         }
-        guard let key = KioskPublicKey(base64: values["public_key"]!) else {
+        guard let key = KioskPublicKey(base64: values["public_key"]!), SealVerifier(key).isUsable else {
             return .failure(Problem(message:
                 "Khóa công khai không hợp lệ: cần khóa Ed25519 32 byte dạng base64 mà lệnh “kioskctl enroll” in ra. / Expected the base64 Ed25519 public key that “kioskctl enroll” prints."))
         }

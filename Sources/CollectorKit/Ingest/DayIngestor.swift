@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskSeal
+import SealVerification
 
 /// Checks a pushed day and stores it, answering as the HTTP API does: 201 stored (new), 200 the
 /// same bytes again, 409 different figures for a day already stored (a tamper alarm is raised),
@@ -52,7 +53,7 @@ public struct DayIngestor: Sendable {
         guard !kiosk.revoked else { return Self.refuse(403, "kiosk \"\(kioskID)\" is revoked") }
         guard let signature, !signature.isEmpty else { return Self.refuse(401, "missing the Kiosk-Signature header") }
         let checked: Checked = await checkSlots.run {
-            guard let key = KioskPublicKey(base64: kiosk.publicKey), key.verifies(signature, of: body) else {
+            guard let key = KioskPublicKey(base64: kiosk.publicKey), SealVerifier(key).verifies(signature, of: body) else {
                 return .refused(Self.refuse(403, "the signature does not verify with kiosk \"\(kioskID)\"'s registered key"))
             }
             do throws(DayTalliesError) {
