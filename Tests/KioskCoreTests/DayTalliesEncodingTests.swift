@@ -68,25 +68,9 @@ import Testing
     /// `canonicalBytes()` writes the day field by field; the generic encoder of `canonicalValue`
     /// sorts keys itself. Both give the same bytes, whatever the rows, their order and their text.
     @Test func theDirectWriterMatchesTheGenericEncoder() throws {
-        var generator = SystemRandomNumberGenerator()
-        let texts = ["", "a", "quay-1", "quay-10", "Đăng ký khai sinh", "Đăng ký khai sinh".decomposedStringWithCanonicalMapping, "x\"y\\z\u{7}", "Hộ tịch – chứng thực", "ü"]
-        func text() -> String { texts.randomElement(using: &generator)! }
-        func number(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &generator) }
+        var days = RandomDays()
         for _ in 0..<300 {
-            var waiting = WaitHistogram()
-            for _ in 0..<number(0...5) { waiting.add(minutes: Double(number(0...200))) }
-            let day = DayTallies(
-                kiosk: text(), office: text(), day: LocalDay(year: 2026, month: number(1...12), day: number(1...28))!,
-                previous: Bool.random(using: &generator) ? "" : String(repeating: "0f", count: 32),
-                votes: (0..<number(0...6)).map { _ in
-                    .init(counter: text(), service: text(), question: text(), choice: text(), score: number(0...100), satisfied: Bool.random(using: &generator), count: number(0...9))
-                },
-                presses: (0..<number(0...3)).map { _ in .init(terminal: text(), kind: text(), count: number(0...3)) },
-                tickets: (0..<number(0...3)).map { _ in
-                    .init(service: text(), issued: number(0...50), priority: number(0...5), served: number(0...50), noShow: number(0...5), waiting: waiting)
-                },
-                slips: (0..<number(0...3)).map { _ in .init(procedure: text(), count: number(0...4)) },
-                printerFaults: (0..<number(0...2)).map { _ in .init(printer: text(), fault: text(), count: number(0...2)) })
+            let day = days.next()
             #expect(day.canonicalBytes() == CanonicalJSONEncoder.encode(day.canonicalValue), "\(day)")
         }
     }

@@ -33,7 +33,7 @@ struct CanonicalObjectReader {
         return members[index].1
     }
 
-    mutating func string(_ key: String, maximumLength: Int = 200, allowEmpty: Bool = false) throws(DayTalliesError) -> String {
+    mutating func string(_ key: String, maximumLength: Int = DayTallies.textLength, allowEmpty: Bool = false) throws(DayTalliesError) -> String {
         guard case .string(let text) = try value(key) else {
             throw DayTalliesError(path: fieldPath(key), reason: "expected a string, found \(members.first { $0.0 == key }!.1.typeName)")
         }

@@ -5,7 +5,26 @@ extension DayTallies {
     public static let maximumRows = 10_000
     public static let maximumCount = 10_000_000
 
+    static let scoreRange = 0...100
+    /// A row is only written when something was counted.
+    static let countRange = 1...maximumCount
+    static let tallyRange = 0...maximumCount
+    static let textLength = 200
+    static let procedureLength = 500
+
     public init(canonicalBytes bytes: [UInt8]) throws(DayTalliesError) {
+        // Nearly every pushed day is canonical: one pass reads those; the reference decoder
+        // decides about the rest and names what is wrong.
+        if let day = CanonicalDayScanner.day(bytes) {
+            self = day
+            return
+        }
+        try self.init(checkingEveryRuleOf: bytes)
+    }
+
+    /// Parses, reads every field by name, then encodes what was read and compares: the
+    /// definition of a valid sealed day, and the source of every decoding error.
+    init(checkingEveryRuleOf bytes: [UInt8]) throws(DayTalliesError) {
         let value: CanonicalValue
         do {
             value = try CanonicalJSONParser.parse(bytes)
@@ -22,7 +41,7 @@ extension DayTallies {
             throw DayTalliesError(path: "day", reason: "expected a date YYYY-MM-DD, found \"\(dayText)\"")
         }
         let previous = try root.string("previous", allowEmpty: true)
-        guard previous.isEmpty || (previous.utf8.count == 64 && previous.utf8.allSatisfy(Self.isLowerHex)) else {
+        guard Self.isChainLink(previous) else {
             throw DayTalliesError(path: "previous", reason: "expected \"\" or 64 lower-case hex digits (SHA-256)")
         }
         self.init(kiosk: try root.string("kiosk"), office: try root.string("office"), day: day, previous: previous)
@@ -30,25 +49,25 @@ extension DayTallies {
             Votes(
                 counter: try reader.string("counter"), service: try reader.string("service", allowEmpty: true),
                 question: try reader.string("question"), choice: try reader.string("choice"),
-                score: try reader.integer("score", in: 0...100), satisfied: try reader.bool("satisfied"),
-                count: try reader.integer("count", in: 1...Self.maximumCount))
+                score: try reader.integer("score", in: Self.scoreRange), satisfied: try reader.bool("satisfied"),
+                count: try reader.integer("count", in: Self.countRange))
         } key: { $0.sortKey }
         presses = try Self.rows(&root, "presses") { reader throws(DayTalliesError) in
-            Presses(terminal: try reader.string("terminal"), kind: try reader.string("kind"), count: try reader.integer("count", in: 1...Self.maximumCount))
+            Presses(terminal: try reader.string("terminal"), kind: try reader.string("kind"), count: try reader.integer("count", in: Self.countRange))
         } key: { $0.sortKey }
         tickets = try Self.rows(&root, "tickets") { reader throws(DayTalliesError) in
             Tickets(
-                service: try reader.string("service"), issued: try reader.integer("issued", in: 0...Self.maximumCount),
-                priority: try reader.integer("priority", in: 0...Self.maximumCount),
-                served: try reader.integer("served", in: 0...Self.maximumCount),
-                noShow: try reader.integer("no_show", in: 0...Self.maximumCount),
+                service: try reader.string("service"), issued: try reader.integer("issued", in: Self.tallyRange),
+                priority: try reader.integer("priority", in: Self.tallyRange),
+                served: try reader.integer("served", in: Self.tallyRange),
+                noShow: try reader.integer("no_show", in: Self.tallyRange),
                 waiting: try Self.histogram(&reader, "waiting_minutes"), serviceTime: try Self.histogram(&reader, "service_minutes"))
         } key: { $0.sortKey }
         slips = try Self.rows(&root, "slips") { reader throws(DayTalliesError) in
-            Slips(procedure: try reader.string("procedure", maximumLength: 500), count: try reader.integer("count", in: 1...Self.maximumCount))
+            Slips(procedure: try reader.string("procedure", maximumLength: Self.procedureLength), count: try reader.integer("count", in: Self.countRange))
         } key: { $0.sortKey }
         printerFaults = try Self.rows(&root, "printer_faults") { reader throws(DayTalliesError) in
-            PrinterFaults(printer: try reader.string("printer"), fault: try reader.string("fault"), count: try reader.integer("count", in: 1...Self.maximumCount))
+            PrinterFaults(printer: try reader.string("printer"), fault: try reader.string("fault"), count: try reader.integer("count", in: Self.countRange))
         } key: { $0.sortKey }
         try root.finish()
 
@@ -91,8 +110,8 @@ extension DayTallies {
         let elements = try reader.array(key, maximumCount: WaitHistogram.bucketCount)
         var counts: [Int] = []
         for element in elements {
-            guard case .integer(let count) = element, let small = Int(exactly: count), (0...maximumCount).contains(small) else {
-                throw DayTalliesError(path: reader.fieldPath(key), reason: "expected integers 0…\(maximumCount)")
+            guard case .integer(let count) = element, let small = Int(exactly: count), tallyRange.contains(small) else {
+                throw DayTalliesError(path: reader.fieldPath(key), reason: "expected integers \(tallyRange.lowerBound)…\(tallyRange.upperBound)")
             }
             counts.append(small)
         }
@@ -100,6 +119,11 @@ extension DayTallies {
             throw DayTalliesError(path: reader.fieldPath(key), reason: "expected \(WaitHistogram.bucketCount) counts (buckets \(WaitHistogram.upperBounds) minutes and above)")
         }
         return histogram
+    }
+
+    /// "" for a kiosk's first day, else the SHA-256 of the day before in 64 lower-case hex digits.
+    static func isChainLink(_ previous: String) -> Bool {
+        previous.isEmpty || (previous.utf8.count == 64 && previous.utf8.allSatisfy(isLowerHex))
     }
 
     private static func isLowerHex(_ byte: UInt8) -> Bool {
