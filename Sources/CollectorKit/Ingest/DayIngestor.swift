@@ -22,8 +22,9 @@ public struct DayIngestor: Sendable {
     /// transaction confirms the registration (`IngestOutcome.registrationChanged`), so a kiosk
     /// revoked or registered again, even by another process, is refused or accepted at once.
     let registrations = RegistrationCache()
-    /// Signature checks and decoding, a core's worth fewer than the machine has at once.
-    let checkSlots = CheckSlots()
+    /// Signature checks and decoding: a core's worth fewer threads than the machine has, at a
+    /// lower priority than the writer.
+    let checks = CheckThreads()
 
     public init(store: any CollectorStore, today: @escaping @Sendable () -> LocalDay) {
         self.store = store
@@ -52,7 +53,7 @@ public struct DayIngestor: Sendable {
         let kioskID = kiosk.id
         guard !kiosk.revoked else { return Self.refuse(403, "kiosk \"\(kioskID)\" is revoked") }
         guard let signature, !signature.isEmpty else { return Self.refuse(401, "missing the Kiosk-Signature header") }
-        let checked: Checked = await checkSlots.run {
+        let checked: Checked = await checks.run {
             guard let key = KioskPublicKey(base64: kiosk.publicKey), SealVerifier(key).verifies(signature, of: body) else {
                 return .refused(Self.refuse(403, "the signature does not verify with kiosk \"\(kioskID)\"'s registered key"))
             }

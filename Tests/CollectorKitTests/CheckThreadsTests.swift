@@ -1,8 +1,9 @@
 @testable import CollectorKit
+import Foundation
 import Synchronization
 import Testing
 
-@Suite struct CheckSlotsTests {
+@Suite struct CheckThreadsTests {
     /// Counts the bodies running at once and the most seen.
     final class Occupancy: Sendable {
         let state = Mutex((now: 0, most: 0, finished: 0))
@@ -12,12 +13,12 @@ import Testing
     }
 
     @Test(arguments: [1, 3]) func noMoreThanTheWidthRunAtOnceAndEveryoneGetsATurn(_ width: Int) async {
-        let slots = CheckSlots(width: width)
+        let checks = CheckThreads(width: width)
         let occupancy = Occupancy()
         await withTaskGroup(of: Int.self) { group in
             for index in 0..<200 {
                 group.addTask {
-                    await slots.run {
+                    await checks.run {
                         occupancy.enter()
                         // Long enough for the other tasks to pile up at the door.
                         var spin = 0
@@ -37,11 +38,12 @@ import Testing
         #expect(state.most >= 1)
     }
 
-    @Test(.timeLimit(.minutes(1))) func aThrowingBodyGivesItsSlotBack() async {
-        struct Refused: Error {}
-        let slots = CheckSlots(width: 1)
-        await #expect(throws: Refused.self) { try await slots.run { throw Refused() } }
-        // With the only slot lost, this would wait for ever.
-        #expect(await slots.run { 42 } == 42)
+    /// The checks yield to the writer: their threads run at nice +10, the rest at the process's own.
+    @Test func checksRunAtALowerPriorityThanTheRestOfTheCollector() async {
+        let checks = CheckThreads(width: 1)
+        let own = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        let check = await checks.run { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
+        #expect(check == min(19, own + CheckThreads.niceness))
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == own)
     }
 }
