@@ -16,12 +16,17 @@ struct PostgresIngest {
             "SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT UNNEST(\(kiosks)::text[]) AS k ORDER BY 1) AS locked", logger: logger)
         let spans = BatchPlan.neighbourSpans(days)
         var stored: [BatchPlan.Key: IngestPlan.Neighbour] = [:]
+        // One range scan of the primary key per kiosk. As a join (or a LATERAL subquery, which
+        // the planner flattens into one) it often chose to hash the batch and scan the whole
+        // table, which grows every night; OFFSET 0 keeps the subquery as it is written.
         let rows = try await connection.query(
             """
-            SELECT s.kiosk, s.day, s.hash, s.previous, s.link FROM sealed_day s
-            JOIN UNNEST(\(spans.map(\.kiosk))::text[], \(spans.map(\.first.description))::text[], \(spans.map(\.last.description))::text[])
+            SELECT s.kiosk, s.day, s.hash, s.previous, s.link
+            FROM UNNEST(\(spans.map(\.kiosk))::text[], \(spans.map(\.first.description))::text[], \(spans.map(\.last.description))::text[])
               AS k(kiosk, first, last)
-              ON s.kiosk = k.kiosk AND s.day BETWEEN k.first AND k.last
+            CROSS JOIN LATERAL (
+              SELECT * FROM sealed_day WHERE kiosk = k.kiosk AND day BETWEEN k.first AND k.last OFFSET 0
+            ) AS s
             """, logger: logger)
         for try await (kiosk, day, hash, previous, link) in rows.decode((String, String, String, String, String).self) {
             guard let date = LocalDay(day) else { continue }
