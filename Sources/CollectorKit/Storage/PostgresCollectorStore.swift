@@ -30,7 +30,9 @@ public final class PostgresCollectorStore: CollectorStore {
         batcher = IngestBatcher { days in
             let receivedAt = CollectorSchema.timestamp()
             return try await client.withTransaction(logger: logger) { connection in
-                try await PostgresIngest(connection: connection, logger: logger).run(days, receivedAt: receivedAt)
+                try await withTaskExecutorPreference(EventLoopTaskExecutor(connection.eventLoop)) {
+                    try await PostgresIngest(connection: connection, logger: logger).run(days, receivedAt: receivedAt)
+                }
             }
         }
         try await migrate()
