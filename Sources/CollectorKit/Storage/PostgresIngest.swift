@@ -33,9 +33,16 @@ struct PostgresIngest {
             stored[BatchPlan.Key(kiosk: kiosk, day: date)] = IngestPlan.Neighbour(hash: hash, previous: previous, link: ChainLink(rawValue: link) ?? .gap)
         }
         var registered: [String: KioskRegistration] = [:]
-        for try await row in try await connection.query("SELECT * FROM kiosk WHERE id = ANY(\(kiosks)::text[])", logger: logger) {
-            let kiosk = try PostgresCollectorStore.kiosk(row.makeRandomAccess())
-            registered[kiosk.id] = kiosk
+        // Columns by position: looking each one up by name cost more than the query.
+        let kioskRows = try await connection.query(
+            "SELECT id, office_code, office_name, district, province, public_key, revoked FROM kiosk WHERE id = ANY(\(kiosks)::text[])",
+            logger: logger)
+        for try await (id, officeCode, officeName, district, province, publicKey, revoked)
+            in kioskRows.decode((String, String, String, String, String, String, Int).self)
+        {
+            registered[id] = KioskRegistration(
+                id: id, officeCode: officeCode, officeName: officeName, district: district, province: province, publicKey: publicKey,
+                revoked: revoked != 0)
         }
         let plan = BatchPlan(days, stored: stored, registered: registered)
         try await insertDays(plan.inserts, receivedAt: receivedAt)
