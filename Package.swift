@@ -40,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // Already in the graph through Hummingbird and postgres-nio; named for the tests' event loops.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         // Pure domain: config model and validation, surveys, vote policy, tallies. Foundation only.
@@ -141,7 +143,10 @@ let package = Package(
             dependencies: ["KioskStore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
-        .testTarget(name: "CollectorKitTests", dependencies: ["CollectorKit", "KioskCore", "KioskSeal"]),
+        .testTarget(
+            name: "CollectorKitTests",
+            dependencies: ["CollectorKit", "KioskCore", "KioskSeal", .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "SealVerification", "KioskStore", "KioskCore"]),
         .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCore", "KioskTestSupport"]),
         .testTarget(
