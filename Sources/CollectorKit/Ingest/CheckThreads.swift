@@ -48,11 +48,13 @@ final class CheckThreads: Sendable {
         for index in 0..<self.width {
             let jobs = jobs
             let thread = Thread {
+                // Named from inside: on Linux, Foundation names only the current thread (`top -H`
+                // shows it; at most 15 characters).
+                Thread.current.name = "kiosk-check-\(index)"
                 // On Linux the nice value belongs to the thread, and `who` 0 is the calling thread.
                 _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.niceness)
                 while let job = jobs.next() { job() }
             }
-            thread.name = "collectord-check-\(index)"
             thread.start()
         }
     }
