@@ -27,7 +27,7 @@ struct CanonicalObjectReader {
     func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     mutating func value(_ key: String) throws(DayTalliesError) -> CanonicalValue {
-        // The first of repeated keys counts, as the parser keeps them all.
+        // Keys are unique: the parser refuses a repeated one.
         guard let index = members.firstIndex(where: { $0.0 == key }) else { throw DayTalliesError(path: fieldPath(key), reason: "missing") }
         read |= 1 << UInt64(index)
         return members[index].1

@@ -85,22 +85,15 @@ extension DayTallies {
     ) throws(DayTalliesError) -> [Row] {
         let path = root.fieldPath(key)
         var rows: [Row] = []
-        // A canonical day lists rows in strictly ascending key order, so comparing each key with
-        // the one before finds repeats; only rows out of order need the set.
-        var previousKey: [SortField]?
-        var seen: Set<[SortField]>?
+        // Canonical days take the one-pass scanner; this path only sees the rest, so a plain set.
+        var seen: Set<[SortField]> = []
         for (index, element) in try root.array(key, maximumCount: maximumRows).enumerated() {
             var reader = try CanonicalObjectReader(element, path: path, element: index)
             let row = try read(&reader)
             try reader.finish()
-            let key = sortKey(row)
-            if seen == nil, let previous = previousKey, !SortField.precedes(previous, key) {
-                seen = Set(rows.map(sortKey))
-            }
-            guard seen?.insert(key).inserted ?? (previousKey != key) else {
+            guard seen.insert(sortKey(row)).inserted else {
                 throw DayTalliesError(path: reader.path, reason: "repeats the key of an earlier entry")
             }
-            previousKey = key
             rows.append(row)
         }
         return rows
