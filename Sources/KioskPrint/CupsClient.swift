@@ -4,7 +4,8 @@ import Foundation
 /// Submits documents to CUPS and reads job and printer states over IPP, through libcups.
 ///
 /// Each call opens its own connection with a timeout, so a hung or absent cupsd makes a call
-/// fail after `timeoutSeconds` instead of blocking its caller. The type holds no C state.
+/// fail after `timeoutSeconds` instead of blocking its caller. The type holds no C state. The
+/// attributes of every request come from `CupsJobRequest`.
 public struct CupsClient: Sendable {
     /// `host:port`, or the path of cupsd's Unix socket (e.g. /run/cups/cups.sock).
     public let server: String
@@ -24,39 +25,59 @@ public struct CupsClient: Sendable {
 
     /// Creates a job, sends the document, closes the job; returns the job id.
     public func submit(queue: String, title: String, document: [UInt8], format: DocumentFormat) throws(CupsError) -> Int32 {
+        let job = try createJob(queue: queue, title: title)
+        try sendDocument(job: job, queue: queue, document: document, format: format)
+        return job
+    }
+
+    /// Create-Job: a job without a document yet, which cannot print until `sendDocument`. So a
+    /// caller can record the id before anything can print.
+    public func createJob(queue: String, title: String) throws(CupsError) -> Int32 {
+        let job = try request(IPP_OP_CREATE_JOB, CupsJobRequest.createJob(queue: queue, title: title, user: Self.user), queue: queue) { response in
+            ippFindAttribute(response, "job-id", IPP_TAG_INTEGER).map { ippGetInteger($0, 0) } ?? 0
+        }
+        guard job > 0 else { throw CupsError.refused(operation: "create a job on \(queue)", message: Self.lastError()) }
+        return job
+    }
+
+    /// Send-Document with `last-document`: the job's one document; CUPS may print it from now on.
+    public func sendDocument(job: Int32, queue: String, document: [UInt8], format: DocumentFormat) throws(CupsError) {
         try withConnection { http throws(CupsError) in
-            // Create-Job by hand: cupsCreateJob looks the queue up among the default server's
-            // destinations, not on the connection it is given.
-            let job = try Self.send(IPP_OP_CREATE_JOB, on: http, server: server, queue: queue, job: nil, title: title) { response in
-                ippFindAttribute(response, "job-id", IPP_TAG_INTEGER).map { ippGetInteger($0, 0) } ?? 0
-            }
-            guard job > 0 else { throw CupsError.refused(operation: "create a job on \(queue)", message: Self.lastError()) }
-            guard cupsStartDocument(http, queue, job, title, format.rawValue, 1) == HTTP_STATUS_CONTINUE else {
-                throw CupsError.refused(operation: "start the document of job \(job)", message: Self.lastError())
+            let attributes = CupsJobRequest.sendDocument(queue: queue, job: job, format: format, user: Self.user)
+            let request = try Self.request(IPP_OP_SEND_DOCUMENT, attributes)
+            defer { ippDelete(request) }
+            // Length 0 is CUPS_LENGTH_VARIABLE (chunked), as cupsStartDocument sends it.
+            guard cupsSendRequest(http, request, "/printers/\(queue)", 0) == HTTP_STATUS_CONTINUE else {
+                throw failure(http, operation: "start the document of job \(job)")
             }
             let written = document.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { cupsWriteRequestData(http, $0.baseAddress, buffer.count) }
             }
-            guard written == HTTP_STATUS_CONTINUE else {
-                throw CupsError.refused(operation: "send job \(job)", message: Self.lastError())
+            guard written == HTTP_STATUS_CONTINUE else { throw failure(http, operation: "send job \(job)") }
+            guard let response = cupsGetResponse(http, "/printers/\(queue)") else {
+                throw failure(http, operation: "finish job \(job)")
             }
-            let status = cupsFinishDocument(http, queue)
-            guard status.rawValue <= IPP_STATUS_OK_EVENTS_COMPLETE.rawValue else {
+            defer { ippDelete(response) }
+            guard ippGetStatusCode(response).rawValue <= IPP_STATUS_OK_EVENTS_COMPLETE.rawValue else {
                 throw CupsError.refused(operation: "finish job \(job)", message: Self.lastError())
             }
-            return job
         }
     }
 
     public func job(_ id: Int32, queue: String) throws(CupsError) -> JobStatus {
-        try request(IPP_OP_GET_JOB_ATTRIBUTES, queue: queue, job: id) { response in
-            let state = Self.integer(response, "job-state").flatMap(JobStatus.State.init(rawValue:)) ?? .pending
-            return JobStatus(id: id, state: state, reasons: Self.strings(response, "job-state-reasons"))
+        try request(IPP_OP_GET_JOB_ATTRIBUTES, CupsJobRequest.about(queue: queue, job: id, user: Self.user), queue: queue, job: id) { response in
+            JobStatus(
+                id: id,
+                state: Self.integer(response, "job-state").flatMap(JobStatus.State.init(rawValue:)) ?? .pending,
+                reasons: Self.strings(response, "job-state-reasons"),
+                name: Self.strings(response, "job-name").first ?? "",
+                documents: Int(Self.integer(response, "number-of-documents") ?? 0),
+                printerReasons: Self.strings(response, "job-printer-state-reasons").filter { $0 != "none" })
         }
     }
 
     public func printer(_ queue: String) throws(CupsError) -> PrinterStatus {
-        try request(IPP_OP_GET_PRINTER_ATTRIBUTES, queue: queue, job: nil) { response in
+        try request(IPP_OP_GET_PRINTER_ATTRIBUTES, CupsJobRequest.about(queue: queue, job: nil, user: Self.user), queue: queue) { response in
             PrinterStatus(
                 state: Self.integer(response, "printer-state").flatMap(PrinterStatus.State.init(rawValue:)) ?? .idle,
                 reasons: Self.strings(response, "printer-state-reasons").filter { $0 != "none" },
@@ -66,7 +87,7 @@ public struct CupsClient: Sendable {
     }
 
     public func cancel(_ id: Int32, queue: String) throws(CupsError) {
-        try request(IPP_OP_CANCEL_JOB, queue: queue, job: id) { _ in () }
+        try request(IPP_OP_CANCEL_JOB, CupsJobRequest.about(queue: queue, job: id, user: Self.user), queue: queue, job: id) { _ in () }
     }
 
     /// Waits until the job ends (completed, canceled, aborted) or stops; polls every 20 ms.
@@ -81,40 +102,64 @@ public struct CupsClient: Sendable {
 
     // MARK: - libcups plumbing
 
+    private static var user: String { String(cString: cupsUser()) }
+
     private func withConnection<T>(_ body: (OpaquePointer) throws(CupsError) -> T) throws(CupsError) -> T {
         let (host, port) = Self.split(server)
         guard let http = httpConnect2(host, port, nil, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, Int32(timeoutSeconds * 1000), nil) else {
-            throw CupsError.unreachable(server: server)
+            throw errno == ETIMEDOUT ? CupsError.noAnswer(server: server) : CupsError.notRunning(server: server)
         }
         defer { httpClose(http) }
         httpSetTimeout(http, timeoutSeconds, nil, nil)
         return try body(http)
     }
 
-    private func request<T>(_ operation: ipp_op_t, queue: String, job: Int32?, _ read: (OpaquePointer) -> T) throws(CupsError) -> T {
+    /// One IPP request on a connection of its own; `read` takes what it needs from the answer.
+    private func request<T>(
+        _ operation: ipp_op_t, _ attributes: [IPPAttribute], queue: String, job: Int32? = nil, _ read: (OpaquePointer) -> T
+    ) throws(CupsError) -> T {
         try withConnection { http throws(CupsError) in
-            try Self.send(operation, on: http, server: server, queue: queue, job: job, title: nil, read)
+            // cupsDoRequest frees the request.
+            guard let response = cupsDoRequest(http, try Self.request(operation, attributes), "/printers/\(queue)") else {
+                throw failure(http, operation: "use queue \(queue)")
+            }
+            defer { ippDelete(response) }
+            let status = ippGetStatusCode(response)
+            if status == IPP_STATUS_ERROR_NOT_FOUND, let job { throw CupsError.noSuchJob(job) }
+            guard status.rawValue <= IPP_STATUS_OK_EVENTS_COMPLETE.rawValue else {
+                throw CupsError.refused(operation: "use queue \(queue)", message: Self.lastError())
+            }
+            return read(response)
         }
     }
 
-    /// One IPP request about a queue (and a job of it) on an open connection.
-    private static func send<T>(
-        _ operation: ipp_op_t, on http: OpaquePointer, server: String, queue: String, job: Int32?, title: String?, _ read: (OpaquePointer) -> T
-    ) throws(CupsError) -> T {
+    private static func request(_ operation: ipp_op_t, _ attributes: [IPPAttribute]) throws(CupsError) -> OpaquePointer {
         guard let request = ippNewRequest(operation) else { throw CupsError.refused(operation: "build a request", message: "") }
-        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nil, "ipp://localhost/printers/\(queue)")
-        if let job { ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job) }
-        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nil, cupsUser())
-        if let title { ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, "job-name", nil, title) }
-        // No response at all (an IPP error still has one): cupsd did not answer in time.
-        guard let response = cupsDoRequest(http, request, "/printers/\(queue)") else {
-            throw CupsError.unreachable(server: server)
+        for attribute in attributes {
+            switch attribute.value {
+            case .uri(let text): ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, attribute.name, nil, text)
+            case .name(let text): ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_NAME, attribute.name, nil, text)
+            case .mimeMediaType(let text): ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_MIMETYPE, attribute.name, nil, text)
+            case .integer(let number): ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, attribute.name, number)
+            case .boolean(let flag): ippAddBoolean(request, IPP_TAG_OPERATION, attribute.name, flag ? 1 : 0)
+            }
         }
-        defer { ippDelete(response) }
-        guard ippGetStatusCode(response).rawValue <= IPP_STATUS_OK_EVENTS_COMPLETE.rawValue else {
-            throw CupsError.refused(operation: "use queue \(queue)", message: lastError())
+        return request
+    }
+
+    /// Why a request got no IPP answer: the time ran out (a hung cupsd), cupsd turned the
+    /// request away over HTTP (authentication), or it closed the connection (it stopped or
+    /// crashed while the request was in hand).
+    private func failure(_ http: OpaquePointer, operation: String) -> CupsError {
+        let code = httpError(http)
+        if code == ETIMEDOUT || code == EAGAIN { return .noAnswer(server: server) }
+        switch cupsLastError() {
+        case IPP_STATUS_ERROR_FORBIDDEN, IPP_STATUS_ERROR_NOT_AUTHENTICATED, IPP_STATUS_ERROR_NOT_AUTHORIZED,
+            IPP_STATUS_ERROR_CUPS_AUTHENTICATION_CANCELED, IPP_STATUS_ERROR_CUPS_PKI, IPP_STATUS_ERROR_CUPS_UPGRADE_REQUIRED:
+            return .refused(operation: operation, message: Self.lastError())
+        default:
+            return .connectionDropped(server: server)
         }
-        return read(response)
     }
 
     private static func split(_ server: String) -> (String, Int32) {
@@ -143,18 +188,6 @@ public struct CupsClient: Sendable {
         guard let attribute = ippFindAttribute(response, name, IPP_TAG_ZERO) else { return [] }
         return (0..<ippGetCount(attribute)).compactMap { index in
             ippGetString(attribute, index, nil).map { String(cString: $0) }
-        }
-    }
-}
-
-public enum CupsError: Error, Sendable, Equatable, CustomStringConvertible {
-    case unreachable(server: String)
-    case refused(operation: String, message: String)
-
-    public var description: String {
-        switch self {
-        case .unreachable(let server): "CUPS at \(server) cannot be reached"
-        case .refused(let operation, let message): "CUPS could not \(operation): \(message)"
         }
     }
 }
