@@ -29,7 +29,7 @@ extension KioskDatabase {
             return StoredTicket(
                 day: day, service: service, number: TicketNumber(letter: letter, number: next), priority: priority,
                 terminal: terminal, issuedAt: issuedAt, waitingAhead: waiting, printState: .pending, printJob: nil,
-                printMessage: "")
+                printMessage: "", printCrashes: 0)
         }
     }
 
@@ -76,12 +76,52 @@ extension KioskDatabase {
         }
     }
 
-    /// Staff gave up printing these tickets (of `day`; all awaiting ones when `numbers` is nil):
-    /// they are marked cancelled, their numbers stay used. Returns the tickets cancelled.
+    /// Counts a crash of cupsd on the ticket's print job; returns how many there were. The job
+    /// id stays, so the next attempt asks CUPS about it first.
+    public func recordPrintCrash(day: LocalDay, service: String, number: Int) throws -> Int {
+        try database.write { db in
+            try db.execute(
+                sql: "UPDATE ticket SET print_crashes = print_crashes + 1 WHERE day = ? AND service = ? AND number = ?",
+                arguments: [day.description, service, number])
+            return try Int.fetchOne(
+                db, sql: "SELECT print_crashes FROM ticket WHERE day = ? AND service = ? AND number = ?",
+                arguments: [day.description, service, number]) ?? 0
+        }
+    }
+
+    /// Tickets kioskd stopped resubmitting (cupsd crashed on them twice), oldest first.
+    public func ticketsHeldFromPrint() throws -> [StoredTicket] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE print_state = 'held' ORDER BY day, issued_at, number").map(Self.ticket)
+        }
+    }
+
+    /// Staff ask for held tickets (of `day`; all when `numbers` is nil) to be printed again: they
+    /// await printing once more. Their crash count stays, so one more crash holds them again at
+    /// once. Returns the tickets released.
+    public func releaseHeldPrint(day: LocalDay, numbers: [TicketNumber]? = nil) throws -> [StoredTicket] {
+        try database.write { db in
+            let held = try Row.fetchAll(
+                db, sql: "SELECT * FROM ticket WHERE day = ? AND print_state = 'held' ORDER BY issued_at, number",
+                arguments: [day.description]
+            ).map(Self.ticket)
+            let chosen = held.filter { ticket in numbers.map { $0.contains(ticket.number) } ?? true }
+            for ticket in chosen {
+                try db.execute(
+                    sql: "UPDATE ticket SET print_state = 'failed' WHERE day = ? AND service = ? AND number = ?",
+                    arguments: [day.description, ticket.service, ticket.number.number])
+            }
+            return chosen
+        }
+    }
+
+    /// Staff gave up printing these tickets (of `day`; all awaiting or held ones when `numbers` is
+    /// nil): they are marked cancelled, their numbers stay used. Returns the tickets cancelled.
     public func cancelAwaitingPrint(day: LocalDay, numbers: [TicketNumber]? = nil) throws -> [StoredTicket] {
         try database.write { db in
             let awaiting = try Row.fetchAll(
-                db, sql: "SELECT * FROM ticket WHERE day = ? AND print_state IN ('pending', 'failed') ORDER BY issued_at, number",
+                db,
+                sql: "SELECT * FROM ticket WHERE day = ? AND print_state IN ('pending', 'failed', 'held') ORDER BY issued_at, number",
                 arguments: [day.description]
             ).map(Self.ticket)
             let chosen = awaiting.filter { ticket in numbers.map { $0.contains(ticket.number) } ?? true }
@@ -100,7 +140,7 @@ extension KioskDatabase {
             number: TicketNumber(letter: row["letter"], number: row["number"]), priority: row["priority"],
             terminal: row["terminal"], issuedAt: date(row["issued_at"]), waitingAhead: 0,
             printState: TicketPrintState(rawValue: row["print_state"]) ?? .pending, printJob: row["print_job"],
-            printMessage: row["print_message"])
+            printMessage: row["print_message"], printCrashes: row["print_crashes"])
     }
 
     static func timestamp(_ date: Date) -> String {
@@ -124,8 +164,11 @@ public struct StoredTicket: Sendable, Equatable {
     /// Tickets of the same service still waiting when this one was issued (only when issued).
     public var waitingAhead: Int
     public var printState: TicketPrintState
+    /// The CUPS job of the latest attempt: CUPS is asked about it before the ticket is sent again.
     public var printJob: Int32?
     public var printMessage: String
+    /// How often cupsd crashed on the ticket's print jobs.
+    public var printCrashes: Int
 }
 
 public enum TicketPrintState: String, Sendable {
@@ -136,4 +179,6 @@ public enum TicketPrintState: String, Sendable {
     case failed
     /// Staff cancelled the printing; the number stays used.
     case cancelled
+    /// cupsd crashed twice on the ticket's job: kioskd does not send it again until staff ask.
+    case held
 }

@@ -102,6 +102,11 @@ enum KioskMigrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v5-print-crashes") { db in
+            // How often cupsd crashed on a ticket's print job: after the second crash the ticket
+            // is 'held' (print_state) until staff ask for it again (`kioskctl print retry`).
+            try db.execute(sql: "ALTER TABLE ticket ADD COLUMN print_crashes INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }
