@@ -8,6 +8,7 @@ import KioskStore
 /// - `reprint [TERMINAL]`: prints the terminal's last ticket again (the only ticket terminal if omitted).
 /// - `print-test [PRINTER]`: a test page (every printer if omitted).
 /// - `print-cancel [NUMBER …]`: staff give up printing the awaiting tickets (all of today's if none named).
+/// - `print-retry [NUMBER …]`: print the kept tickets now, held ones included (all of today's if none named).
 /// - `print-slip JSON`: a slip request (see `SlipDesk`).
 /// - `seal`: seals the finished days now (after `kioskctl enroll`), rather than at the next check.
 struct ControlCommands: Sendable {
@@ -25,13 +26,14 @@ struct ControlCommands: Sendable {
         case "reprint": return reprint(terminal: argument)
         case "print-test": return printTest(printer: argument)
         case "print-cancel": return cancel(numbers: argument.map { $0.split(separator: " ").map(String.init) })
+        case "print-retry": return retry(numbers: argument.map { $0.split(separator: " ").map(String.init) })
         case "print-slip":
             guard let slips else { return Self.error("slips are not configured: the office file has no [slips] table") }
             return slips.handle(Array((argument ?? "").utf8)).body
         case "seal": return seal()
         default:
             return Self.error(
-                "unknown command \"\(command)\"; expected status, subscribe, reprint, print-test, print-cancel, print-slip or seal")
+                "unknown command \"\(command)\"; expected status, subscribe, reprint, print-test, print-cancel, print-retry, print-slip or seal")
         }
     }
 
@@ -55,7 +57,7 @@ struct ControlCommands: Sendable {
         guard terminals.contains(id) else { return Self.error("unknown ticket terminal \"\(id)\"; expected one of: \(terminals.joined(separator: ", "))") }
         do {
             guard let ticket = try store.lastTicket(terminal: id) else { return Self.error("terminal \(id) has issued no ticket yet") }
-            spooler.enqueue(.ticket(ticket))
+            spooler.enqueue(.reprint(ticket))
             return Self.json(["reprinting": ticket.number.description, "terminal": id])
         } catch {
             return Self.error("cannot read the last ticket: \(error)")
@@ -78,10 +80,19 @@ struct ControlCommands: Sendable {
     }
 
     private func cancel(numbers: [String]?) -> String {
-        let reply = Reply<[String]>()
-        spooler.enqueue(.cancelTickets(numbers: numbers, reply: reply))
-        guard let cancelled = reply.wait(timeout: replyTimeout) else { return Self.error("the print thread did not answer in time") }
-        return Self.json(["cancelled": cancelled])
+        Self.json(["cancelled": spooler.cancelTickets(numbers)])
+    }
+
+    private func retry(numbers: [String]?) -> String {
+        do {
+            let answer = try spooler.retry(numbers)
+            guard answer.unknown.isEmpty else {
+                return Self.error("not awaiting print today: \(answer.unknown.joined(separator: ", ")); `kioskctl status` lists the kept tickets")
+            }
+            return Self.json(["released": answer.released])
+        } catch {
+            return Self.error("cannot read the kept tickets: \(error)")
+        }
     }
 
     private static func split(_ line: String) -> (String, String?) {

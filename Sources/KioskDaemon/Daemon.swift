@@ -35,7 +35,7 @@ public final class Daemon: Sendable {
         let spooler = PrintSpooler(
             config: config, store: store, board: printers, logger: logger, retrySeconds: printRetrySeconds
         ) { events in controlBox.server?.publish(events) }
-        let board = StatusBoard(config: config, printers: printers, awaiting: spooler.awaitingCounts)
+        let board = StatusBoard(config: config, printers: printers, kept: spooler.keptTickets)
         let slips = config.slips.map { SlipDesk(config: config, slips: $0, calendar: calendar, spooler: spooler) }
         let sealer = DaySealer(config: config, store: store, keyPath: paths.signingKey, logger: logger) { events in
             controlBox.server?.publish(events)

@@ -23,6 +23,9 @@ enum DaemonTexts {
 
     static let cupsUnreachable = Bilingual(
         vietnamese: "Không kết nối được dịch vụ in (CUPS).", english: "The print service (CUPS) cannot be reached.")
+    static let cupsCrashed = Bilingual(
+        vietnamese: "Dịch vụ in (CUPS) bị dừng đột ngột khi nhận lệnh in.",
+        english: "The print service (CUPS) stopped suddenly on a print job.")
     static let timedOut = Bilingual(
         vietnamese: "Máy in không in xong trong thời gian cho phép.", english: "The printer did not finish in time.")
     static let aborted = Bilingual(vietnamese: "Lệnh in bị hủy hoặc lỗi.", english: "The print job was cancelled or failed.")
@@ -31,6 +34,23 @@ enum DaemonTexts {
     }
     static func renderFailed(_ detail: String) -> Bilingual {
         Bilingual(vietnamese: "Không tạo được bản in.", english: "The printout could not be made: \(detail)")
+    }
+
+    /// On the entrance screen when cupsd crashed twice on the ticket's job: kioskd does not send
+    /// it again by itself.
+    static func ticketHeld(_ number: String) -> String {
+        Bilingual(
+            vietnamese: "Số \(number) của bạn đã được ghi nhận nhưng chưa in được phiếu. Dịch vụ in gặp sự cố. Xin hãy nhớ số \(number) và báo cán bộ.",
+            english: "Your number \(number) is recorded but the ticket could not be printed: the print service failed. Please remember \(number) and tell a staff member."
+        ).text
+    }
+
+    /// In the journal and `kioskctl status` when a ticket is held.
+    static func heldForStaff(_ numbers: [String]) -> Bilingual {
+        let list = numbers.joined(separator: ", ")
+        return Bilingual(
+            vietnamese: "Không tự in lại \(list): dịch vụ in đã dừng đột ngột hai lần khi in. Chạy `kioskctl print retry` để thử lại.",
+            english: "Not resubmitting \(list): CUPS stopped twice on its job. Run `kioskctl print retry` to try again.")
     }
 
     /// On the entrance screen when a ticket is kept but not printed.

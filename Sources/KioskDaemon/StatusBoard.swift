@@ -16,13 +16,13 @@ final class StatusBoard: Sendable {
     private let config: OfficeConfig
     private let devices: Mutex<[DeviceState]>
     private let printers: PrinterBoard
-    private let awaiting: @Sendable () -> [String: Int]
+    private let kept: @Sendable () -> KeptTickets
     private let startedAt = Date()
 
-    init(config: OfficeConfig, printers: PrinterBoard, awaiting: @escaping @Sendable () -> [String: Int]) {
+    init(config: OfficeConfig, printers: PrinterBoard, kept: @escaping @Sendable () -> KeptTickets) {
         self.config = config
         self.printers = printers
-        self.awaiting = awaiting
+        self.kept = kept
         devices = Mutex(Array(repeating: DeviceState(), count: config.devices.count))
     }
 
@@ -72,7 +72,7 @@ final class StatusBoard: Sendable {
             "devices": deviceList,
             "terminals": config.terminals.map { ["id": $0.id, "kind": "rating", "counter": $0.counter] }
                 + config.ticketTerminals.map { ["id": $0.id, "kind": "ticket", "printer": $0.printer] },
-            "printers": printers.json(awaiting: awaiting()),
+            "printers": printers.json(kept: kept()),
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

@@ -2,106 +2,171 @@ import Foundation
 import KioskCore
 import KioskPrint
 
-/// Sends documents to one printer's CUPS queue and follows each job to its end, watching the
-/// printer meanwhile: a queue that stops (paper out, disabled) ends the wait at once instead of
-/// after the job timeout. Blocking; runs on the print thread only.
+/// CUPS operations for one printer's jobs: check the queue, hand a job over, follow it to its end
+/// (`JobWatch` decides at each look), and find out what became of an earlier job. Blocking; runs
+/// on the printer's lane.
 struct CupsJobRunner {
     let printer: PrinterConfig
-    /// How often the job's state is read while it runs.
-    var pollSeconds = 0.01
-    /// How often the printer's state is read while a job runs.
+    /// How often the job's state is read during its first `fastPollWindow` seconds (a ticket
+    /// takes tens of milliseconds), and after that.
+    var fastPollSeconds = 0.01
+    var slowPollSeconds = 0.1
+    var fastPollWindow = 2.0
+    /// How often the printer's state is read while a job runs: a fault reaches the lane within
+    /// this of CUPS knowing it.
     var printerCheckSeconds = 0.2
 
     private var client: CupsClient { CupsClient(server: printer.server, timeoutSeconds: printer.timeoutSeconds) }
+
+    enum Outcome: Equatable {
+        case printed(job: Int32)
+        /// `cutShort`: the job may have sent part of its bytes to the printer before it ended.
+        case notPrinted(PrintProblem, job: Int32?, cutShort: Bool)
+        /// Still in CUPS when the lane stopped following it (kioskd is stopping): its id is kept,
+        /// and it is followed again after the next start.
+        case leftInCups(job: Int32)
+    }
+
+    /// What the lane wants at each look at a job in progress.
+    enum Follow {
+        case wait
+        /// End the job (staff cancelled the ticket, or a slip must not wait for paper).
+        case cancel(PrintProblem)
+        /// Stop following and leave the job to CUPS.
+        case leave
+    }
 
     /// The printer's conditions now; `.unreachable` when cupsd does not answer.
     func check() -> Result<PrinterStatus, PrintProblem> {
         do throws(CupsError) {
             return .success(try client.printer(printer.queue))
         } catch {
-            return .failure(Self.problem(error))
+            return .failure(PrintProblem(error))
         }
     }
 
-    enum Outcome: Equatable {
-        case printed(job: Int32)
-        case notPrinted(PrintProblem, job: Int32?)
+    /// Whether the queue cannot print now. Only the queue's state decides: printer-state-reasons
+    /// such as media-empty-error stay set after the paper is refilled, until a backend clears
+    /// them, so a re-enabled queue is tried (the attempt is the probe) rather than trusted to its
+    /// old reasons.
+    static func blocks(_ status: PrinterStatus) -> Bool {
+        status.state == .stopped || !status.accepting
     }
 
-    /// Checks the printer, submits the documents and waits until each job completed.
-    /// `submitted` is called with each job id as soon as CUPS has it.
-    func print(_ documents: [PrintDocument], submitted: (Int32) -> Void = { _ in }) -> Outcome {
+    /// Checks the printer, then for each document creates a job, lets the caller record its id
+    /// (`created`: before anything can print), sends the document and follows the job to its end.
+    func print(_ documents: [PrintDocument], created: (Int32) -> Void = { _ in }, whileInProgress: ([PrinterCondition]) -> Follow) -> Outcome {
+        let status: PrinterStatus
         switch check() {
-        case .failure(let problem):
-            return .notPrinted(problem, job: nil)
-        case .success(let status) where Self.blocks(status):
-            return .notPrinted(.printer(status.conditions), job: nil)
-        case .success:
-            break
+        case .failure(let problem): return .notPrinted(problem, job: nil, cutShort: false)
+        case .success(let found) where Self.blocks(found): return .notPrinted(.printer(found.conditions), job: nil, cutShort: false)
+        case .success(let found): status = found
         }
         var lastJob: Int32 = 0
         for document in documents {
             let job: Int32
             do throws(CupsError) {
-                job = try client.submit(queue: printer.queue, title: document.title, document: document.bytes, format: document.format)
+                job = try client.createJob(queue: printer.queue, title: document.title)
             } catch {
-                return .notPrinted(Self.problem(error), job: nil)
+                return .notPrinted(PrintProblem(error), job: nil, cutShort: false)
             }
-            submitted(job)
-            if case .notPrinted(let problem, _) = follow(job) {
-                return .notPrinted(problem, job: job)
+            created(job)
+            do throws(CupsError) {
+                try client.sendDocument(job: job, queue: printer.queue, document: document.bytes, format: document.format)
+            } catch {
+                switch error {
+                case .notRunning, .connectionDropped: return .notPrinted(.crashed, job: job, cutShort: true)
+                case .noAnswer: return .notPrinted(.unreachable, job: job, cutShort: true)
+                case .noSuchJob, .refused:
+                    try? client.cancel(job, queue: printer.queue)
+                    return .notPrinted(PrintProblem(error), job: job, cutShort: false)
+                }
             }
+            let outcome = follow(job, printer: status, whileInProgress: whileInProgress)
+            guard case .printed = outcome else { return outcome }
             lastJob = job
         }
         return .printed(job: lastJob)
     }
 
-    /// Waits for a job's end. A job held by a printer with a condition is cancelled, so that it
-    /// does not print by surprise later: the kiosk reprints it itself when the printer is back.
-    private func follow(_ job: Int32) -> Outcome {
-        let start = Date()
-        var lastPrinterCheck = start
+    /// Follows a job in CUPS until it ends, or the lane cancels or leaves it. `printer`: the
+    /// printer's state when the job was handed over (its conditions then count as stale).
+    func follow(_ job: Int32, printer start: PrinterStatus, whileInProgress: ([PrinterCondition]) -> Follow) -> Outcome {
+        let watch = JobWatch(
+            conditionsAtSubmission: Set(PrinterCondition.reported(by: start.reasons)), jobTimeoutSeconds: printer.jobTimeoutSeconds)
+        let began = Date()
+        var printerStatus = start
+        var lastPrinterCheck = began
+        var reachedBackend = false
         while true {
+            let look: JobWatch.Look
             do throws(CupsError) {
                 let status = try client.job(job, queue: printer.queue)
-                switch status.state {
-                case .completed: return .printed(job: job)
-                case .canceled, .aborted: return .notPrinted(.aborted, job: job)
-                case .pending, .held, .processing, .stopped: break
-                }
+                reachedBackend = reachedBackend || status.state != .pending || !status.printerReasons.isEmpty
                 let now = Date()
-                if status.state == .stopped || now.timeIntervalSince(lastPrinterCheck) >= printerCheckSeconds {
+                if now.timeIntervalSince(lastPrinterCheck) >= printerCheckSeconds || status.state == .held || status.state == .stopped {
                     lastPrinterCheck = now
-                    if case .success(let printerStatus) = check(), Self.blocks(printerStatus) {
-                        try? client.cancel(job, queue: printer.queue)
-                        return .notPrinted(.printer(printerStatus.conditions), job: job)
-                    }
+                    if case .success(let fresh) = check() { printerStatus = fresh }
                 }
-                if now.timeIntervalSince(start) > printer.jobTimeoutSeconds {
-                    try? client.cancel(job, queue: printer.queue)
-                    if case .success(let printerStatus) = check(), !printerStatus.conditions.isEmpty {
-                        return .notPrinted(.printer(printerStatus.conditions), job: job)
-                    }
-                    return .notPrinted(.timedOut, job: job)
-                }
+                look = .job(status, printer: printerStatus)
             } catch {
-                return .notPrinted(Self.problem(error), job: job)
+                look = .failed(error)
             }
-            usleep(UInt32(pollSeconds * 1_000_000))
+            let elapsed = Date().timeIntervalSince(began)
+            switch watch.judge(look, elapsed: elapsed) {
+            case .printed:
+                return .printed(job: job)
+            case .notPrinted(let failure, let cancel):
+                if cancel { try? client.cancel(job, queue: printer.queue) }
+                return .notPrinted(PrintProblem(failure), job: job, cutShort: reachedBackend || failure == .crashed)
+            case .inProgress(let faults):
+                switch whileInProgress(faults) {
+                case .wait: break
+                case .cancel(let problem):
+                    try? client.cancel(job, queue: printer.queue)
+                    return .notPrinted(problem, job: job, cutShort: reachedBackend)
+                case .leave:
+                    return .leftInCups(job: job)
+                }
+            }
+            usleep(UInt32((elapsed < fastPollWindow ? fastPollSeconds : slowPollSeconds) * 1_000_000))
         }
     }
 
-    /// Whether the queue cannot print now. Only the queue's state decides: printer-state-reasons
-    /// such as media-empty-error stay set after the paper is refilled, until a job runs, so a
-    /// re-enabled queue is tried (the attempt is the probe) rather than trusted to its old reasons.
-    static func blocks(_ status: PrinterStatus) -> Bool {
-        status.state == .stopped || !status.accepting
+    /// What CUPS says about a ticket's job from an earlier attempt (before a kioskd restart, a
+    /// cupsd that did not answer, or a crash).
+    enum Earlier: Equatable {
+        case printed
+        /// Still in CUPS, with its document: follow it instead of sending the ticket again.
+        case inCups(JobStatus)
+        /// Ended without printing, or unknown to CUPS (its history lost, the id given to another
+        /// job since): send the ticket again. `cutShort`: it may have printed in part.
+        case gone(cutShort: Bool)
+        /// CUPS cannot say now.
+        case unknown(PrintProblem)
     }
 
-    private static func problem(_ error: CupsError) -> PrintProblem {
-        switch error {
-        case .unreachable: .unreachable
-        case .refused(let operation, let message): .refused("\(operation): \(message)")
+    func earlier(_ job: Int32, title: String) -> Earlier {
+        let status: JobStatus
+        do throws(CupsError) {
+            status = try client.job(job, queue: printer.queue)
+        } catch {
+            if case .noSuchJob = error { return .gone(cutShort: true) }
+            return .unknown(PrintProblem(error))
+        }
+        guard status.name == CupsJobRequest.jobName(title) else { return .gone(cutShort: true) }
+        switch status.state {
+        case .completed:
+            return .printed
+        case .canceled, .aborted:
+            return .gone(cutShort: true)
+        case .pending, .held, .processing, .stopped:
+            // Created, but kioskd stopped before the document was sent: it can never print.
+            guard status.documents > 0 else {
+                try? client.cancel(job, queue: printer.queue)
+                return .gone(cutShort: false)
+            }
+            return .inCups(status)
         }
     }
 }

@@ -2,15 +2,16 @@ import Foundation
 import KioskPrint
 import KioskStore
 
-/// One thing for the print thread to do, in order.
+/// One thing for a printer's lane to do, in order.
 enum PrintWork: Sendable {
-    /// Print (or reprint) a committed ticket.
+    /// Print a committed ticket that awaits printing. A job CUPS still has for it from an earlier
+    /// attempt is followed instead of sending the ticket again.
     case ticket(StoredTicket)
+    /// Staff ask for a ticket once more (`kioskctl reprint`): always a new job.
+    case reprint(StoredTicket)
     /// Print a slip; the reply says whether it printed.
     case slip(SlipPrintout, copies: Int, printer: String, reply: Reply<PrintResult>)
     case testPage(printer: String, reply: Reply<PrintResult>)
-    /// Staff cancel the printing of awaiting tickets (nil: all of today's).
-    case cancelTickets(numbers: [String]?, reply: Reply<[String]>)
 }
 
 /// What a requested print came to.
@@ -30,7 +31,7 @@ struct PrintResult: Sendable, Equatable {
     }
 }
 
-/// A one-shot answer from the print thread to a waiting caller.
+/// A one-shot answer from a print lane to a waiting caller.
 final class Reply<Value: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var value: Value?
@@ -40,6 +41,13 @@ final class Reply<Value: Sendable>: @unchecked Sendable {
         self.value = value
         condition.broadcast()
         condition.unlock()
+    }
+
+    func wait() -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value!
     }
 
     /// The value, or nil when none came within `timeout` seconds.

@@ -20,20 +20,21 @@ final class PrinterBoard: Sendable {
         health = Mutex(Dictionary(uniqueKeysWithValues: printers.map { ($0.id, Health()) }))
     }
 
-    /// Records an outcome; returns true when the printer's problem changed (to announce it).
-    func note(printer: String, problem: PrintProblem?, printed: Bool, job: Int32?) -> Bool {
+    /// Counts a job's outcome (the problem is set apart, by `setProblem`).
+    func count(printer: String, printed: Bool, job: Int32?) {
         health.withLock { all in
             var entry = all[printer] ?? Health()
-            let changed = entry.problem != problem
-            entry.problem = problem
-            if printed { entry.printed += 1 } else if problem != nil { entry.notPrinted += 1 }
+            if printed { entry.printed += 1 } else { entry.notPrinted += 1 }
             if let job { entry.lastJob = job }
             all[printer] = entry
-            return changed
         }
     }
 
-    /// Sets the problem without counting a job (a periodic check); true when it changed.
+    func problem(of printer: String) -> PrintProblem? {
+        health.withLock { $0[printer]?.problem }
+    }
+
+    /// Sets the printer's problem (nil: none); true when it changed.
     func setProblem(printer: String, _ problem: PrintProblem?) -> Bool {
         health.withLock { all in
             let changed = all[printer]?.problem != problem
@@ -55,14 +56,15 @@ final class PrinterBoard: Sendable {
         }
     }
 
-    func json(awaiting: [String: Int]) -> [[String: Any]] {
+    /// With the tickets that wait for each printer, and those kioskd stopped sending to it.
+    func json(kept: KeptTickets) -> [[String: Any]] {
         health.withLock { all in
             printers.map { printer in
                 let entry = all[printer.id] ?? Health()
                 var object: [String: Any] = [
                     "id": printer.id, "queue": printer.queue, "server": printer.server, "mode": printer.mode.rawValue,
                     "ok": entry.problem == nil, "printed": entry.printed, "notPrinted": entry.notPrinted,
-                    "ticketsAwaiting": awaiting[printer.id] ?? 0,
+                    "ticketsAwaiting": kept.awaiting[printer.id] ?? 0, "ticketsHeld": kept.held[printer.id] ?? [],
                 ]
                 if let problem = entry.problem {
                     object["problem"] = problem.code
