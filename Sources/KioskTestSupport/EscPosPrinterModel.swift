@@ -185,6 +185,10 @@ public struct EscPosPrinterModel: Sendable {
             fail("GS v 0 \(band.bytesPerRow) bytes wide on paper \(paperBytes) bytes wide")
             return
         }
+        if band.bytesPerRow == paperBytes {
+            rows += band.data
+            return
+        }
         for row in 0..<band.rows {
             let start = row * band.bytesPerRow
             rows += band.data[start ..< start + band.bytesPerRow]
