@@ -40,11 +40,12 @@
 /// stopped after `yL`); as the rest of a band header they make x or y 0, a header with no data
 /// (Epson's range is k ≠ 0; "k must not be equal to 0 or the bit image will be discarded", Daisy
 /// 1200 manual); after `ESC d` they feed nothing; after `GS V` they make the cut (`GS V 0`) that
-/// job was about to make; after a lone `ESC` or `GS`, a code without parameters. Outside a
+/// job was about to make; after a lone `ESC` or `GS`, an undefined code, which printers drop
+/// ("ESC or GS and the following code … are ignored", Bixolon SPP-100 manual). Outside a
 /// command a NUL is ignored ("NUL command is ignored when used alone", SPRT SP series manual),
 /// so whatever a printer does not consume is harmless. This assumes the cut-short job came from
-/// an encoder with the same band height and width (one printer, one configuration): 1,729 bytes
-/// on 80 mm paper, 1,153 on 58 mm.
+/// an encoder with the same band height and width (one printer, one configuration). It costs
+/// 1,729 bytes on 80 mm paper and 1,153 on 58 mm: 2.6 % and 3.3 % more for the sample ticket.
 ///
 /// The real-time "clear buffers" command (`DLE DC4 8`, 10 14 08 01 03 14 01 06 02 08) would
 /// also break into a band, since real-time commands are recognised inside other commands' data,
