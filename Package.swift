@@ -117,8 +117,9 @@ let package = Package(
             ]
         ),
         // Drives the FUSE-emulated input devices (tools/fake-evdev) and kioskd processes, for tests,
-        // benchmarks and the demo.
-        .target(name: "KioskTestSupport", dependencies: ["KioskCore"]),
+        // benchmarks and the demo; printer stand-ins, among them a strict ESC/POS printer model
+        // (its paper is KioskPrint's bitmaps).
+        .target(name: "KioskTestSupport", dependencies: ["KioskCore", "KioskPrint"]),
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [

@@ -3,7 +3,11 @@
 /// A job is, byte for byte:
 ///
 /// ```
+/// NUL × (b·x + 1)                         00 00 …         resynchronisation (below): b = band height,
+///                                                         x = bytes per row of the widest page
 /// ESC @                                   1B 40           initialise (clears any earlier mode)
+/// ESC d n, GS V 66 0                      1B 64 n …       only when cutting off a cut-short job's stub:
+///                                                         the page end below, before any page
 /// GS v 0 m xL xH yL yH d…                 1D 76 30 00 …   one band: m = 0 (normal density),
 ///   (repeated per band)                                   x = bytes per row, y = rows in the band,
 ///                                                         then x·y bytes, rows MSB first, 1 = black
@@ -25,6 +29,36 @@
 /// then cuts leaving a hinge. `ESC d 2` before it leaves a small bottom margin. `GS V 1` (cut
 /// where the paper is, no feed) is available for printers without function B; give it a feed of
 /// 4–5 lines so the last line clears the cutter.
+///
+/// **Resynchronisation: a cut-short job does not spoil the next one.** When paper runs out or a
+/// job is cancelled, the printer keeps the bytes it has and stays inside the command it was
+/// reading, most likely a band: `GS v 0` takes its k = x·y data bytes whatever they are
+/// (Epson, "GS v 0", ESC/POS Command Reference). A next job starting with a bare `ESC @` is
+/// swallowed as pixels, and its own bands are then read from the wrong offsets. So every job
+/// starts with b·x + 1 NUL bytes, which finish any command a job of this encoder can leave open:
+/// taken as band data they are white dots (b·x is a whole band; the + 1 is `yH` when the header
+/// stopped after `yL`); as the rest of a band header they make x or y 0, a header with no data
+/// (Epson's range is k ≠ 0; "k must not be equal to 0 or the bit image will be discarded", Daisy
+/// 1200 manual); after `ESC d` they feed nothing; after `GS V` they make the cut (`GS V 0`) that
+/// job was about to make; after a lone `ESC` or `GS`, an undefined code, which printers drop
+/// ("ESC or GS and the following code … are ignored", Bixolon SPP-100 manual). Outside a
+/// command a NUL is ignored ("NUL command is ignored when used alone", SPRT SP series manual),
+/// so whatever a printer does not consume is harmless. This assumes the cut-short job came from
+/// an encoder with the same band height and width (one printer, one configuration). It costs
+/// 1,729 bytes on 80 mm paper and 1,153 on 58 mm: 2.6 % and 3.3 % more for the sample ticket.
+///
+/// The real-time "clear buffers" command (`DLE DC4 8`, 10 14 08 01 03 14 01 06 02 08) would
+/// also break into a band, since real-time commands are recognised inside other commands' data,
+/// but Epson says not to embed it in another command, to send nothing after it until its reply
+/// has come back (a raw CUPS job cannot wait), and that it is ignored while the printer sends
+/// block data; and it is not in every clone's command set.
+///
+/// After the NULs the printer is at a command boundary in standard mode; `ESC @` (which clears the
+/// print buffer and modes but not the receive buffer, and does not cut) then sets the default line
+/// spacing. The stub of the cut-short job is cut off only when the caller knows there is one:
+/// function B feeds to the cutting position, which is the head-to-cutter gap beyond the print
+/// position, so with nothing printed since the last cut it cuts off a blank piece of that length;
+/// a normal ticket does not pay for it.
 public struct EscPosRaster: Sendable, Equatable {
     public enum Cut: Sendable, Equatable {
         /// No cut command (printers without a cutter: tear-off).
@@ -51,16 +85,27 @@ public struct EscPosRaster: Sendable, Equatable {
         self.cut = cut
     }
 
-    /// A complete job printing one bitmap: initialise, raster bands, feed, cut. A width that is
-    /// not a multiple of 8 is padded with white on the right.
-    public func encode(_ bitmap: MonochromeBitmap) -> [UInt8] {
-        encode(pages: [bitmap])
+    /// A complete job printing one bitmap: resynchronise, initialise, raster bands, feed, cut. A
+    /// width that is not a multiple of 8 is padded with white on the right.
+    ///
+    /// - Parameter cuttingOffStub: the previous job on this printer was cut short: feed and cut
+    ///   off what it printed before printing this one.
+    public func encode(_ bitmap: MonochromeBitmap, cuttingOffStub: Bool = false) -> [UInt8] {
+        encode(pages: [bitmap], cuttingOffStub: cuttingOffStub)
     }
 
     /// One job printing several bitmaps, each followed by the feed and the cut (a slip's two
     /// copies come out as two pieces of paper).
-    public func encode(pages: [MonochromeBitmap]) -> [UInt8] {
-        var out: [UInt8] = [0x1B, 0x40]
+    ///
+    /// - Parameter cuttingOffStub: the previous job on this printer was cut short: feed and cut
+    ///   off what it printed before printing these pages.
+    public func encode(pages: [MonochromeBitmap], cuttingOffStub: Bool = false) -> [UInt8] {
+        let widestRow = pages.map(\.bytesPerRow).max() ?? 0
+        var out = [UInt8](repeating: 0, count: resynchronisationLength(bytesPerRow: widestRow))
+        out += [0x1B, 0x40]
+        if cuttingOffStub {
+            appendPageEnd(to: &out)
+        }
         for bitmap in pages {
             let bytesPerRow = bitmap.bytesPerRow
             precondition(bytesPerRow <= 0xFFFF, "bitmap too wide for GS v 0")
@@ -73,21 +118,35 @@ public struct EscPosRaster: Sendable, Equatable {
                 out += bitmap.packedRows[top * bytesPerRow ..< (top + rows) * bytesPerRow]
                 top += rows
             }
-            if feedLines > 0 {
-                out += [0x1B, 0x64, UInt8(feedLines)]
-            }
-            switch cut {
-            case .none: break
-            case .partial: out += [0x1D, 0x56, 0x01]
-            case .feedAndPartial: out += [0x1D, 0x56, 0x42, 0x00]
-            }
+            appendPageEnd(to: &out)
         }
         return out
+    }
+
+    /// The NULs every job starts with for pages of `bytesPerRow`: a whole band of data plus the
+    /// last header byte, the most that a command of a cut-short job of this encoder can still
+    /// expect.
+    public func resynchronisationLength(bytesPerRow: Int) -> Int {
+        bandHeight * bytesPerRow + 1
+    }
+
+    private func appendPageEnd(to out: inout [UInt8]) {
+        if feedLines > 0 {
+            out += [0x1B, 0x64, UInt8(feedLines)]
+        }
+        switch cut {
+        case .none: break
+        case .partial: out += [0x1D, 0x56, 0x01]
+        case .feedAndPartial: out += [0x1D, 0x56, 0x42, 0x00]
+        }
     }
 }
 
 /// One command of an ESC/POS raster job, as `EscPosRaster.commands(in:)` reads it.
 public enum EscPosCommand: Sendable, Equatable {
+    /// A run of NUL bytes (printers ignore NUL outside a command): the resynchronisation a job
+    /// starts with.
+    case nulPadding(count: Int)
     /// `ESC @`
     case initialize
     /// `GS v 0 m xL xH yL yH d…` (only m = 0 / 48, normal density, is accepted).
@@ -108,8 +167,8 @@ public struct EscPosDecodeError: Error, Sendable, Equatable, CustomStringConvert
 
 extension EscPosRaster {
     /// Reads a job as a list of commands. Only the commands this encoder writes are understood
-    /// (`ESC @`, `GS v 0`, `ESC d`, `GS V`); anything else, text included, is an error naming the
-    /// byte and its offset.
+    /// (NUL, `ESC @`, `GS v 0`, `ESC d`, `GS V`); anything else, text included, is an error naming
+    /// the byte and its offset.
     public static func commands(in bytes: [UInt8]) throws -> [EscPosCommand] {
         var commands: [EscPosCommand] = []
         var i = 0
@@ -121,6 +180,9 @@ extension EscPosRaster {
         while i < bytes.count {
             let start = i
             switch bytes[i] {
+            case 0x00:
+                while i < bytes.count, bytes[i] == 0 { i += 1 }
+                commands.append(.nulPadding(count: i - start))
             case 0x1B:
                 try need(2, "ESC")
                 switch bytes[i + 1] {
@@ -184,7 +246,8 @@ extension EscPosRaster {
     }
 
     /// The pages of a job: the raster bands between cuts, stacked (feeds are not pixels). A page's
-    /// width is its bytes per row × 8. Raster after the last cut is a page too.
+    /// width is its bytes per row × 8. Raster after the last cut is a page too; a cut with no
+    /// raster since the previous one (a stub cut off) is not a page. NULs are skipped.
     public static func decodePages(_ bytes: [UInt8]) throws -> [MonochromeBitmap] {
         var pages: [MonochromeBitmap] = []
         var bytesPerRow: Int?
@@ -200,12 +263,12 @@ extension EscPosRaster {
             data = []
         }
         let commands = try commands(in: bytes)
-        guard commands.first == .initialize else {
+        guard commands.first(where: { !$0.isNulPadding }) == .initialize else {
             throw EscPosDecodeError(offset: 0, reason: PrintTexts.escPosNoInitialize)
         }
         for command in commands {
             switch command {
-            case .initialize, .feed:
+            case .nulPadding, .initialize, .feed:
                 break
             case .raster(let width, let bandRows, let bandData):
                 if let current = bytesPerRow, current != width {
@@ -242,10 +305,15 @@ extension EscPosCommand {
     /// Bytes the command takes in the stream.
     var encodedLength: Int {
         switch self {
+        case .nulPadding(let count): count
         case .initialize: 2
         case .raster(_, _, let data): 8 + data.count
         case .feed: 3
         case .cut(_, let feed): feed == nil ? 3 : 4
         }
+    }
+
+    var isNulPadding: Bool {
+        if case .nulPadding = self { true } else { false }
     }
 }
