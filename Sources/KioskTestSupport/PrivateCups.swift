@@ -2,25 +2,166 @@ import Foundation
 import Glibc
 
 /// A cupsd of our own on a free loopback port, with its own directories and no authentication,
-/// started for a test or benchmark and stopped with it.
+/// started for a test or benchmark and stopped with it. It is the cupsd installed on the machine
+/// (`/usr/sbin/cupsd`), so the tests print through whatever Debian ships today.
 ///
-/// Its ServerBin mirrors the system's (filters, backends) plus a `kioskfault` backend that
-/// reports a printer fault: `kioskfault:/media-empty-error` makes every job stop the queue with
-/// that printer-state-reason, as a thermal printer out of paper does.
+/// Its ServerBin mirrors the system's (filters, backends) plus two test backends:
+/// - `kioskfault:/REASON` reports that printer-state-reason and exits 4 (the queue stops), as a
+///   vendor backend that gives up on a fault does;
+/// - `kioskusb:/NAME`, a thermal printer on USB (`ModelPrinter`): it forwards each job's bytes
+///   to a TCP sink, and when its paper is out it behaves as the shape it is set to (the usb
+///   backend staying in the job, exit 6, exit 1, stopping halfway), or it crashes cupsd.
 public final class PrivateCups: @unchecked Sendable {
     public let directory: URL
     public let port: Int
-    private let process = Process()
-    public let output = LineCollector()
+    private let socketPath: String?
+    private let lock = NSLock()
+    private var process = Process()
+    private var restartsAfterCrash = false
+    private var stopping = false
+    private var startCount = 0
 
     public var server: String { "127.0.0.1:\(port)" }
 
     /// - Parameter socketPath: also listen on this Unix socket (the demo office file names one).
     public init(directory: URL, socketPath: String? = nil) throws {
         self.directory = directory
+        self.socketPath = socketPath
         port = try freeLoopbackPort()
+        try Self.prepare(directory: directory, port: port, socketPath: socketPath)
+        try launch()
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// cupsd's pid now (it changes when cupsd is restarted).
+    public var pid: Int32 {
+        lock.withLock { process.processIdentifier }
+    }
+
+    /// How many times cupsd has been started (1, then one more per restart).
+    public var starts: Int {
+        lock.withLock { startCount }
+    }
+
+    /// Sends cupsd a signal: SIGSTOP makes it a hung print service (connections are accepted by
+    /// the kernel, never answered), SIGCONT brings it back.
+    public func signal(_ number: Int32) {
+        kill(pid, number)
+    }
+
+    /// From now on cupsd is started again whenever it dies, as systemd does for cups.service
+    /// (with socket activation, at the next connection). Queues added before this are saved first
+    /// (a graceful restart): cupsd writes its state files lazily, and a crash would lose them.
+    public func restartWhenItDies() throws {
+        try restart()
+        lock.withLock { restartsAfterCrash = true }
+    }
+
+    /// Stops cupsd gracefully (SIGTERM: it saves its queues and jobs) and starts it again.
+    public func restart() throws {
+        let old = lock.withLock {
+            let old = process
+            stopping = true
+            return old
+        }
+        kill(old.processIdentifier, SIGCONT)
+        kill(old.processIdentifier, SIGTERM)
+        old.waitUntilExit()
+        lock.withLock { stopping = false }
+        try launch()
+    }
+
+    /// Kills cupsd (and stops restarting it): a private test server has nothing to save.
+    public func stop() {
+        let current = lock.withLock {
+            stopping = true
+            restartsAfterCrash = false
+            return process
+        }
+        kill(current.processIdentifier, SIGCONT)
+        guard current.isRunning else { return }
+        kill(current.processIdentifier, SIGKILL)
+        current.waitUntilExit()
+    }
+
+    /// A raw queue (no driver) sending jobs to `deviceURI`, enabled and accepting.
+    public func addRawQueue(_ name: String, deviceURI: String, errorPolicy: String = "stop-printer") throws {
+        _ = try run("lpadmin", ["-p", name, "-v", deviceURI, "-o", "printer-error-policy=\(errorPolicy)", "-E"])
+    }
+
+    /// A raw queue ending in a model thermal printer whose bytes go to `sinkPort`.
+    public func addModelPrinterQueue(_ name: String, sinkPort: Int, errorPolicy: String = "stop-printer") throws -> ModelPrinter {
+        let printer = try ModelPrinter(directory: directory.appendingPathComponent("kioskusb/\(name)"), sinkPort: sinkPort)
+        try addRawQueue(name, deviceURI: "kioskusb:/\(name)", errorPolicy: errorPolicy)
+        return printer
+    }
+
+    /// A driverless queue (IPP Everywhere) for an IPP printer: PNG and PDF jobs with a driver.
+    public func addIPPEverywhereQueue(_ name: String, uri: String) throws {
+        _ = try run("lpadmin", ["-p", name, "-v", uri, "-m", "everywhere", "-E"])
+    }
+
+    /// Runs a CUPS client command (lp, lpstat, cupsdisable, …) against this server.
+    @discardableResult
+    public func run(_ command: String, _ arguments: [String]) throws -> String {
+        let path = ["/usr/bin/\(command)", "/usr/sbin/\(command)"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else { throw HarnessError("\(command) is not installed (scripts/setup installs cups-client)") }
+        return try KioskdProcess.run(URL(fileURLWithPath: path), ["-h", server] + arguments)
+    }
+
+    /// Waits until cupsd answers (after a start or restart).
+    public func awaitRunning(timeout: Double = 10) throws {
+        try awaitCondition("cupsd to listen on \(server)", timeout: timeout) {
+            (try? run("lpstat", ["-r"]))?.contains("scheduler is running") == true
+        }
+    }
+
+    // MARK: - The process
+
+    private func launch() throws {
+        let next = Process()
+        let log = directory.appendingPathComponent("log/cupsd.out")
+        if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: log)
+        handle.seekToEndOfFile()
+        next.standardOutput = handle
+        next.standardError = handle
+        next.terminationHandler = { [weak self] ended in self?.ended(ended) }
+        try next.runUnblocked(
+            "/usr/sbin/cupsd",
+            ["-f", "-c", directory.appendingPathComponent("cupsd.conf").path, "-s", directory.appendingPathComponent("cups-files.conf").path])
+        lock.withLock {
+            process = next
+            startCount += 1
+        }
+        do {
+            try awaitCondition("cupsd to listen on \(server)") {
+                guard next.isRunning else {
+                    throw HarnessError("cupsd exited: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+                }
+                return (try? run("lpstat", ["-r"]))?.contains("scheduler is running") == true
+            }
+        } catch let error as HarnessError where lock.withLock({ restartsAfterCrash }) {
+            // It crashed again while starting (a job it reloaded): the handler starts it again.
+            _ = error
+        }
+    }
+
+    private func ended(_ ended: Process) {
+        let again = lock.withLock { restartsAfterCrash && !stopping && ended === process }
+        guard again else { return }
+        Thread {
+            usleep(100_000)  // systemd's default RestartSec is 100 ms
+            try? self.launch()
+        }.start()
+    }
+
+    private static func prepare(directory: URL, port: Int, socketPath: String?) throws {
         let fm = FileManager.default
-        for sub in ["spool", "tmp", "cache", "state", "log", "serverbin/backend"] {
+        for sub in ["spool", "tmp", "cache", "state", "log", "serverbin/backend", "kioskusb"] {
             try fm.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         // Backends and filters run as the lp user: it must be able to reach ServerBin and the spool.
@@ -49,6 +190,10 @@ public final class PrivateCups: @unchecked Sendable {
             exit 4
             """.write(to: fault, atomically: true, encoding: .utf8)
         chmod(fault.path, 0o755)
+        let model = serverBin.appendingPathComponent("backend/kioskusb")
+        try ModelPrinter.backend.write(to: model, atomically: true, encoding: .utf8)
+        // Mode 0700: cupsd runs it as root, so that in `crash` mode it can kill cupsd.
+        chmod(model.path, 0o700)
 
         try """
             Listen 127.0.0.1:\(port)
@@ -85,55 +230,5 @@ public final class PrivateCups: @unchecked Sendable {
             AccessLog \(directory.path)/log/access_log
             PageLog \(directory.path)/log/page_log
             """.write(to: directory.appendingPathComponent("cups-files.conf"), atomically: true, encoding: .utf8)
-
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        output.collect(from: pipe)
-        try process.runUnblocked(
-            "/usr/sbin/cupsd",
-            ["-f", "-c", directory.appendingPathComponent("cupsd.conf").path, "-s", directory.appendingPathComponent("cups-files.conf").path])
-        try awaitCondition("cupsd to listen on \(server)") {
-            guard process.isRunning else {
-                throw HarnessError("cupsd exited: \(output.lines.joined(separator: "\n"))")
-            }
-            return (try? run("lpstat", ["-r"]))?.contains("scheduler is running") == true
-        }
-    }
-
-    deinit {
-        stop()
-    }
-
-    /// Sends cupsd a signal: SIGSTOP makes it a hung print service (connections are accepted by
-    /// the kernel, never answered), SIGCONT brings it back.
-    public func signal(_ number: Int32) {
-        kill(process.processIdentifier, number)
-    }
-
-    /// Kills cupsd: a private test server has nothing to save.
-    public func stop() {
-        kill(process.processIdentifier, SIGCONT)
-        guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
-
-    /// A raw queue (no driver) sending jobs to `deviceURI`, enabled and accepting.
-    public func addRawQueue(_ name: String, deviceURI: String) throws {
-        _ = try run("lpadmin", ["-p", name, "-v", deviceURI, "-o", "printer-error-policy=stop-printer", "-E"])
-    }
-
-    /// A driverless queue (IPP Everywhere) for an IPP printer: PNG and PDF jobs with a driver.
-    public func addIPPEverywhereQueue(_ name: String, uri: String) throws {
-        _ = try run("lpadmin", ["-p", name, "-v", uri, "-m", "everywhere", "-E"])
-    }
-
-    /// Runs a CUPS client command (lp, lpstat, cupsdisable, …) against this server.
-    @discardableResult
-    public func run(_ command: String, _ arguments: [String]) throws -> String {
-        let path = ["/usr/bin/\(command)", "/usr/sbin/\(command)"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let path else { throw HarnessError("\(command) is not installed (scripts/setup installs cups-client)") }
-        return try KioskdProcess.run(URL(fileURLWithPath: path), ["-h", server] + arguments)
     }
 }

@@ -5,7 +5,7 @@ import KioskDaemon
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print", abstract: "Print through the running kioskd: a test page, a slip, or cancel awaiting tickets.",
-        subcommands: [PrintTestCommand.self, PrintSlipCommand.self, PrintCancelCommand.self])
+        subcommands: [PrintTestCommand.self, PrintSlipCommand.self, PrintCancelCommand.self, PrintRetryCommand.self])
 }
 
 struct PrintTestCommand: ParsableCommand {
@@ -95,6 +95,23 @@ struct PrintCancelCommand: ParsableCommand {
         let answer = try ControlRequest.send((["print-cancel"] + numbers).joined(separator: " "), office: office)
         let cancelled = answer["cancelled"] as? [String] ?? []
         print(cancelled.isEmpty ? Texts.nothingCancelled : "\(Texts.cancelled): \(cancelled.joined(separator: ", "))")
+    }
+}
+
+struct PrintRetryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retry",
+        abstract: "Print today's kept tickets now: also those kioskd stopped sending after CUPS crashed on them twice (all, or the numbers given).")
+
+    @OptionGroup var office: OfficeOptions
+
+    @Argument(help: "Ticket numbers such as A012; none: every kept or held ticket.")
+    var numbers: [String] = []
+
+    func run() throws {
+        let answer = try ControlRequest.send((["print-retry"] + numbers).joined(separator: " "), office: office)
+        let released = answer["released"] as? [String] ?? []
+        print(released.isEmpty ? Texts.retrying : "\(Texts.released): \(released.joined(separator: ", "))")
     }
 }
 

@@ -48,6 +48,8 @@ extension StatusCommand {
             let state = ok ? "✔ \(Texts.printerOK)" : "✘ \(printer["message"] as? String ?? "?")"
             lines.append("  \(printer["id"] as? String ?? "?") (\(printer["queue"] as? String ?? "?")): \(state)")
             if awaiting > 0 { lines.append("      ⚠ \(awaiting) \(Texts.ticketsAwaiting)") }
+            let held = printer["ticketsHeld"] as? [String] ?? []
+            if !held.isEmpty { lines.append("      ⚠ \(Texts.ticketsHeld(held))") }
         }
         return lines.joined(separator: "\n")
     }

@@ -26,6 +26,13 @@ enum Texts {
     static let slipReturn = "Hẹn trả kết quả / Return"
     static let slipRefused = "yêu cầu in giấy tiếp nhận không hợp lệ / invalid slip request"
     static let cancelled = "Đã hủy in / Printing cancelled"
+    static func ticketsHeld(_ numbers: [String]) -> String {
+        let list = numbers.joined(separator: ", ")
+        return "Không tự in lại \(list): dịch vụ in đã dừng đột ngột hai lần khi in; chạy `kioskctl print retry` để thử lại. / "
+            + "Not resubmitting \(list): CUPS stopped twice on its job; run `kioskctl print retry` to try again."
+    }
+    static let retrying = "Đang in lại các phiếu chờ / Printing the kept tickets now"
+    static let released = "Bỏ giữ, in lại / Released, printing again"
     static let nothingCancelled = "Không có phiếu nào chờ in / No ticket awaits printing"
     static let reprinting = "Đang in lại phiếu / Reprinting ticket"
     static let keyCreated = "Đã tạo khoá ký của máy / Kiosk signing key created"

@@ -20,7 +20,10 @@ struct CupsJobRunner {
 
     enum Outcome: Equatable {
         case printed(job: Int32)
-        /// `cutShort`: the job may have sent part of its bytes to the printer before it ended.
+        /// `cutShort`: the job may have sent part of its bytes to the printer before it ended. Any
+        /// job handed over that did not print counts: CUPS cannot say how far a backend got (a
+        /// job may even be reported completed when the printer lost its end), and cutting off a
+        /// stub that is not there costs a blank strip, while leaving one spoils the next ticket.
         case notPrinted(PrintProblem, job: Int32?, cutShort: Bool)
         /// Still in CUPS when the lane stopped following it (kioskd is stopping): its id is kept,
         /// and it is followed again after the next start.
@@ -97,12 +100,10 @@ struct CupsJobRunner {
         let began = Date()
         var printerStatus = start
         var lastPrinterCheck = began
-        var reachedBackend = false
         while true {
             let look: JobWatch.Look
             do throws(CupsError) {
                 let status = try client.job(job, queue: printer.queue)
-                reachedBackend = reachedBackend || status.state != .pending || !status.printerReasons.isEmpty
                 let now = Date()
                 if now.timeIntervalSince(lastPrinterCheck) >= printerCheckSeconds || status.state == .held || status.state == .stopped {
                     lastPrinterCheck = now
@@ -118,13 +119,13 @@ struct CupsJobRunner {
                 return .printed(job: job)
             case .notPrinted(let failure, let cancel):
                 if cancel { try? client.cancel(job, queue: printer.queue) }
-                return .notPrinted(PrintProblem(failure), job: job, cutShort: reachedBackend || failure == .crashed)
+                return .notPrinted(PrintProblem(failure), job: job, cutShort: true)
             case .inProgress(let faults):
                 switch whileInProgress(faults) {
                 case .wait: break
                 case .cancel(let problem):
                     try? client.cancel(job, queue: printer.queue)
-                    return .notPrinted(problem, job: job, cutShort: reachedBackend)
+                    return .notPrinted(problem, job: job, cutShort: true)
                 case .leave:
                     return .leftInCups(job: job)
                 }

@@ -55,7 +55,7 @@ struct PrinterRenderer {
     }
 
     private func raster(_ pages: [MonochromeBitmap], stubToCut: Bool) -> [UInt8] {
-        EscPosRaster().encode(pages: pages)
+        EscPosRaster().encode(pages: pages, cuttingOffStub: stubToCut)
     }
 
     private var paperSize: PaperSize { printer.paper == .a5 ? .a5 : .a4 }
