@@ -3,7 +3,8 @@ import Glibc
 
 /// A cupsd of our own on a free loopback port, with its own directories and no authentication,
 /// started for a test or benchmark and stopped with it. It is the cupsd installed on the machine
-/// (`/usr/sbin/cupsd`), so the tests print through whatever Debian ships today.
+/// (`/usr/sbin/cupsd`), so the tests print through whatever Debian ships today, or the one
+/// `KIOSK_TEST_CUPSD` names (`scripts/test` runs the printing tests again on the build before).
 ///
 /// Its ServerBin mirrors the system's (filters, backends) plus two test backends:
 /// - `kioskfault:/REASON` reports that printer-state-reason and exits 4 (the queue stops), as a
@@ -131,7 +132,7 @@ public final class PrivateCups: @unchecked Sendable {
         next.standardError = handle
         next.terminationHandler = { [weak self] ended in self?.ended(ended) }
         try next.runUnblocked(
-            "/usr/sbin/cupsd",
+            Self.cupsd,
             ["-f", "-c", directory.appendingPathComponent("cupsd.conf").path, "-s", directory.appendingPathComponent("cups-files.conf").path])
         lock.withLock {
             process = next
@@ -157,6 +158,10 @@ public final class PrivateCups: @unchecked Sendable {
             usleep(100_000)  // systemd's default RestartSec is 100 ms
             try? self.launch()
         }.start()
+    }
+
+    static var cupsd: String {
+        ProcessInfo.processInfo.environment["KIOSK_TEST_CUPSD"] ?? "/usr/sbin/cupsd"
     }
 
     private static func prepare(directory: URL, port: Int, socketPath: String?) throws {

@@ -3,13 +3,15 @@ import KioskPrint
 import KioskTestSupport
 
 /// The demo's printers: a private cupsd on /run/kiosk-demo/cups/cups.sock (the demo office file
-/// names it) with the entrance ticket queue and the A4 slip queue, each ending in a socket that
-/// keeps what would have come out of the printer; and the PNG copies of it.
+/// names it) with the entrance ticket queue (a model USB thermal printer, whose paper can run
+/// out) and the A4 slip queue, each ending in a socket that keeps what would have come out of
+/// the printer; and the PNG copies of it.
 final class DemoPrinters {
     static let directory = URL(fileURLWithPath: "/run/kiosk-demo/cups")
     let cups: PrivateCups
     let tickets: SocketSink
     let slips: SocketSink
+    let ticketPrinter: ModelPrinter
 
     init() throws {
         try? FileManager.default.removeItem(at: Self.directory)
@@ -17,7 +19,7 @@ final class DemoPrinters {
         cups = try PrivateCups(directory: Self.directory, socketPath: Self.directory.appendingPathComponent("cups.sock").path)
         tickets = try SocketSink()
         slips = try SocketSink()
-        try cups.addRawQueue("ve-loi-vao", deviceURI: tickets.deviceURI)
+        ticketPrinter = try cups.addModelPrinterQueue("ve-loi-vao", sinkPort: tickets.port)
         try cups.addRawQueue("giay-hen-a4", deviceURI: slips.deviceURI)
     }
 

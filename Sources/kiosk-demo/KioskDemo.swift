@@ -101,14 +101,14 @@ struct KioskDemo: ParsableCommand {
         try takeTicket("Tư pháp – Hộ tịch, ưu tiên / priority", x: 512, y: 550, expecting: 2)
         try takeTicket("Xây dựng", x: 256, y: 375, expecting: 2)
 
-        section("Máy in vé hết giấy (tạm dừng) / The ticket printer stops (out of paper)")
-        try printers.cups.run("cupsdisable", ["-r", "hết giấy / out of paper", "ve-loi-vao"])
+        section("Máy in vé hết giấy / The ticket printer runs out of paper (its USB backend waits in the job)")
+        printers.ticketPrinter.paperOut()
         try takeTicket("Chính sách xã hội", x: 768, y: 375, expecting: 3)
         print("   kioskctl status:")
         let status = try daemon.kioskctl(["status"])
         for line in status.components(separatedBy: "\n").drop(while: { !$0.hasPrefix("Máy in") }) { print("   \(line)") }
-        try printers.cups.run("cupsenable", ["ve-loi-vao"])
-        print("   cán bộ thay giấy, bật lại máy in / staff refill the paper and enable the printer")
+        printers.ticketPrinter.paperBack()
+        print("   cán bộ thay giấy / staff refill the paper: the waiting job finishes, printed once")
         try printer.flush(expecting: 2)
 
         section("Phần mềm một cửa gửi giấy tiếp nhận qua HTTP / The case software posts a slip: POST http://127.0.0.1:8470/api/v1/slips (kiosk-config/demo/slip.json)")

@@ -277,6 +277,13 @@ import Testing
         try office.events.await("ticket-not-printed")
         try awaitCondition("half the ticket to reach the printer") { paper.model.bytesReceived > 0 }
         #expect(!paper.model.isAtCommandBoundary, "the half job should end inside a command")
+        // kioskd cancels the job the stopped queue holds (were the queue enabled first, CUPS
+        // would run the same job again from its start: resynchronised, but with no stub cut).
+        let client = CupsClient(server: office.cups.server)
+        try awaitCondition("kioskd to cancel the stopped job") {
+            guard let job = try storedTickets(office).first?.printJob else { return false }
+            return try client.job(job, queue: TicketOffice.queue).state == .canceled
+        }
 
         office.printer.paperBack()
         try office.cups.run("cupsenable", [TicketOffice.queue])
