@@ -13,6 +13,9 @@
 ///   backend that exits on a fault never does), so a job that starts with the same reasons is
 ///   only reported once it has been in the backend longer than `staleGraceSeconds`, far longer
 ///   than a ticket takes.
+/// - **`connecting-to-device` is not "offline" at first.** Network backends (socket, ipp) set it
+///   while they connect, for every job; it names a fault only once the job has been held by it
+///   for `connectingGraceSeconds` (the socket backend keeps retrying a printer that is off).
 /// - **A job that waits because of a fault is cancelled** (the queue stopped, or CUPS holds it to
 ///   retry later because the backend asked, exit 6): kioskd keeps the ticket and prints it when
 ///   the printer is back, so CUPS never prints an old ticket by surprise.
@@ -27,11 +30,16 @@ public struct JobWatch: Sendable, Equatable {
     /// How long a job may stay in CUPS, with nothing reported, before it is given up.
     public var jobTimeoutSeconds: Double
     public var staleGraceSeconds: Double
+    public var connectingGraceSeconds: Double
 
-    public init(conditionsAtSubmission: Set<PrinterCondition>, jobTimeoutSeconds: Double, staleGraceSeconds: Double = 1) {
+    public init(
+        conditionsAtSubmission: Set<PrinterCondition>, jobTimeoutSeconds: Double, staleGraceSeconds: Double = 1,
+        connectingGraceSeconds: Double = 5
+    ) {
         self.conditionsAtSubmission = conditionsAtSubmission
         self.jobTimeoutSeconds = jobTimeoutSeconds
         self.staleGraceSeconds = staleGraceSeconds
+        self.connectingGraceSeconds = connectingGraceSeconds
     }
 
     public enum Look: Sendable, Equatable {
@@ -90,8 +98,12 @@ public struct JobWatch: Sendable, Equatable {
                 }
                 return timedOut(elapsed, reported) ?? .inProgress(faults: [])
             case .processing:
-                let fresh = reported.filter { !conditionsAtSubmission.contains($0) }
-                let faults = !fresh.isEmpty || elapsed >= staleGraceSeconds ? reported : []
+                let reasons = (printer.reasons + job.printerReasons).filter {
+                    elapsed >= connectingGraceSeconds || !$0.hasPrefix("connecting-to-device")
+                }
+                let now = PrinterCondition.reported(by: reasons).uniqued
+                let fresh = now.filter { !conditionsAtSubmission.contains($0) }
+                let faults = !fresh.isEmpty || elapsed >= staleGraceSeconds ? now : []
                 if !faults.isEmpty { return .inProgress(faults: faults) }
                 return timedOut(elapsed, []) ?? .inProgress(faults: [])
             }

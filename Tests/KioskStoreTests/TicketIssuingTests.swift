@@ -52,6 +52,36 @@ import Testing
         #expect(third.number.description == "A003")
     }
 
+    /// cupsd crashing on a ticket's job: counted on the ticket (surviving a reopen); a held ticket
+    /// awaits nothing until staff release it, keeps its count and its job id, and can be cancelled.
+    @Test func printCrashesAreCountedAndHeldTicketsWaitForStaff() throws {
+        var (db, path) = try database()
+        let a1 = try db.issueTicket(service: "ho-tich", letter: "A", terminal: "cua-vao", issuedAt: noon, day: day)
+        let a2 = try db.issueTicket(service: "ho-tich", letter: "A", terminal: "cua-vao", issuedAt: noon + 1, day: day)
+        try db.setPrintState(.pending, day: day, service: "ho-tich", number: 1, job: 41)
+        #expect(try db.recordPrintCrash(day: day, service: "ho-tich", number: 1) == 1)
+        #expect(try db.recordPrintCrash(day: day, service: "ho-tich", number: 1) == 2)
+        try db.setPrintState(.held, day: day, service: "ho-tich", number: 1, message: "CUPS stopped")
+        try db.close()
+
+        db = try KioskDatabase(path: path)
+        #expect(try db.ticketsAwaitingPrint().map(\.number) == [a2.number])
+        let held = try db.ticketsHeldFromPrint()
+        #expect(held.map(\.number) == [a1.number])
+        #expect(held.first?.printCrashes == 2)
+        #expect(held.first?.printJob == 41)
+
+        #expect(try db.releaseHeldPrint(day: day, numbers: [a2.number]).isEmpty)
+        #expect(try db.releaseHeldPrint(day: day).map(\.number) == [a1.number])
+        #expect(try db.ticketsHeldFromPrint().isEmpty)
+        let released = try #require(try db.ticketsAwaitingPrint().first)
+        #expect(released.number == a1.number && released.printState == .failed && released.printCrashes == 2)
+
+        try db.setPrintState(.held, day: day, service: "ho-tich", number: 1)
+        #expect(Set(try db.cancelAwaitingPrint(day: day).map(\.number)) == [a1.number, a2.number])
+        #expect(try db.tickets(on: day).map(\.printState) == [.cancelled, .cancelled])
+    }
+
     @Test func printStateOfAnUnknownTicketIsAnError() throws {
         let (db, _) = try database()
         #expect(throws: (any Error).self) {

@@ -338,11 +338,11 @@ final class PrinterLane: @unchecked Sendable {
                 return
             }
             context.board.count(printer: printer.id, printed: false, job: job)
+            if job != nil { holdOff(after: problem, queueStopped: problem != .crashed && queueStopped) }
             if problem == .crashed, let job, crashed(ticket, job: job) { return }
             record(ticket, .failed, job: job, message: problem.message)
             context.logger.warning("ticket \(number) kept, not printed on \(printer.id): \(problem.message)")
             report(problem)
-            if job != nil { holdOff(after: problem, queueStopped: queueStopped) }
             tellKept(ticket, problem, recorded: true)
         }
     }
@@ -358,7 +358,6 @@ final class PrinterLane: @unchecked Sendable {
         let number = ticket.number.description
         let count = (try? context.store.recordPrintCrash(day: ticket.day, service: ticket.service, number: ticket.number.number)) ?? 1
         report(.crashed)
-        holdOff(after: .crashed, queueStopped: false)
         guard count >= 2 else {
             context.logger.error("ticket \(number): CUPS stopped right after taking job \(job); sending it again in a while")
             return false
