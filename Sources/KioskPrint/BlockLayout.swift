@@ -19,6 +19,14 @@ indirect enum Block {
     /// `stackBelow`.
     case columns([Column], spacing: Double, stackBelow: Double)
     case inset(left: Double, right: Double, Block)
+    // Hints for a document that runs over several pages (`PageFlow`); laid out on one page or a
+    // roll, each is just its block.
+    /// Never broken across pages (unless it is taller than a page).
+    case keepTogether(Block)
+    /// Kept together and on the same page as the start of what follows: headings.
+    case keepWithNext(Block)
+    /// `body`, with `head` first at the top of every further page it runs onto ("… (tiếp theo):").
+    case continuing(Block, headOnLaterPages: Block)
 }
 
 struct Column {
@@ -131,12 +139,14 @@ struct Composer {
             return Placed(height: part.height) { cr, x, y in
                 part.draw(cr, x + leftInset, y)
             }
+        case .keepTogether(let inner), .keepWithNext(let inner), .continuing(let inner, _):
+            return place(inner, width: width)
         }
     }
 
     /// A text layout placed by its full box (logical ∪ ink), so marks above the first line or
     /// below the last are inside the block.
-    private func placeText(_ layout: TextLayout, xOffset: Double = 0) -> Placed {
+    func placeText(_ layout: TextLayout, xOffset: Double = 0) -> Placed {
         let box = layout.fullBox
         let top = snap ? box.y.rounded(.down) : box.y
         let bottom = snap ? box.maxY.rounded(.up) : box.maxY

@@ -163,6 +163,29 @@ final class TextLayout {
 
     var lineCount: Int { Int(pango_layout_get_line_count(pointer)) }
 
+    /// Where each line lies, relative to the layout's origin: its logical box (x includes the
+    /// alignment) and its baseline.
+    var lines: [(logical: Box, baseline: Double)] {
+        let iterator = pango_layout_get_iter(pointer)!
+        defer { pango_layout_iter_free(iterator) }
+        var lines: [(logical: Box, baseline: Double)] = []
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            lines.append((Box(logical), Double(pango_layout_iter_get_baseline(iterator)) / Double(PANGO_SCALE)))
+        } while pango_layout_iter_next_line(iterator) != 0
+        return lines
+    }
+
+    /// Draws line `index` (0-based) alone with its left end at `x` and its baseline at `baseline`.
+    func drawLine(_ index: Int, in cr: CairoContext, x: Double, baseline: Double) {
+        cairo_save(cr.pointer)
+        cr.setInk()
+        cairo_move_to(cr.pointer, x, baseline)
+        pango_cairo_show_layout_line(cr.pointer, pango_layout_get_line_readonly(pointer, Int32(index)))
+        cairo_restore(cr.pointer)
+    }
+
     /// Draws with the layout's origin at (x, y).
     func draw(in cr: CairoContext, x: Double, y: Double) {
         cairo_save(cr.pointer)

@@ -66,6 +66,8 @@ public enum PrintTexts {
     public static let applicantEmail = "Email:"
     public static let procedure = "Nội dung yêu cầu giải quyết:"
     public static let documentsHeading = "1. Thành phần hồ sơ nộp gồm:"
+    /// At the top of a page the list of documents runs onto.
+    public static let documentsContinued = "1. Thành phần hồ sơ nộp gồm (tiếp theo):"
     public static let numberOfSets = "2. Số lượng hồ sơ:"
     public static let processingTime = "3. Thời gian giải quyết hồ sơ theo quy định là:"
     public static let timeReceived = "4. Thời gian nhận hồ sơ:"
@@ -81,6 +83,10 @@ public enum PrintTexts {
     public static let signHint = "(Ký và ghi rõ họ tên)"
     public static let copyArchive = "Liên 1: Lưu"
     public static let copyApplicant = "Liên 2: Giao người nộp"
+
+    /// "Trang 2/3": the foot of every page of a copy that runs over several pages (Vietnamese
+    /// only, like the rest of the form).
+    public static func page(_ page: Int, of count: Int) -> String { "Trang \(page)/\(count)" }
 
     /// "Vào Sổ theo dõi hồ sơ, Quyển số: 01, Số thứ tự: 0123".
     public static func recordBook(book: String, serial: String) -> String {

@@ -50,10 +50,19 @@ enum Raster {
     }
 }
 
-/// Vector documents: one PDF page per block, text as embedded DejaVu Sans glyphs.
+/// One copy of a printout for a document printer: its content and, should it not fit on one
+/// page, what each later page starts with and what every page ends with.
+struct DocumentCopy {
+    var content: Block
+    var laterPagesHead: Block = .stack([])
+    /// The foot of page `page` of `pageCount`, on a copy that runs over several pages.
+    var foot: ((_ page: Int, _ pageCount: Int) -> Block)?
+}
+
+/// Vector documents: each copy on its own page or pages, text as embedded DejaVu Sans glyphs.
 enum VectorDocument {
     static func pdf(paper: PaperSize, margin: Double, title: String, created: Date?,
-                    pages: [Block]) throws -> [UInt8] {
+                    copies: [DocumentCopy]) throws -> [UInt8] {
         let sink = ByteSink()
         return try withExtendedLifetime(sink) {
             let size = paper.points
@@ -68,28 +77,84 @@ enum VectorDocument {
                 cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_MOD_DATE, stamp)
             }
             let cr = try CairoContext(surface)
-            let engine = TextEngine(medium: .vector)
-            let composer = Composer(engine: engine)
-            let contentWidth = size.width - 2 * margin
-            let contentHeight = size.height - 2 * margin
-            for block in pages {
-                let placed = composer.place(block, width: contentWidth)
-                cairo_save(cr.pointer)
-                cairo_translate(cr.pointer, margin, margin)
-                if placed.height > contentHeight {
-                    // Too long for the sheet (many documents): shrink the page uniformly rather than
-                    // cut anything off. The layout was made at full width, so re-centre it.
-                    let scale = contentHeight / placed.height
-                    cairo_translate(cr.pointer, contentWidth * (1 - scale) / 2, 0)
-                    cairo_scale(cr.pointer, scale, scale)
+            let composer = Composer(engine: TextEngine(medium: .vector))
+            let area = PageArea(margin: margin, width: size.width - 2 * margin, height: size.height - 2 * margin)
+            for copy in copies {
+                let placed = composer.place(copy.content, width: area.width)
+                if placed.height <= area.height {
+                    cairo_save(cr.pointer)
+                    cairo_translate(cr.pointer, margin, margin)
+                    placed.draw(cr, 0, 0)
+                    cairo_restore(cr.pointer)
+                    cr.showPage()
+                } else {
+                    drawPages(of: copy, composer: composer, area: area, cr: cr)
                 }
-                placed.draw(cr, 0, 0)
-                cairo_restore(cr.pointer)
-                cr.showPage()
             }
             try cr.status()
             try surface.finish()
             return sink.bytes
+        }
+    }
+
+    private struct PageArea {
+        var margin: Double
+        var width: Double
+        var height: Double
+    }
+
+    /// A copy too tall for one page, at full size over as many pages as it takes.
+    private static func drawPages(of copy: DocumentCopy, composer: Composer, area: PageArea, cr: CairoContext) {
+        let head = composer.place(copy.laterPagesHead, width: area.width)
+        let pieces = composer.pieces(copy.content, width: area.width)
+        func foot(_ page: Int, _ count: Int) -> Placed? {
+            copy.foot.map { composer.place($0(page, count), width: area.width) }
+        }
+        func breaker(footHeight: Double) -> PageBreaker {
+            PageBreaker(firstPage: area.height - footHeight, laterPages: area.height - head.height - footHeight)
+        }
+        var footHeight = foot(1, 1)?.height ?? 0
+        var pages = breaker(footHeight: footHeight).pages(pieces)
+        // Laid out again should the real page numbers make the foot taller.
+        let tallestFoot = (1...pages.count).map { foot($0, pages.count)?.height ?? 0 }.max() ?? 0
+        if tallestFoot > footHeight {
+            footHeight = tallestFoot
+            pages = breaker(footHeight: footHeight).pages(pieces)
+        }
+        for (index, page) in pages.enumerated() {
+            cairo_save(cr.pointer)
+            cairo_translate(cr.pointer, area.margin, area.margin)
+            var top = 0.0
+            if index > 0 {
+                head.draw(cr, 0, 0)
+                top = head.height
+            }
+            let room = area.height - footHeight - top
+            cairo_save(cr.pointer)
+            cairo_translate(cr.pointer, 0, top)
+            if page.height > room {
+                // One unbreakable block taller than a page (a signature block under a name of
+                // thousands of letters): shrunk to the page rather than cut off. Re-centred, as
+                // it was laid out at full width.
+                let scale = room / page.height
+                cairo_translate(cr.pointer, area.width * (1 - scale) / 2, 0)
+                cairo_scale(cr.pointer, scale, scale)
+            }
+            var y = 0.0
+            if let pageHead = page.head {
+                pageHead.draw(cr, 0, y)
+                y += pageHead.height
+            }
+            for piece in page.pieces {
+                pieces[piece].placed.draw(cr, 0, y)
+                y += pieces[piece].height
+            }
+            cairo_restore(cr.pointer)
+            if let foot = foot(index + 1, pages.count) {
+                foot.draw(cr, 0, area.height - foot.height)
+            }
+            cairo_restore(cr.pointer)
+            cr.showPage()
         }
     }
 }

@@ -136,7 +136,9 @@ public struct SlipPrintout: Sendable, Equatable {
         return missing
     }
 
-    /// One copy on a thermal printer: a 1-bit bitmap `width` dots wide (normally 576, 80 mm).
+    /// One copy on a thermal printer: a 1-bit bitmap `width` dots wide (normally 576, 80 mm), as
+    /// long as the content needs at full size, however many documents. A roll copy carries no
+    /// "Trang n/m": it is one piece of paper, cut off whole, with its Liên label at the top.
     public func renderBitmap(width: Int = PrinterWidth.mm80, copy: Copy) throws -> MonochromeBitmap {
         try PrinterWidth.check(width)
         try checkComplete()
@@ -157,15 +159,21 @@ public struct SlipPrintout: Sendable, Equatable {
         try renderBitmap(width: width, copy: copy).pngData()
     }
 
-    /// A PDF with both copies, one per page (Liên 1: Lưu, Liên 2: Giao người nộp), vector text;
-    /// `copies: 1` gives the first page only.
+    /// A PDF with both copies (Liên 1: Lưu, Liên 2: Giao người nộp), each on its own page, vector
+    /// text; `copies: 1` gives Liên 1 only. A copy too long for the sheet (many documents) runs
+    /// onto further pages at the same size, every page of it with the dossier code and
+    /// "Trang n/m"; both copies break at the same places.
     public func renderPDF(paper: PaperSize = .a4, copies: Int = 2) throws -> [UInt8] {
         try checkComplete()
         let qr = try QRCode(dossierCode)
         let style = SlipStyle.document(paper)
-        return try VectorDocument.pdf(paper: paper, margin: style.margin, title: PrintTexts.slipTitle + " – " + dossierCode,
-                                          created: receivedAt,
-                                          pages: Copy.allCases.prefix(max(1, copies)).map { layout(style: style, copy: $0, qr: qr) })
+        return try VectorDocument.pdf(
+            paper: paper, margin: style.margin, title: PrintTexts.slipTitle + " – " + dossierCode, created: receivedAt,
+            copies: Copy.allCases.prefix(max(1, copies)).map { copy in
+                DocumentCopy(content: layout(style: style, copy: copy, qr: qr),
+                             laterPagesHead: .stack(copyLabel(copy, style)),
+                             foot: { page, count in pageFoot(page: page, of: count, style) })
+            })
     }
 
     private func checkComplete() throws {
@@ -209,36 +217,36 @@ public struct SlipPrintout: Sendable, Equatable {
             .text(received.placeAndDate(place), TextStyle(size: s.body, italic: true)),
         ]
 
-        var blocks: [Block] = [
-            .text(copy.label, TextStyle(size: s.small, bold: true, align: .right)),
-            .gap(s.gap / 2),
+        var blocks: [Block] = copyLabel(copy, s) + [
             header,
             .gap(s.gap),
             .columns([Column(fraction: 0.72, blocks: codeBlock),
                       Column(fraction: 0.28, blocks: [.qr(qr, module: s.qrModule, quietZone: 4, align: .right)])],
                      spacing: s.gap, stackBelow: 0),
             .gap(s.gap),
-            .fitLine(PrintTexts.slipTitle, TextStyle(size: s.title, bold: true, align: .center),
-                     minimumSize: s.title * 0.75),
-            .gap(s.gap),
+            .keepWithNext(.stack([
+                .fitLine(PrintTexts.slipTitle, TextStyle(size: s.title, bold: true, align: .center),
+                         minimumSize: s.title * 0.75),
+                .gap(s.gap),
+            ])),
             .markup(Markup.field(PrintTexts.receivingUnit, PrintTexts.keepTogetherIfShort(issuingBody)), body),
-            .text(PrintTexts.applicantIntro, body),
-            .inset(left: s.indent, right: 0, .stack(applicantBlocks(body))),
+            .keepWithNext(.text(PrintTexts.applicantIntro, body)),
+            .keepTogether(.inset(left: s.indent, right: 0, .stack(applicantBlocks(body)))),
             .markup(Markup.field(PrintTexts.procedure, procedure), body),
             .gap(s.gap / 2),
-            .text(PrintTexts.documentsHeading, TextStyle(size: s.body, bold: true)),
+            .keepWithNext(.text(PrintTexts.documentsHeading, TextStyle(size: s.body, bold: true))),
+            .continuing(.stack(documentEntries(body, s)),
+                        headOnLaterPages: .text(PrintTexts.documentsContinued, TextStyle(size: s.body, bold: true))),
         ]
-        for (index, document) in documents.enumerated() {
-            blocks.append(.inset(left: s.indent, right: 0, .text(
-                "\(index + 1)) " + PrintTexts.document(name: document.name, form: document.form, copies: document.copies),
-                body)))
-        }
         let place: String
         switch collection {
         case .atCounter: place = PrintTexts.collectAtCounter
         case .byPost(let address): place = PrintTexts.byPost(to: address ?? applicant.address)
         }
-        blocks += [
+        // The close of the form stays on one page: the signatures attest the times and the place
+        // of collection above them, and the feedback contact alone on a last page would look
+        // like a page printed by mistake.
+        blocks.append(.keepTogether(.stack([
             .markup(Markup.field(PrintTexts.numberOfSets, PrintTexts.sets(numberOfSets)), body),
             .markup(Markup.field(PrintTexts.processingTime, PrintTexts.workingDays(processingWorkingDays)), body),
             .markup(Markup.field(PrintTexts.timeReceived, PrintTexts.formDateTime(received)), body),
@@ -258,8 +266,39 @@ public struct SlipPrintout: Sendable, Equatable {
             .text((feedback.body ?? issuingBody), TextStyle(size: s.small)),
             .markup(Markup.field(PrintTexts.feedbackAddress, feedback.address), TextStyle(size: s.small)),
             .markup(Markup.field(PrintTexts.feedbackHotline, feedback.hotline), TextStyle(size: s.small)),
-        ]
+        ])))
         return .stack(blocks)
+    }
+
+    /// "Liên 2: Giao người nộp" at the top right: the first thing on every page of a copy.
+    private func copyLabel(_ copy: Copy, _ s: SlipStyle) -> [Block] {
+        [.text(copy.label, TextStyle(size: s.small, bold: true, align: .right)), .gap(s.gap / 2)]
+    }
+
+    /// The foot of each page of a copy that runs over several: "Mã hồ sơ: …" and "Trang n/m".
+    private func pageFoot(page: Int, of count: Int, _ s: SlipStyle) -> Block {
+        .stack([
+            .gap(s.gap),
+            .columns([
+                Column(fraction: 0.75, blocks: [.markup(Markup.field(PrintTexts.dossierCode, dossierCode),
+                                                        TextStyle(size: s.small))]),
+                Column(fraction: 0.25, blocks: [.text(PrintTexts.page(page, of: count),
+                                                      TextStyle(size: s.small, align: .right))]),
+            ], spacing: s.gap, stackBelow: 0),
+        ])
+    }
+
+    /// "1) Tờ khai đăng ký khai sinh (Bản chính: 01)", … Across pages the list keeps together like
+    /// the lines of a paragraph: its first two entries under the heading, its last two with the
+    /// close of the form, so that the last page does not open on the signatures without the list.
+    private func documentEntries(_ body: TextStyle, _ s: SlipStyle) -> [Block] {
+        documents.enumerated().map { index, document in
+            let entry = Block.inset(left: s.indent, right: 0, .text(
+                "\(index + 1)) " + PrintTexts.document(name: document.name, form: document.form, copies: document.copies),
+                body))
+            let kept = Composer.linesKeptTogether
+            return index < kept - 1 || index >= documents.count - kept ? .keepWithNext(entry) : entry
+        }
     }
 
     private func applicantBlocks(_ body: TextStyle) -> [Block] {

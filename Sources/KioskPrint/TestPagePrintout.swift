@@ -31,7 +31,7 @@ public struct TestPagePrintout: Sendable, Equatable {
 
     public func renderPDF(paper: PaperSize = .a4) throws -> [UInt8] {
         try VectorDocument.pdf(paper: paper, margin: 56, title: PrintTexts.testPageTitle, created: printedAt,
-                               pages: [layout(metrics: TicketMetrics(width: PrinterWidth.mm80), scale: 0.5)])
+                               copies: [DocumentCopy(content: layout(metrics: TicketMetrics(width: PrinterWidth.mm80), scale: 0.5))])
     }
 
     func layout(metrics m: TicketMetrics, scale: Double = 1) -> Block {

@@ -46,6 +46,42 @@ enum PrintTestSupport {
         return result.output.split(separator: "\n").map(String.init)
     }
 
+    /// The text of each page of a PDF (pdftotext): NFC, with no-break spaces and line ends as
+    /// plain spaces.
+    static func pdfPageTexts(_ pdf: [UInt8]) throws -> [String] {
+        let path = try temporaryFile(pdf, name: "document.pdf")
+        let output = try run(program("pdftotext")!, [path, "-"]).output
+        return output.components(separatedBy: "\u{0C}").dropLast().map { page in
+            page.precomposedStringWithCanonicalMapping
+                .replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\n", with: " ")
+        }
+    }
+
+    /// A word of a PDF page and its box in points, y downwards (`pdftotext -bbox`). The box is
+    /// the font's ascent to descent at the size the word is drawn, so its height measures the
+    /// font size on the page.
+    struct PDFWord {
+        var text: String
+        var xMin, yMin, xMax, yMax: Double
+        var height: Double { yMax - yMin }
+        var width: Double { xMax - xMin }
+    }
+
+    /// The words of each page of a PDF.
+    static func pdfPageWords(_ pdf: [UInt8]) throws -> [[PDFWord]] {
+        let path = try temporaryFile(pdf, name: "document.pdf")
+        let output = try run(program("pdftotext")!, ["-bbox", path, "-"]).output
+        let word = /<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)<\/word>/
+        return output.components(separatedBy: "<page ").dropFirst().map { page in
+            page.matches(of: word).map { match in
+                PDFWord(text: String(match.5).precomposedStringWithCanonicalMapping
+                            .replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+                            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\""),
+                        xMin: Double(match.1)!, yMin: Double(match.2)!, xMax: Double(match.3)!, yMax: Double(match.4)!)
+            }
+        }
+    }
+
     /// A deterministic pseudo-random bitmap.
     static func noise(width: Int, height: Int, seed: UInt64) -> MonochromeBitmap {
         var state = seed

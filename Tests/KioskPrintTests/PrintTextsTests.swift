@@ -14,7 +14,8 @@ import KioskTestSupport
     }
 
     @Test func printedStringsAreNFCWithTheirMarks() {
-        for text in [PrintTexts.motto, PrintTexts.slipTitle, PrintTexts.copyApplicant, PrintTexts.ticketNumberCaption,
+        for text in [PrintTexts.motto, PrintTexts.slipTitle, PrintTexts.copyApplicant, PrintTexts.documentsContinued,
+                     PrintTexts.ticketNumberCaption,
                      PrintTexts.estimatedWait(minutes: 80), PrintTexts.counters([1, 3])] {
             #expect(Array(text.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
         }
@@ -30,6 +31,7 @@ import KioskTestSupport
         #expect(PrintTexts.workingDays(2.5) == "2,5\u{00A0}ngày\u{00A0}làm\u{00A0}việc")
         #expect(PrintTexts.workingDays(12).hasPrefix("12\u{00A0}"))
         #expect(PrintTexts.sets(1) == "01\u{00A0}(bộ)")
+        #expect(PrintTexts.page(2, of: 3) == "Trang 2/3")
         #expect(PrintTexts.document(name: "Giấy chứng sinh", form: "Bản chính", copies: 1) == "Giấy chứng sinh (Bản chính: 01)")
     }
 

@@ -87,14 +87,4 @@ import KioskPrint
             try slip.renderBitmap(copy: .archive)
         }
     }
-
-    @Test func manyDocumentsStillFitTheSheet() throws {
-        var slip = SamplePrintouts.slip
-        slip.documents = (1...40).map { .init(name: "Giấy tờ kèm theo số \($0)", form: "Bản sao", copies: 2) }
-        slip.collection = .byPost(address: nil)
-        let pdf = try slip.renderPDF(paper: .a5)
-        #expect(pageCount(pdf) == 2)
-        let bitmap = try slip.renderBitmap(copy: .applicant)
-        #expect(bitmap.height > (try SamplePrintouts.slip.renderBitmap(copy: .applicant)).height + 40 * 20)
-    }
 }
