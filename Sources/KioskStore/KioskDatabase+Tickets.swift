@@ -100,35 +100,29 @@ extension KioskDatabase {
     /// await printing once more. Their crash count stays, so one more crash holds them again at
     /// once. Returns the tickets released.
     public func releaseHeldPrint(day: LocalDay, numbers: [TicketNumber]? = nil) throws -> [StoredTicket] {
-        try database.write { db in
-            let held = try Row.fetchAll(
-                db, sql: "SELECT * FROM ticket WHERE day = ? AND print_state = 'held' ORDER BY issued_at, number",
-                arguments: [day.description]
-            ).map(Self.ticket)
-            let chosen = held.filter { ticket in numbers.map { $0.contains(ticket.number) } ?? true }
-            for ticket in chosen {
-                try db.execute(
-                    sql: "UPDATE ticket SET print_state = 'failed' WHERE day = ? AND service = ? AND number = ?",
-                    arguments: [day.description, ticket.service, ticket.number.number])
-            }
-            return chosen
-        }
+        try movePrintState(from: ["held"], to: .failed, day: day, numbers: numbers)
     }
 
     /// Staff gave up printing these tickets (of `day`; all awaiting or held ones when `numbers` is
     /// nil): they are marked cancelled, their numbers stay used. Returns the tickets cancelled.
     public func cancelAwaitingPrint(day: LocalDay, numbers: [TicketNumber]? = nil) throws -> [StoredTicket] {
+        try movePrintState(from: ["pending", "failed", "held"], to: .cancelled, day: day, numbers: numbers)
+    }
+
+    /// Tickets of `day` in one of `states` (those numbered, or all) go to `state`, in one
+    /// transaction; returns them as they were, oldest first.
+    private func movePrintState(from states: [String], to state: TicketPrintState, day: LocalDay, numbers: [TicketNumber]?) throws -> [StoredTicket] {
         try database.write { db in
-            let awaiting = try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM ticket WHERE day = ? AND print_state IN ('pending', 'failed', 'held') ORDER BY issued_at, number",
-                arguments: [day.description]
+            let placeholders = states.map { _ in "?" }.joined(separator: ", ")
+            let found = try Row.fetchAll(
+                db, sql: "SELECT * FROM ticket WHERE day = ? AND print_state IN (\(placeholders)) ORDER BY issued_at, number",
+                arguments: StatementArguments([day.description] + states)
             ).map(Self.ticket)
-            let chosen = awaiting.filter { ticket in numbers.map { $0.contains(ticket.number) } ?? true }
+            let chosen = found.filter { ticket in numbers.map { $0.contains(ticket.number) } ?? true }
             for ticket in chosen {
                 try db.execute(
-                    sql: "UPDATE ticket SET print_state = 'cancelled' WHERE day = ? AND service = ? AND number = ?",
-                    arguments: [day.description, ticket.service, ticket.number.number])
+                    sql: "UPDATE ticket SET print_state = ? WHERE day = ? AND service = ? AND number = ?",
+                    arguments: [state.rawValue, day.description, ticket.service, ticket.number.number])
             }
             return chosen
         }

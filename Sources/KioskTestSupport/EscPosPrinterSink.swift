@@ -15,14 +15,7 @@ public final class EscPosPrinterSink: @unchecked Sendable {
 
     public init(widthDots: Int = 576, lineSpacingDots: Int = 30) throws {
         printer = EscPosPrinterModel(widthDots: widthDots, lineSpacingDots: lineSpacingDots)
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.listener = listener
-        var yes: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        guard let port = Loopback.bind(listener, listening: true) else {
-            throw HarnessError("ESC/POS printer sink: \(String(cString: strerror(errno)))")
-        }
-        self.port = port
+        (listener, port) = try Loopback.listener(for: "ESC/POS printer sink")
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
     }

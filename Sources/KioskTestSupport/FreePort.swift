@@ -14,6 +14,19 @@ enum Loopback {
         return bound ? Int(UInt16(bigEndian: address.sin_port)) : nil
     }
 
+    /// A listening socket on a port the kernel picks: (descriptor, port). `what` names the server
+    /// in the error.
+    static func listener(for what: String) throws -> (fd: Int32, port: Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        guard let port = bind(fd, listening: true) else {
+            close(fd)
+            throw HarnessError("\(what): \(String(cString: strerror(errno)))")
+        }
+        return (fd, port)
+    }
+
     /// Whether something accepts connections on the port.
     static func accepts(port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

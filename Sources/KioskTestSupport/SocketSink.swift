@@ -11,14 +11,7 @@ public final class SocketSink: @unchecked Sendable {
     private var received: [(bytes: [UInt8], lastByteAt: UInt64)] = []
 
     public init() throws {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.listener = listener
-        var yes: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        guard let port = Loopback.bind(listener, listening: true) else {
-            throw HarnessError("socket sink: \(String(cString: strerror(errno)))")
-        }
-        self.port = port
+        (listener, port) = try Loopback.listener(for: "socket sink")
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
     }
