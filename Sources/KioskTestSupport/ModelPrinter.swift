@@ -37,7 +37,7 @@ public final class ModelPrinter: Sendable {
     }
 
     public func paperOut() {
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("no-paper").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("no-paper").path, contents: nil)
     }
 
     public func paperBack() {
@@ -46,7 +46,7 @@ public final class ModelPrinter: Sendable {
 
     public func crashesCups(_ crashes: Bool) {
         let path = directory.appendingPathComponent("crash").path
-        if crashes { FileManager.default.createFile(atPath: path, contents: nil) } else { try? FileManager.default.removeItem(atPath: path) }
+        if crashes { _ = FileManager.default.createFile(atPath: path, contents: nil) } else { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// When the backend wrote each `STATE: +…` line (wall clock, seconds since 1970).

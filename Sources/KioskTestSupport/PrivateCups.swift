@@ -125,7 +125,7 @@ public final class PrivateCups: @unchecked Sendable {
     private func launch() throws {
         let next = Process()
         let log = directory.appendingPathComponent("log/cupsd.out")
-        if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
         next.standardOutput = handle
