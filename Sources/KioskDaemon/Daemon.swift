@@ -41,7 +41,7 @@ public final class Daemon: Sendable {
             controlBox.server?.publish(events)
         }
         let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips, sealer: sealer)
-        let feed = EventFeed()
+        let feed = EventFeed(snapshot: printers.stateEvents)
         let control = try ControlServer(
             path: paths.controlSocket, status: board.json, snapshot: { board.connectedDevices() + printers.faultEvents() },
             commands: commands.run, feed: feed)
@@ -95,7 +95,7 @@ public final class Daemon: Sendable {
             }
         }
         inputBox.manager = input
-        let hall = HallBoard(config: config, store: store)
+        let hall = HallBoard(config: config, store: store, printers: printers)
         api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.json, feed: feed, hall: hall, logger: logger) }
         self.input = input
         self.control = control

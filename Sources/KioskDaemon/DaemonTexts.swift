@@ -56,8 +56,8 @@ enum DaemonTexts {
     /// On the entrance screen when a ticket is kept but not printed.
     static func ticketKept(_ number: String, problem: Bilingual) -> String {
         Bilingual(
-            vietnamese: "Số \(number) của bạn đã được ghi nhận nhưng chưa in được phiếu. \(problem.vietnamese) Vui lòng báo cán bộ.",
-            english: "Your number \(number) is recorded but the ticket could not be printed. \(problem.english) Please tell a staff member."
+            vietnamese: "Số \(number) của bạn đã được ghi nhận nhưng chưa in được phiếu. \(problem.vietnamese) Xin hãy nhớ số \(number) và báo cán bộ.",
+            english: "Your number \(number) is recorded but the ticket could not be printed. \(problem.english) Please remember \(number) and tell a staff member."
         ).text
     }
 }

@@ -5,7 +5,8 @@ import Testing
 
 /// The rating screen and the ticket menu in headless Chromium: their boxes are where the touch
 /// zones are (within 1 % of the screen, at the panel's size and at full HD), and they follow what
-/// happens: a rating's thank-you, a paused counter, the number just taken.
+/// happens: a rating's thank-you, a paused counter, the number just taken, a ticket not printed
+/// and the printer's state (also on a page opened while the printer is in trouble).
 @Suite(.serialized) struct TerminalScreenTests {
     static let ratingZones = [(8.0, 150.0, 240.0, 420.0), (264, 150, 240, 420), (520, 150, 240, 420), (776, 150, 240, 420)]
     static let ticketZones = [(0.0, 0.0, 500.0, 400.0), (500, 0, 500, 500), (0, 400, 500, 100)]
@@ -113,12 +114,80 @@ import Testing
         try tap(rig, "ticket-touch", x: 250, y: 200, screen: (1000, 500), at: 10)
         #expect(try page.shows("body", "data-state", "number"))
         #expect(try page.send("text #number") == #""A001""#)
-        // No cupsd here: the printer fails. The number stays in front, with a word to remember it;
-        // then the menu gives way to the printer's problem.
+        // No cupsd here: the printer fails. The number stays in front with kioskd's message (kept,
+        // remember it), longer than the 4 s of a printed ticket's number; then the menu gives way
+        // to the printer's problem.
+        try rig.events!.await("ticket-not-printed")
+        #expect(try page.shows("body", "data-kept", "yes"))
+        let message = try page.send("text #kept")
+        #expect(message.contains("Số A001 của bạn đã được ghi nhận") && message.contains("Xin hãy nhớ số A001"), "\(message)")
+        #expect(try page.shows("body", "data-printer", "down"))
+        #expect(try page.send("holds body data-state number 6") == "ok")
+        if let keep { try page.send("screenshot \(keep)/tickets-number-1000x500.png") }
+        #expect(try page.send("wait body data-state printer 25") == "ok")
+
+        // A page opened while the printer is in trouble shows it at once, from the event stream's
+        // first lines, with no new event; the screens' JSON says so too.
+        let faults = rig.events!.count(of: "printer-fault")
+        let later = try ScreenBrowser("http://127.0.0.1:\(port)/screens/tickets/lay-so", size: "1000x500")
+        #expect(try later.send("wait body data-state printer 3") == "ok")
+        #expect(rig.events!.count(of: "printer-fault") == faults)
+        let printer = try #require(try Self.hallPrinters(port: port).first)
+        #expect(printer["id"] as? String == "may-in-ve")
+        #expect(printer["ok"] as? Bool == false)
+        #expect(printer["problem"] as? String == "cups-unreachable")
+    }
+
+    /// A printer out of paper as a USB thermal printer is (its job waits in the backend), on the
+    /// machine's cupsd: the ticket screen shows the number kept with why, a page opened meanwhile
+    /// shows the printer's trouble at once, and when the paper is back every page shows the menu.
+    @Test func theTicketScreenFollowsAPrinterOutOfPaperAndBack() throws {
+        let port = try freeLoopbackPort()
+        let sink = try SocketSink()
+        let cups = try PrivateCups(directory: try RepositoryPaths.temporaryDirectory("cups-ticket-screen"))
+        let model = try cups.addModelPrinterQueue(TicketOffice.queue, sinkPort: sink.port)
+        let rig = try DaemonRig("ticket-screen-paper") { evdev in
+            TicketOffice.config(evdev, cups: cups.server, extra: """
+                [http]
+                listen = "127.0.0.1:\(port)"
+                """)
+        }
+        try rig.evdev.add("ticket-touch", description: DaemonRig.egalax)
+        try rig.evdev.add("ticket-pad", description: DaemonRig.keypad)
+        try rig.start()
+        try awaitCondition("both ticket devices to connect") { rig.events!.count(of: "device-connected") >= 2 }
+        let url = "http://127.0.0.1:\(port)/screens/tickets/lay-so"
+        let page = try ScreenBrowser(url, size: "1000x500")
+        #expect(try page.shows("body", "data-state", "menu"))
+        #expect(try page.shows("body", "data-printer", "ok"))
+
+        model.paperOut()
+        try rig.evdev.emit("ticket-pad", EventScripts.keyTap(KeyCodes.code(named: "KEY_KP1")!))
         try rig.events!.await("printer-fault")
         #expect(try page.shows("body", "data-printer", "down"))
+        try rig.events!.await("ticket-not-printed")
+        #expect(try page.shows("body", "data-kept", "yes"))
+        let message = try page.send("text #kept")
+        #expect(message.contains("A001") && message.contains("Máy in hết giấy"), "\(message)")
         #expect(try page.shows("body", "data-state", "number"))
-        if let keep { try page.send("screenshot \(keep)/tickets-number-1000x500.png") }
-        #expect(try page.shows("body", "data-state", "printer"))
+
+        let later = try ScreenBrowser(url, size: "1000x500")
+        #expect(try later.send("wait body data-state printer 3") == "ok")
+        #expect(try Self.hallPrinters(port: port).first?["problem"] as? String == "out-of-paper")
+
+        model.paperBack()
+        try rig.events!.await("printer-ready", timeout: 20)
+        #expect(try later.shows("body", "data-state", "menu"))
+        #expect(try later.shows("body", "data-printer", "ok"))
+        #expect(try page.shows("body", "data-printer", "ok"))
+        try sink.awaitJobs(1)
+        #expect(try Self.hallPrinters(port: port).first?["ok"] as? Bool == true)
+    }
+
+    /// The printers in `GET /api/v1/hall`.
+    static func hallPrinters(port: Int) throws -> [[String: Any]] {
+        let body = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-sf", "http://127.0.0.1:\(port)/api/v1/hall"])
+        let hall = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+        return try #require(hall["printers"] as? [[String: Any]])
     }
 }

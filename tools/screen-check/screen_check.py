@@ -5,6 +5,8 @@ chromedriver), one command per line on standard input, one answer line each on s
   wait SELECTOR ATTRIBUTE VALUE [SECONDS]   until the first element matching SELECTOR has
                                             ATTRIBUTE = VALUE ("class~" checks one class);
                                             answers "ok" or "timeout: <last value seen>"
+  holds SELECTOR ATTRIBUTE VALUE SECONDS    that the element keeps ATTRIBUTE = VALUE for SECONDS;
+                                            answers "ok" or "changed after <s>: <value seen>"
   text SELECTOR                             the element's visible text (JSON string)
   rects SELECTOR                            every matching element's id and rectangle (JSON)
   external                                  resources loaded from other origins (JSON list)
@@ -64,6 +66,18 @@ def main():
                     print("timeout: " + json.dumps(seen), flush=True)
                     continue
                 print("ok", flush=True)
+            elif command == "holds":
+                selector, name, value = parts[1:4]
+                start = time.monotonic()
+                deadline = start + float(parts[4])
+                while time.monotonic() < deadline:
+                    seen = attribute(driver, selector, name)
+                    if seen != value:
+                        print(f"changed after {time.monotonic() - start:.1f}: " + json.dumps(seen), flush=True)
+                        break
+                    time.sleep(0.05)
+                else:
+                    print("ok", flush=True)
             elif command == "text":
                 text = driver.execute_script(
                     "const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", " ".join(parts[1:]))

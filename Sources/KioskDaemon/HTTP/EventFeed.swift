@@ -4,6 +4,11 @@ import Synchronization
 /// The daemon's events for the screens (server-sent events): every event published on the control
 /// socket also goes to each subscribed page, with a ping every 15 s so a page that went away is
 /// noticed. A slow page drops its oldest events instead of holding up the input thread.
+///
+/// A new page first gets a snapshot (each printer's state, as `printer-fault` or `printer-ready`),
+/// taken under the lock that publishing takes: a state change made before its event is published
+/// reaches the page in the snapshot, the event, or both (the events are states, so twice is
+/// harmless), never in neither.
 final class EventFeed: Sendable {
     enum Item: Sendable {
         case event(DaemonEvent)
@@ -16,10 +21,12 @@ final class EventFeed: Sendable {
     }
 
     private let subscribers = Mutex(Subscribers())
+    private let snapshot: @Sendable () -> [DaemonEvent]
     // Only set up in init and cancelled in deinit.
     nonisolated(unsafe) private let timer: DispatchSourceTimer
 
-    init(pingSeconds: Double = 15) {
+    init(pingSeconds: Double = 15, snapshot: @escaping @Sendable () -> [DaemonEvent] = { [] }) {
+        self.snapshot = snapshot
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "kioskd.event-feed"))
         timer.schedule(deadline: .now() + pingSeconds, repeating: pingSeconds)
         timer.setEventHandler { [weak self] in
@@ -34,7 +41,9 @@ final class EventFeed: Sendable {
 
     func subscribe() -> AsyncStream<Item> {
         let (stream, continuation) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .bufferingNewest(256))
+        let snapshot = snapshot
         let id = subscribers.withLock { state in
+            for event in snapshot() { continuation.yield(.event(event)) }
             state.next += 1
             state.continuations[state.next] = continuation
             return state.next

@@ -3,10 +3,12 @@ import KioskCore
 import KioskStore
 
 /// What the hall display shows, read from the queue as stored: each counter's number, name and
-/// current ticket (called or being served) or pause, and how many wait per service.
+/// current ticket (called or being served) or pause, how many wait per service, and whether each
+/// printer prints (the ticket screens tell citizens when it does not).
 struct HallBoard: Sendable {
     let config: OfficeConfig
     let store: KioskDatabase
+    let printers: PrinterBoard
 
     var officeName: String { config.office.name }
 
@@ -28,7 +30,7 @@ struct HallBoard: Sendable {
             ["id": service.id, "letter": service.letter, "name": service.name, "waiting": floor.waiting(for: service.id).count]
         }
         let data = try JSONSerialization.data(
-            withJSONObject: ["office": config.office.name, "counters": counters, "services": services], options: [.sortedKeys, .withoutEscapingSlashes])
+            withJSONObject: ["office": config.office.name, "counters": counters, "services": services, "printers": printers.screenJSON()], options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -12,9 +12,10 @@ import Synchronization
 ///   400 not JSON, 422 a field is wrong (each field and reason listed), 503 the printer could
 ///   not print it (the reason, Vietnamese first), 413 over 256 KiB.
 /// - `GET /api/v1/status`: what `kioskctl status --json` shows.
-/// - `GET /api/v1/events`: the daemon's events as server-sent events (`data:` one JSON event).
+/// - `GET /api/v1/events`: the daemon's events as server-sent events (`data:` one JSON event),
+///   starting with each printer's state (`EventFeed`).
 /// - `GET /api/v1/hall`: the hall display's state: each counter's current ticket, people waiting
-///   per service. `GET /screens/hall`, `/screens/rating/TERMINAL`, `/screens/tickets/TERMINAL`:
+///   per service, each printer's state. `GET /screens/hall`, `/screens/rating/TERMINAL`, `/screens/tickets/TERMINAL`:
 ///   the hall display, a counter's rating screen and the entrance ticket menu (`ScreenPages`,
 ///   `TerminalScreens`), updated by the events.
 ///

@@ -16,6 +16,11 @@ enum TerminalScreens {
         priority: "Ưu tiên / Priority"
     )
 
+    /// How long the ticket menu shows the number just taken, and the number of a ticket that was
+    /// not printed, with why: long enough to read it twice and note the number down.
+    static let numberSeconds = 4
+    static let keptNumberSeconds = 20
+
     static func rating(_ terminal: TerminalConfig, config: OfficeConfig) -> String? {
         guard let screen = terminal.screen else { return nil }
         let questions = config.survey.questions.map { question in
@@ -85,27 +90,47 @@ enum TerminalScreens {
                 attributes: #"data-zone="\#(index + 1)" data-service="\#(ScreenPages.escape(zone.choice.service))" class="zone\#(zone.choice.priority == nil ? "" : " priority")""#,
                 body: body)
         }.joined(separator: "\n")
-        let setup: [String: Any] = ["terminal": terminal.id, "printer": terminal.printer]
+        let setup: [String: Any] = [
+            "terminal": terminal.id, "printer": terminal.printer, "numberSeconds": numberSeconds, "keptNumberSeconds": keptNumberSeconds,
+        ]
         return page(
             title: "Lấy số — \(config.office.name)", zones: zones, header: "", setup: setup,
             script: """
-                let printerDown = false, shownNumber = null, hideTimer = null;
-                // The number just taken stays in front even when the printer fails: the citizen keeps it.
+                let printerDown = false, shownNumber = null, lastIssued = null, hideTimer = null;
+                // The number just taken stays in front even when the printer fails: the citizen keeps
+                // it. When its ticket is not printed, kioskd's message stays with it, longer.
                 function show() {
                   document.body.dataset.printer = printerDown ? "down" : "ok";
                   state(shownNumber ? "number" : (printerDown ? "printer" : "menu"));
                 }
+                function showNumber(number, message, seconds) {
+                  shownNumber = number;
+                  document.getElementById("number").textContent = number;
+                  // kioskd's messages are "Vietnamese / English": each language on its own lines.
+                  const kept = document.getElementById("kept"), split = message.indexOf(" / ");
+                  kept.textContent = split < 0 ? message : message.slice(0, split);
+                  const english = document.createElement("span");
+                  english.textContent = split < 0 ? "" : message.slice(split + 3);
+                  kept.appendChild(english);
+                  document.body.dataset.kept = message ? "yes" : "no";
+                  clearTimeout(hideTimer);
+                  hideTimer = setTimeout(() => { shownNumber = null; document.body.dataset.kept = "no"; show(); }, seconds * 1000);
+                  show();
+                }
                 function onEvent(event) {
                   if (event.event === "ticket-issued" && event.terminal === setup.terminal) {
-                    shownNumber = event.number;
-                    document.getElementById("number").textContent = event.number;
-                    clearTimeout(hideTimer);
-                    hideTimer = setTimeout(() => { shownNumber = null; show(); }, 4000);
-                    show();
+                    lastIssued = event.number;
+                    showNumber(event.number, "", setup.numberSeconds);
+                  }
+                  // Only for the ticket just taken here: an older kept ticket's citizen has gone.
+                  if (event.event === "ticket-not-printed" && event.terminal === setup.terminal && event.number === lastIssued) {
+                    showNumber(event.number, event.message, setup.keptNumberSeconds);
                   }
                   if (event.event === "printer-fault" && event.printer === setup.printer) { printerDown = true; show(); }
                   if (event.event === "printer-ready" && event.printer === setup.printer) { printerDown = false; show(); }
                 }
+                // The printer's state comes first on the event stream (kioskd sends it when the
+                // stream opens); the hall JSON's copy could cross a later event, so it is not used here.
                 function onState(hall) { show(); }
                 show();
                 """)
@@ -140,7 +165,9 @@ enum TerminalScreens {
             .cover { position: absolute; inset: 0; display: none; align-items: center; justify-content: center; text-align: center;
                      font-size: 5vh; font-weight: bold; color: #fff; background: #0b2545ee; padding: 5vw; }
             #number { display: block; font-size: 18vh; margin-top: 2vh; }
-            #remember { display: none; font-size: 3.4vh; color: #f4d35e; } body[data-printer=down] #remember { display: block; }
+            #remember, #kept { display: none; font-size: 3.4vh; color: #f4d35e; } body[data-printer=down] #remember { display: block; }
+            body[data-kept=yes] #kept { display: block; }
+            #kept span { display: block; margin-top: 1vh; font-size: 2.8vh; font-weight: normal; color: #e9ecef; } body[data-kept=yes] #remember { display: none; }
             body[data-state=waiting] #waiting, body[data-state=thanks] #thanks, body[data-state=paused] #paused,
             body[data-state=number] #issued, body[data-state=printer] #printer, body[data-state=offline] #offline { display: flex; }
             </style>
@@ -151,7 +178,7 @@ enum TerminalScreens {
             <div class="cover" id="waiting">\(ScreenPages.escape(words.waitForStaff))</div>
             <div class="cover" id="thanks">\(ScreenPages.escape(words.thanks))</div>
             <div class="cover" id="paused">\(ScreenPages.escape(words.paused))</div>
-            <div class="cover" id="issued"><div>\(ScreenPages.escape(words.yourNumber))<span id="number"></span><small id="remember">\(ScreenPages.escape(words.rememberNumber))</small></div></div>
+            <div class="cover" id="issued"><div>\(ScreenPages.escape(words.yourNumber))<span id="number"></span><small id="remember">\(ScreenPages.escape(words.rememberNumber))</small><small id="kept"></small></div></div>
             <div class="cover" id="printer">\(ScreenPages.escape(words.printerProblem))</div>
             <div class="cover" id="offline">Mất kết nối với máy, đang thử lại… / Connection lost, retrying…</div>
             <script>

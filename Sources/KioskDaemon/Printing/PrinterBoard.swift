@@ -49,9 +49,29 @@ final class PrinterBoard: Sendable {
 
     /// A `printer-fault` event for each printer with a problem, for a new subscriber.
     func faultEvents() -> [DaemonEvent] {
+        stateEvents().filter { if case .printerFault = $0 { true } else { false } }
+    }
+
+    /// Each printer's state as an event (`printer-fault` or `printer-ready`), for a new screen.
+    func stateEvents() -> [DaemonEvent] {
         health.withLock { all in
-            printers.compactMap { printer in
+            printers.map { printer in
                 all[printer.id]?.problem.map { .printerFault(printer: printer.id, problem: $0.code, message: $0.message) }
+                    ?? .printerReady(printer: printer.id)
+            }
+        }
+    }
+
+    /// Each printer's state for the screens' JSON: what a citizen may see (no queue or server).
+    func screenJSON() -> [[String: Any]] {
+        health.withLock { all in
+            printers.map { printer in
+                var object: [String: Any] = ["id": printer.id, "ok": all[printer.id]?.problem == nil]
+                if let problem = all[printer.id]?.problem {
+                    object["problem"] = problem.code
+                    object["message"] = problem.message
+                }
+                return object
             }
         }
     }
