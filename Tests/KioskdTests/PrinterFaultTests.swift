@@ -286,7 +286,10 @@ import Testing
         try office.cups.awaitRunning()
         try office.events.await("ticket-printed", count: 3, timeout: 20)
         try sink.awaitJobs(3)
-        #expect(try printedNumbers(sink, office) == ["A001", "A002", "A003"])
+        // Each once; A003 may come before A002: when cupsd is back just after A002 was kept and
+        // before A003 was sent, A003 prints at once and A002 at the lane's next look.
+        let printed = try printedNumbers(sink, office)
+        #expect(printed.first == "A001" && printed.sorted() == ["A001", "A002", "A003"], "\(printed)")
         #expect(office.printer.jobsStarted == 3)
     }
 
