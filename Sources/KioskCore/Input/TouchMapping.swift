@@ -3,7 +3,10 @@
 /// Raw values are first normalised to 0…1 with the axis ranges the device reports, then rotated
 /// (the panel mounted turned by `rotation` degrees clockwise), then passed through the 6-value
 /// calibration matrix `[a b c; d e f]` (x' = a·x + b·y + c, y' = d·x + e·y + f, as in libinput's
-/// LIBINPUT_CALIBRATION_MATRIX), then scaled to the screen.
+/// LIBINPUT_CALIBRATION_MATRIX), then scaled to the screen and kept on it: every point a panel can
+/// report lands on a pixel, including the axis maximum (which scales to the screen's width, outside
+/// the half-open zones that tile it) and points a calibration moves past an edge. An inverted axis
+/// (minimum above maximum) is followed as it is.
 public struct TouchMapping: Sendable, Equatable {
     public var calibration: [Double]
     public var rotation: Rotation
@@ -30,12 +33,17 @@ public struct TouchMapping: Sendable, Equatable {
         let m = calibration
         let cx = m[0] * rx + m[1] * ry + m[2]
         let cy = m[3] * rx + m[4] * ry + m[5]
-        return ScreenPoint(x: cx * Double(screen.width), y: cy * Double(screen.height))
+        return ScreenPoint(x: Self.onScreen(cx * Double(screen.width), size: screen.width), y: Self.onScreen(cy * Double(screen.height), size: screen.height))
+    }
+
+    /// Within 0 ..< size: the last pixel begins at size - 1, and zones are half-open.
+    private static func onScreen(_ value: Double, size: Int) -> Double {
+        min(max(value, 0), Double(size).nextDown)
     }
 
     private static func normalise(_ value: Int32, _ range: AxisRange) -> Double {
         let span = Double(range.maximum) - Double(range.minimum)
-        guard span > 0 else { return 0 }
+        guard span != 0 else { return 0 }
         return (Double(value) - Double(range.minimum)) / span
     }
 
