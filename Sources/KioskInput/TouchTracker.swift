@@ -1,8 +1,11 @@
 /// Turns a touchscreen's event stream into presses of the first finger.
 ///
-/// State is applied at SYN_REPORT only. The first finger to land decides: its press runs from the
-/// frame it lands in to the frame it lifts in, at the position where it landed; other fingers are
-/// ignored. Three protocols are understood: multitouch protocol B (slots and tracking ids),
+/// State is applied at SYN_REPORT only. A touch runs from the frame its first finger lands in to
+/// the first frame with every finger up, on every protocol: its position is where the first finger
+/// landed, its length is that whole span, and other fingers are ignored. (Protocol A cannot tell
+/// fingers apart, so this is the one rule all three can keep: a hand that rolls from one face to
+/// the next without ever lifting is one touch, and a slot whose tracking id changes without a lift
+/// is still the same touch.) Three protocols are understood: multitouch protocol B (slots and tracking ids),
 /// the old protocol A (anonymous contacts separated by SYN_MT_REPORT, lift by an empty frame or
 /// BTN_TOUCH 0), and single touch (ABS_X/ABS_Y and BTN_TOUCH).
 ///
@@ -39,8 +42,6 @@ public struct TouchTracker: Sendable {
     }
 
     private struct Finger {
-        var slot: Int?
-        var trackingID: Int32
         var x: Int32
         var y: Int32
         var downAt: Double
@@ -105,7 +106,7 @@ public struct TouchTracker: Sendable {
 
     public var isTouching: Bool { finger != nil }
 
-    /// Feeds one event; returns a press when the deciding finger lifts.
+    /// Feeds one event; returns a press when the last finger of a touch lifts.
     public mutating func handle(_ event: InputEvent) -> RawPress? {
         switch event.type {
         case EventCode.evAbs:
@@ -161,14 +162,12 @@ public struct TouchTracker: Sendable {
                 if !anyActive || buttonReleased { waitingForAllUp = false }
                 return nil
             }
-            if let down = finger, let slot = down.slot {
-                let lifted = !slots[slot].isActive || slots[slot].trackingID != down.trackingID
-                return lifted || buttonReleased ? release(at: time) : nil
+            if finger != nil {
+                return !anyActive || buttonReleased ? release(at: time) : nil
             }
             let landed = slots.indices.first { slots[$0].isActive && committedSlots[$0].trackingID != slots[$0].trackingID }
             if let landed, !buttonReleased {
-                let slot = slots[landed]
-                finger = Finger(slot: landed, trackingID: slot.trackingID, x: slot.x, y: slot.y, downAt: time)
+                finger = Finger(x: slots[landed].x, y: slots[landed].y, downAt: time)
             }
             return nil
         case .protocolA:
@@ -181,7 +180,7 @@ public struct TouchTracker: Sendable {
                 return contacts.isEmpty || buttonReleased ? release(at: time) : nil
             }
             if let first = contacts.first, !buttonReleased {
-                finger = Finger(slot: nil, trackingID: 0, x: first.x, y: first.y, downAt: time)
+                finger = Finger(x: first.x, y: first.y, downAt: time)
             }
             return nil
         case .singleTouch:
@@ -193,7 +192,7 @@ public struct TouchTracker: Sendable {
                 return buttonTouch ? nil : release(at: time)
             }
             if buttonTouch {
-                finger = Finger(slot: nil, trackingID: 0, x: absX, y: absY, downAt: time)
+                finger = Finger(x: absX, y: absY, downAt: time)
             }
             return nil
         }

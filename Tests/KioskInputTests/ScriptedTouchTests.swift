@@ -36,6 +36,29 @@ import Testing
         #expect(abs(presses[1].durationSeconds - 0.2) < 0.000_01)
     }
 
+    /// A rolling hand through the real libevdev: A lands, B lands, A lifts, C lands in A's slot,
+    /// B and C lift. Every finger is never up at once: one press, where A landed, until C lifts;
+    /// and the panel's far corner (its axis maximum) is on the screen, not past its edge.
+    @Test func protocolBRollingHandIsOnePressAndTheEdgeIsOnTheScreen() throws {
+        let rig = try InputRig("mt-b-roll")
+        try rig.evdev.add("touch", description: Self.egalax)
+        _ = rig.start([touchscreen(rig.evdev.devicePath("touch"))])
+        try rig.recorder.awaitConnected()
+        try rig.evdev.emit("touch", EventScripts.slotDown(slot: 0, trackingID: 20, x: 4095, y: 16380, time: 10))
+        try rig.evdev.emit("touch", EventScripts.slotDown(slot: 1, trackingID: 21, x: 16380, y: 16380, firstFinger: false, time: 10.1))
+        try rig.evdev.emit("touch", EventScripts.slotUp(slot: 0, lastFinger: false, time: 10.2))
+        try rig.evdev.emit("touch", EventScripts.slotDown(slot: 0, trackingID: 22, x: 28665, y: 16380, firstFinger: false, time: 10.3))
+        try rig.evdev.emit("touch", EventScripts.slotUp(slot: 1, lastFinger: false, time: 10.4))
+        try rig.evdev.emit("touch", EventScripts.slotUp(slot: 0, time: 10.5))
+        try rig.evdev.emit("touch", EventScripts.slotDown(slot: 0, trackingID: 23, x: 32760, y: 32760, time: 11))
+        try rig.evdev.emit("touch", EventScripts.slotUp(slot: 0, time: 11.25))
+        try rig.recorder.awaitPresses(2)
+        let presses = rig.recorder.presses
+        #expect(presses.count == 2, "\(presses)")
+        #expect(abs(presses[0].point.x - 128) < 0.05 && abs(presses[0].durationSeconds - 0.5) < 0.000_01)
+        #expect(presses[1].point.x < 1024 && presses[1].point.y < 600 && presses[1].point.x > 1023.9, "\(presses[1].point)")
+    }
+
     @Test func singleTouchDevice() throws {
         let rig = try InputRig("st")
         try rig.evdev.add("resistive", description: Self.singleTouch)

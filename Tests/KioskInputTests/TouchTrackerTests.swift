@@ -31,13 +31,6 @@ import Testing
         #expect(feed(&tracker, frame([(3, 0x39, -1), (1, 0x14a, 0)], at: 2.5)) == [TouchTracker.RawPress(x: 1, y: 2, durationSeconds: 0.5)])
     }
 
-    @Test func aReusedSlotWithANewTrackingIDEndsThePressOfTheOldOne() {
-        var tracker = TouchTracker(touchProtocol: .slots(count: 1), hasButtonTouch: false)
-        _ = feed(&tracker, frame([(3, 0x39, 1), (3, 0x35, 7), (3, 0x36, 8)], at: 1))
-        // The lift and the next landing were merged into one frame: the id changed without -1.
-        #expect(feed(&tracker, frame([(3, 0x39, 2), (3, 0x35, 9)], at: 1.5)) == [TouchTracker.RawPress(x: 7, y: 8, durationSeconds: 0.5)])
-    }
-
     @Test func singleTouchUsesAbsoluteAxes() {
         var tracker = TouchTracker(touchProtocol: .singleTouch, hasButtonTouch: true)
         _ = feed(&tracker, frame([(3, 0, 30), (3, 1, 40), (1, 0x14a, 1)], at: 3))
