@@ -131,7 +131,7 @@ public final class Daemon: Sendable {
     private static func pressSource(_ action: InputAction) -> Int? {
         switch action {
         case .touch(let source, _), .key(let source, _): source
-        case .connected, .disconnected, .warning: nil
+        case .touchLost, .connected, .disconnected, .warning: nil
         }
     }
 
@@ -145,8 +145,8 @@ public final class Daemon: Sendable {
     /// which answer was given when.
     private static func describe(_ action: InputAction, devices: [DeviceConfig]) -> String {
         switch action {
-        case .touch(let source, _), .key(let source, _), .connected(let source, _, _), .disconnected(let source, _, _),
-            .warning(let source, _):
+        case .touch(let source, _), .touchLost(let source, _), .key(let source, _), .connected(let source, _, _),
+            .disconnected(let source, _, _), .warning(let source, _):
             devices[source].path
         }
     }
@@ -159,6 +159,9 @@ public final class Daemon: Sendable {
             logger.warning("device disconnected: \(path) (\(devices[source].role.name)): \(reason); waiting for it to return")
         case .warning(_, let message):
             logger.warning("\(message)")
+        case .touchLost(_, let path):
+            // Once per overflow; it says nothing of the lost touch's place or length.
+            logger.warning("\(path): \(DaemonTexts.touchLostToOverflow.text)")
         case .touch, .key:
             break  // never logged: see describe(_:devices:)
         }

@@ -53,6 +53,11 @@ enum DaemonTexts {
             english: "Not resubmitting \(list): CUPS stopped twice on its job. Run `kioskctl print retry` to try again.")
     }
 
+    /// In the journal when the kernel's event buffer overflowed during a touch.
+    static let touchLostToOverflow = Bilingual(
+        vietnamese: "Bộ đệm sự kiện của màn hình cảm ứng bị tràn trong lúc chạm: lần chạm này không được tính (ignored-overflow).",
+        english: "the kernel's event buffer overflowed during a touch: that touch was not counted (ignored-overflow).")
+
     /// On the entrance screen when a ticket is kept but not printed.
     static func ticketKept(_ number: String, problem: Bilingual) -> String {
         Bilingual(

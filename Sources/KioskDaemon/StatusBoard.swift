@@ -35,7 +35,7 @@ final class StatusBoard: Sendable {
                 states[source] = DeviceState(path: path, name: states[source].name, connected: false, problem: reason)
             case .warning(let source, let message):
                 states[source].problem = message
-            case .touch, .key:
+            case .touch, .touchLost, .key:
                 break
             }
         }

@@ -53,6 +53,9 @@ final class VoteProcessor {
             case .rejected(let kind):
                 return try reject(kind, terminal: terminal)
             }
+        case .touchLost(let source, _):
+            guard let terminal = terminal(forSource: source) else { return Result() }
+            return try reject(.lostToOverflow, terminal: terminal)
         case .key(let source, let code):
             let device = config.devices[source]
             switch device.keys[code] {

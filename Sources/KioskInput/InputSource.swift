@@ -22,6 +22,8 @@ public struct InputSource: Sendable, Equatable {
 /// What the input loop reports. `source` is the index of the source in the list it was given.
 public enum InputAction: Sendable, Equatable {
     case touch(source: Int, press: TouchPress)
+    /// The kernel's event buffer overflowed (SYN_DROPPED) during a touch: the touch is not counted.
+    case touchLost(source: Int, path: String)
     case key(source: Int, code: UInt16)
     case connected(source: Int, path: String, name: String)
     case disconnected(source: Int, path: String, reason: String)

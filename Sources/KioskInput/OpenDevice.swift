@@ -53,7 +53,7 @@ final class OpenDevice {
                 while case .event(let event) = device.readResync() {
                     feed(event, emit)
                 }
-                endResync()
+                if endResync() { emit(.touchLost(source: source, path: device.path)) }
             case .empty:
                 return .drained
             case .gone(let code):
@@ -87,14 +87,17 @@ final class OpenDevice {
         }
     }
 
-    private func endResync() {
+    /// True when a touch was lost to the overflow.
+    private func endResync() -> Bool {
         switch reader {
         case .keypad(var decoder):
             decoder.endResync()
             reader = .keypad(decoder)
+            return false
         case .touch(var tracker, let axes, let mapping, let screen):
-            tracker.endResync()
+            let lost = tracker.endResync()
             reader = .touch(tracker, axes: axes, mapping: mapping, screen: screen)
+            return lost
         }
     }
 }

@@ -10,7 +10,8 @@
 /// BTN_TOUCH 0), and single touch (ABS_X/ABS_Y and BTN_TOUCH).
 ///
 /// After SYN_DROPPED the touch in progress is discarded (its length is unknown, so it is not a
-/// vote) and the tracker waits until every finger is up, so state is never left stuck. The
+/// vote; `endResync` says a touch was lost, for the day's tally) and the tracker waits until every
+/// finger is up, so state is never left stuck. The
 /// resync's own frames (libevdev ends a touch whose tracking id changed, then starts the new
 /// one, all stamped with the time of the drop) only update the state: a finger seen there landed
 /// unseen, so it is waited out like the others.
@@ -63,6 +64,9 @@ public struct TouchTracker: Sendable {
     private var waitingForAllUp = false
     /// Between `beginResync` and `endResync`: frames rebuild the state and decide nothing.
     private var resyncing = false
+    /// At `beginResync`: whether a touch was in progress, and whether one was already ignored.
+    private var touchCut = false
+    private var ignoringBeforeResync = false
 
     public init(touchProtocol: TouchProtocol, hasButtonTouch: Bool) {
         self.touchProtocol = touchProtocol
@@ -86,6 +90,8 @@ public struct TouchTracker: Sendable {
 
     /// SYN_DROPPED was read: the events that follow are libevdev's resync of the true state.
     public mutating func beginResync() {
+        touchCut = finger != nil
+        ignoringBeforeResync = waitingForAllUp
         finger = nil
         waitingForAllUp = true
         resyncing = true
@@ -94,14 +100,22 @@ public struct TouchTracker: Sendable {
     }
 
     /// The resync is complete: from here, wait until every finger it found down has lifted.
-    /// (Protocol A has no state to ask: it waits for the next empty frame.)
-    public mutating func endResync() {
+    /// (Protocol A without BTN_TOUCH has no state to ask: it waits for the next empty frame.) True when the overflow
+    /// cost a touch: one in progress, or one that landed unseen and is still down. A touch that
+    /// was already being waited out, or that overflows again, is not lost a second time.
+    @discardableResult
+    public mutating func endResync() -> Bool {
         resyncing = false
         switch touchProtocol {
         case .slots: waitingForAllUp = slots.contains(where: \.isActive) || (hasButtonTouch && buttonTouch)
-        case .protocolA: waitingForAllUp = true
+        case .protocolA: waitingForAllUp = hasButtonTouch ? buttonTouch : true
         case .singleTouch: waitingForAllUp = buttonTouch
         }
+        // Without BTN_TOUCH a protocol A panel has no state to ask: the next touch is waited out
+        // (it may have begun in the overflow) and only a touch in progress is known to be lost.
+        let stateKnown: Bool
+        if case .protocolA = touchProtocol { stateKnown = hasButtonTouch } else { stateKnown = true }
+        return touchCut || (stateKnown && waitingForAllUp && !ignoringBeforeResync)
     }
 
     public var isTouching: Bool { finger != nil }

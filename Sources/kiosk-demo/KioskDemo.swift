@@ -298,6 +298,7 @@ final class EventPrinter {
                 case "misuse-unarmed": "chưa được mở, tính là bấm sai / not armed: misuse"
                 case "ignored-short": "chạm quá ngắn, bỏ qua / too short: ignored"
                 case "ignored-long": "chạm quá lâu, bỏ qua / too long: ignored"
+                case "ignored-overflow": "mất do tràn bộ đệm, bỏ qua / lost to an input overflow: ignored"
                 default: "ngoài vùng chọn, bỏ qua / outside the choices: ignored"
                 }
             return "\(terminal): \(words)"

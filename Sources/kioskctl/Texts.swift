@@ -69,6 +69,7 @@ enum Texts {
         case "ignored-short": "chạm quá ngắn / too short"
         case "ignored-long": "chạm quá lâu / too long"
         case "ignored-outside": "ngoài vùng chọn / outside the choices"
+        case "ignored-overflow": "mất do tràn bộ đệm / lost to an input overflow"
         default: kind
         }
     }

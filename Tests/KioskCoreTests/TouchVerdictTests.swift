@@ -57,7 +57,7 @@ import Testing
 
     @Test func rejectionKindsHaveTheirStoredNamesAndMisuseFlags() {
         #expect(RejectedPress.allCases.map(\.rawValue) == [
-            "misuse-lockout", "misuse-unarmed", "ignored-short", "ignored-long", "ignored-outside",
+            "misuse-lockout", "misuse-unarmed", "ignored-short", "ignored-long", "ignored-outside", "ignored-overflow",
         ])
         #expect(RejectedPress.allCases.filter(\.isMisuse) == [.duringLockout, .whileUnarmed])
     }

@@ -21,6 +21,10 @@ final class ActionRecorder: Sendable {
         actions.compactMap { if case .key(_, let code) = $0 { code } else { nil } }
     }
 
+    var lostTouches: Int {
+        count { if case .touchLost = $0 { true } else { false } }
+    }
+
     var warnings: [String] {
         actions.compactMap { if case .warning(_, let message) = $0 { message } else { nil } }
     }

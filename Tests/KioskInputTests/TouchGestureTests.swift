@@ -84,12 +84,37 @@ import Testing
         tracker.beginResync()
         script.move(1, x: x + 10, y: y, at: 1.2)  // the resync's frame: the state as it is now
         #expect(presses(&tracker, &script).isEmpty)
-        tracker.endResync()
+        let cut = tracker.endResync()
+        #expect(cut, "the cut touch is counted as lost")
+        // A second overflow in the same touch loses nothing more.
+        tracker.beginResync()
+        let again = tracker.endResync()
+        #expect(!again)
         script.up(1, at: 1.4)
         #expect(presses(&tracker, &script).isEmpty, "the cut touch is not a vote")
         script.down(2, x: x, y: y, at: 2)
         script.up(2, at: 2.25)
         #expect(presses(&tracker, &script) == [TouchTracker.RawPress(x: x, y: y, durationSeconds: 0.25)])
+        // An overflow with nothing touched loses nothing.
+        tracker.beginResync()
+        let idle = tracker.endResync()
+        #expect(!idle)
+    }
+
+    /// A finger that landed while events were being dropped, and is down when the resync ends:
+    /// its touch is lost (and waited out), on every device whose state tells fingers down.
+    @Test(arguments: TouchDevice.tellingFingersAtOpen)
+    func aTouchThatLandedInAnOverflowIsLost(_ device: TouchDevice) {
+        var tracker = device.tracker()
+        var script = TouchScript(device)
+        let (x, y) = point(device, 0.5, 0.5)
+        tracker.beginResync()
+        script.down(1, x: x, y: y, at: 1)  // the resync's frame: a finger down
+        #expect(presses(&tracker, &script).isEmpty)
+        let lost = tracker.endResync()
+        #expect(lost)
+        script.up(1, at: 1.25)
+        #expect(presses(&tracker, &script).isEmpty)
     }
 
     /// A slot whose finger lifted and another landed within one frame (the tracking id changes

@@ -66,6 +66,9 @@ public enum RejectedPress: String, Sendable, Hashable, CaseIterable {
     case tooLong = "ignored-long"
     /// Not a press: outside every zone.
     case outsideZones = "ignored-outside"
+    /// Not a press: the touch was cut by an overflow of the kernel's event buffer (SYN_DROPPED),
+    /// so its length and perhaps its place are unknown.
+    case lostToOverflow = "ignored-overflow"
 
     public var isMisuse: Bool {
         self == .duringLockout || self == .whileUnarmed
