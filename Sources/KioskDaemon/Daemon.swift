@@ -62,7 +62,7 @@ public final class Daemon: Sendable {
                         mapping: device.mapping,
                         screen: Self.screen(of: device, in: config))
                     : .keypad,
-                grab: device.grab)
+                grab: device.grab, acceptsIndirect: device.acceptsIndirect)
         }
         let heartbeat = notifier.watchdogInterval.map { interval in
             InputManager.Heartbeat(intervalSeconds: interval) { notifier.watchdog() }
@@ -131,7 +131,7 @@ public final class Daemon: Sendable {
     private static func pressSource(_ action: InputAction) -> Int? {
         switch action {
         case .touch(let source, _), .key(let source, _): source
-        case .touchLost, .connected, .disconnected, .warning: nil
+        case .touchLost, .connected, .refused, .disconnected, .warning: nil
         }
     }
 
@@ -146,7 +146,7 @@ public final class Daemon: Sendable {
     private static func describe(_ action: InputAction, devices: [DeviceConfig]) -> String {
         switch action {
         case .touch(let source, _), .touchLost(let source, _), .key(let source, _), .connected(let source, _, _),
-            .disconnected(let source, _, _), .warning(let source, _):
+            .refused(let source, _, _, _), .disconnected(let source, _, _), .warning(let source, _):
             devices[source].path
         }
     }
@@ -155,6 +155,8 @@ public final class Daemon: Sendable {
         switch action {
         case .connected(let source, let path, let name):
             logger.notice("device connected: \(path) (\(name)) as \(devices[source].role.name)")
+        case .refused(let source, let path, let name, let refusal):
+            logger.error("\(DaemonTexts.notATouchscreen(path: path, name: name, role: devices[source].role.name, refusal).text)")
         case .disconnected(let source, let path, let reason):
             logger.warning("device disconnected: \(path) (\(devices[source].role.name)): \(reason); waiting for it to return")
         case .warning(_, let message):

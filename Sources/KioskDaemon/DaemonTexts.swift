@@ -1,3 +1,4 @@
+import KioskInput
 import KioskPrint
 
 /// A message in both languages; shown Vietnamese first, then English.
@@ -51,6 +52,31 @@ enum DaemonTexts {
         return Bilingual(
             vietnamese: "Không tự in lại \(list): dịch vụ in đã dừng đột ngột hai lần khi in. Chạy `kioskctl print retry` để thử lại.",
             english: "Not resubmitting \(list): CUPS stopped twice on its job. Run `kioskctl print retry` to try again.")
+    }
+
+    /// In the journal and `kioskctl status` when a device configured as a touchscreen is not one.
+    static func notATouchscreen(path: String, name: String, role: String, _ refusal: TouchscreenCheck.Refusal) -> Bilingual {
+        let device = "\(path) (\(name))"
+        let fixPath = (
+            vietnamese: "Hãy sửa `path` của thiết bị \(role) trong tệp cấu hình cho đúng màn hình cảm ứng",
+            english: "Point the \(role)'s `path` in the office file at the touchscreen")
+        let override = (
+            vietnamese: "; nếu đây đúng là màn hình cảm ứng, đặt `accept_indirect = true` cho thiết bị này.",
+            english: ", or, if this really is the screen, set `accept_indirect = true` for it.")
+        switch refusal {
+        case .pointerProperty:
+            return Bilingual(
+                vietnamese: "Không dùng \(device) làm \(role): đây là bàn di chuột (touchpad) hoặc thiết bị trỏ (INPUT_PROP_POINTER), tọa độ của nó không phải vị trí trên màn hình. \(fixPath.vietnamese)\(override.vietnamese)",
+                english: "Not reading \(device) as a \(role): it is a touchpad or another pointer device (INPUT_PROP_POINTER), whose coordinates are not places on the screen. \(fixPath.english)\(override.english)")
+        case .fingersWithoutDirect:
+            return Bilingual(
+                vietnamese: "Không dùng \(device) làm \(role): thiết bị báo ngón tay (BTN_TOOL_FINGER) mà không gắn trên màn hình (thiếu INPUT_PROP_DIRECT), như một bàn di chuột (touchpad). \(fixPath.vietnamese)\(override.vietnamese)",
+                english: "Not reading \(device) as a \(role): it reports fingers (BTN_TOOL_FINGER) and is not on a screen (no INPUT_PROP_DIRECT), as a touchpad does. \(fixPath.english)\(override.english)")
+        case .noAbsolutePosition:
+            return Bilingual(
+                vietnamese: "Không dùng \(device) làm \(role): thiết bị không có trục tọa độ tuyệt đối (ABS_X/ABS_Y) nên không biết chạm vào đâu trên màn hình (chuột hoặc bàn phím). \(fixPath.vietnamese).",
+                english: "Not reading \(device) as a \(role): it has no absolute position axes (ABS_X/ABS_Y), so it cannot tell where the screen was touched (a mouse or a keyboard). \(fixPath.english).")
+        }
     }
 
     /// In the journal when the kernel's event buffer overflowed during a touch.

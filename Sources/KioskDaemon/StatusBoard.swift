@@ -31,6 +31,9 @@ final class StatusBoard: Sendable {
             switch action {
             case .connected(let source, let path, let name):
                 states[source] = DeviceState(path: path, name: name, connected: true, problem: nil)
+            case .refused(let source, let path, let name, let refusal):
+                let message = DaemonTexts.notATouchscreen(path: path, name: name, role: config.devices[source].role.name, refusal)
+                states[source] = DeviceState(path: path, name: name, connected: false, problem: message.text)
             case .disconnected(let source, let path, let reason):
                 states[source] = DeviceState(path: path, name: states[source].name, connected: false, problem: reason)
             case .warning(let source, let message):

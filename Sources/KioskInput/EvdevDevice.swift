@@ -47,6 +47,20 @@ final class EvdevDevice {
         libevdev_has_event_code(handle, UInt32(type), UInt32(code)) == 1
     }
 
+    func hasProperty(_ property: UInt32) -> Bool {
+        libevdev_has_property(handle, property) == 1
+    }
+
+    var capabilities: DeviceCapabilities {
+        let abs = EventCode.evAbs
+        return DeviceCapabilities(
+            direct: hasProperty(EventCode.propDirect),
+            pointer: hasProperty(EventCode.propPointer),
+            fingerTools: ([EventCode.btnToolFinger] + EventCode.btnToolMultiFinger).contains { has(type: EventCode.evKey, code: $0) },
+            absolutePosition: (has(type: abs, code: EventCode.absX) && has(type: abs, code: EventCode.absY))
+                || (has(type: abs, code: EventCode.absMTPositionX) && has(type: abs, code: EventCode.absMTPositionY)))
+    }
+
     func range(of axis: UInt16) -> AxisRange {
         AxisRange(
             minimum: libevdev_get_abs_minimum(handle, UInt32(axis)),

@@ -26,6 +26,9 @@ public enum EventCode {
     public static let synDropped: UInt16 = 3
 
     public static let btnTouch: UInt16 = 0x14a
+    public static let btnToolFinger: UInt16 = 0x145
+    /// BTN_TOOL_QUINTTAP, DOUBLETAP, TRIPLETAP, QUADTAP: how many fingers are on a touchpad.
+    public static let btnToolMultiFinger: [UInt16] = [0x148, 0x14d, 0x14e, 0x14f]
 
     public static let absX: UInt16 = 0x00
     public static let absY: UInt16 = 0x01
@@ -35,4 +38,7 @@ public enum EventCode {
     public static let absMTTrackingID: UInt16 = 0x39
 
     public static let ledNumLock: UInt16 = 0
+
+    public static let propPointer: UInt32 = 0x00
+    public static let propDirect: UInt32 = 0x01
 }

@@ -14,6 +14,8 @@ final class InputLoop {
     private var retry: [Int: (due: Double, delay: Double)] = [:]
     /// The last problem reported per source, so a device that stays missing is reported once.
     private var lastWarning: [Int: String] = [:]
+    /// Devices a touchscreen source matched that are not touchscreens, per source, as told.
+    private var refused: [Int: [String: TouchscreenCheck.Refusal]] = [:]
     private var ledRestore: [(source: Int, due: Double, led: UInt16, on: Bool)] = []
     private var nextHeartbeat: Double = 0
     private let inotifyFD: Int32
@@ -109,22 +111,47 @@ final class InputLoop {
         let source = sources[index]
         let taken = Set(open.values.map(\.device.path))
         let matches = Self.expand(source.pathPattern).filter { !taken.contains($0) }
-        guard let path = matches.first else {
+        guard !matches.isEmpty else {
             warnOnce(index, "waiting for a device at \(source.pathPattern)")
             return false
         }
-        let device: EvdevDevice
-        do {
-            device = try EvdevDevice(path: path)
-        } catch {
-            warnOnce(index, error.description)
-            return false
+        for path in matches {
+            let device: EvdevDevice
+            do {
+                device = try EvdevDevice(path: path)
+            } catch {
+                warnOnce(index, error.description)
+                return false
+            }
+            if let refusal = refusal(of: device, as: source) {
+                // Told once per device and reason; looked at again at each retry, so a screen
+                // plugged in at the same path later is taken.
+                if refused[index]?[path] != refusal {
+                    refused[index, default: [:]][path] = refusal
+                    emit(.refused(source: index, path: path, name: device.name, refusal: refusal))
+                }
+                continue
+            }
+            connect(index, device: device, matches: matches.count)
+            return open[index] != nil
         }
+        return false
+    }
+
+    private func refusal(of device: EvdevDevice, as source: InputSource) -> TouchscreenCheck.Refusal? {
+        guard case .touchscreen = source.kind else { return nil }
+        return TouchscreenCheck.refusal(device.capabilities, acceptsIndirect: source.acceptsIndirect)
+    }
+
+    private func connect(_ index: Int, device: EvdevDevice, matches: Int) {
+        let source = sources[index]
+        let path = device.path
         open[index] = OpenDevice(source: index, device: device, kind: source.kind)
         lastWarning[index] = nil
+        refused[index] = nil
         emit(.connected(source: index, path: path, name: device.name))
-        if matches.count > 1 {
-            emit(.warning(source: index, message: "\(matches.count) devices match \(source.pathPattern); using \(path)"))
+        if matches > 1 {
+            emit(.warning(source: index, message: "\(matches) devices match \(source.pathPattern); using \(path)"))
         }
         if source.grab, let code = device.grab() {
             emit(.warning(source: index, message: "exclusive grab of \(path) refused (\(String(cString: strerror(code)))); other programs may see its events too"))
@@ -133,7 +160,6 @@ final class InputLoop {
         if case .gone(let reason) = open[index]!.drain(emit) {
             disconnect(index, reason: reason)
         }
-        return open[index] != nil
     }
 
     private func disconnect(_ index: Int, reason: String) {

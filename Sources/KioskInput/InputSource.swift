@@ -11,11 +11,15 @@ public struct InputSource: Sendable, Equatable {
     public var pathPattern: String
     public var kind: Kind
     public var grab: Bool
+    /// For touchscreens: read a device that looks indirect (a touchpad) all the same; see
+    /// `TouchscreenCheck`.
+    public var acceptsIndirect: Bool
 
-    public init(pathPattern: String, kind: Kind, grab: Bool) {
+    public init(pathPattern: String, kind: Kind, grab: Bool, acceptsIndirect: Bool = false) {
         self.pathPattern = pathPattern
         self.kind = kind
         self.grab = grab
+        self.acceptsIndirect = acceptsIndirect
     }
 }
 
@@ -26,6 +30,9 @@ public enum InputAction: Sendable, Equatable {
     case touchLost(source: Int, path: String)
     case key(source: Int, code: UInt16)
     case connected(source: Int, path: String, name: String)
+    /// A device matched a touchscreen's path but is not one (`TouchscreenCheck`); it is not read,
+    /// and looked at again when it is plugged in again (or kioskd restarts).
+    case refused(source: Int, path: String, name: String, refusal: TouchscreenCheck.Refusal)
     case disconnected(source: Int, path: String, reason: String)
     /// Something an operator should know that does not stop the device (a refused grab, a glob
     /// matching several devices, a device that cannot be opened yet).

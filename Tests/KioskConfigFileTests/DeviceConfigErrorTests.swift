@@ -26,6 +26,18 @@ import Testing
             key: "devices[0].rotation", messageContains: "expected 0, 90, 180 or 270 (degrees clockwise), found 45")
     }
 
+    @Test func acceptIndirectOnAKeypadIsRejected() {
+        expectSingleIssue(
+            OfficeTOML.minimal.replacingFirst(Self.keypadTerminal, with: Self.keypadTerminal + "accept_indirect = true\n"),
+            key: "devices[1].accept_indirect", messageContains: "only applies to touchscreens")
+    }
+
+    @Test func acceptIndirectThatIsNotABooleanIsRejected() {
+        expectSingleIssue(
+            OfficeTOML.minimal.replacingFirst(Self.touchscreenTerminal, with: Self.touchscreenTerminal + "accept_indirect = \"yes\"\n"),
+            key: "devices[0].accept_indirect", messageContains: "expected true or false")
+    }
+
     @Test func calibrationWithFiveNumbersIsRejected() {
         expectSingleIssue(
             OfficeTOML.minimal.replacingFirst(Self.touchscreenTerminal, with: Self.touchscreenTerminal + "calibration = [1, 0, 0, 0, 1]\n"),

@@ -85,14 +85,16 @@ import Testing
         #expect(touch.grab == true)
         #expect(touch.mapping == .identity)
         #expect(touch.keys == [:])
+        #expect(touch.acceptsIndirect == false)
     }
 
     @Test func touchscreenMappingKeysAreRead() throws {
         let text = OfficeTOML.minimal.replacingFirst(
             "terminal = \"man-hinh\"\n",
-            with: "terminal = \"man-hinh\"\ngrab = false\nrotation = 270\ncalibration = [0, 1, 0, 1, 0, 0.5]\n")
+            with: "terminal = \"man-hinh\"\ngrab = false\nrotation = 270\ncalibration = [0, 1, 0, 1, 0, 0.5]\naccept_indirect = true\n")
         let touch = try #require(try decodeValid(text).devices.first)
         #expect(touch.grab == false)
+        #expect(touch.acceptsIndirect == true)
         #expect(touch.mapping == TouchMapping(calibration: [0, 1, 0, 1, 0, 0.5], rotation: .clockwise270))
     }
 

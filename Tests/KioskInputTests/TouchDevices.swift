@@ -11,6 +11,8 @@ struct TouchDevice: Sendable, CustomStringConvertible {
     var touchProtocol: TouchTracker.TouchProtocol
     var hasButtonTouch: Bool
     var axes: TouchAxes
+    /// What the driver says of the device besides its axes: old panels set no properties.
+    var capabilities: DeviceCapabilities
 
     var description: String { name }
 
@@ -36,23 +38,29 @@ struct TouchDevice: Sendable, CustomStringConvertible {
 
     static let all: [TouchDevice] = [
         TouchDevice(
-            name: "single-touch resistive, 0…4095", touchProtocol: .singleTouch, hasButtonTouch: true,
-            axes: TouchAxes(x: AxisRange(minimum: 0, maximum: 4095), y: AxisRange(minimum: 0, maximum: 4095))),
+            name: "single-touch resistive, no properties, 0…4095", touchProtocol: .singleTouch, hasButtonTouch: true,
+            axes: TouchAxes(x: AxisRange(minimum: 0, maximum: 4095), y: AxisRange(minimum: 0, maximum: 4095)),
+            capabilities: DeviceCapabilities(direct: false, pointer: false, fingerTools: false, absolutePosition: true)),
         TouchDevice(
             name: "protocol A with BTN_TOUCH, 0…32767", touchProtocol: .protocolA, hasButtonTouch: true,
-            axes: TouchAxes(x: AxisRange(minimum: 0, maximum: 32767), y: AxisRange(minimum: 0, maximum: 32767))),
+            axes: TouchAxes(x: AxisRange(minimum: 0, maximum: 32767), y: AxisRange(minimum: 0, maximum: 32767)),
+            capabilities: DeviceCapabilities(direct: true, pointer: false, fingerTools: false, absolutePosition: true)),
         TouchDevice(
-            name: "protocol A, anonymous contacts only, 150…3950", touchProtocol: .protocolA, hasButtonTouch: false,
-            axes: TouchAxes(x: AxisRange(minimum: 150, maximum: 3950), y: AxisRange(minimum: 230, maximum: 3900))),
+            name: "protocol A, anonymous contacts only, no properties, 150…3950", touchProtocol: .protocolA, hasButtonTouch: false,
+            axes: TouchAxes(x: AxisRange(minimum: 150, maximum: 3950), y: AxisRange(minimum: 230, maximum: 3900)),
+            capabilities: DeviceCapabilities(direct: false, pointer: false, fingerTools: false, absolutePosition: true)),
         TouchDevice(
-            name: "protocol B, 2 slots, 0…32767", touchProtocol: .slots(count: 2), hasButtonTouch: true,
-            axes: TouchAxes(x: AxisRange(minimum: 0, maximum: 32767), y: AxisRange(minimum: 0, maximum: 32767))),
+            name: "protocol B, 2 slots, finger tools (a tablet's panel), 0…32767", touchProtocol: .slots(count: 2), hasButtonTouch: true,
+            axes: TouchAxes(x: AxisRange(minimum: 0, maximum: 32767), y: AxisRange(minimum: 0, maximum: 32767)),
+            capabilities: DeviceCapabilities(direct: true, pointer: false, fingerTools: true, absolutePosition: true)),
         TouchDevice(
             name: "protocol B, 10 slots, inverted axes 4095…0", touchProtocol: .slots(count: 10), hasButtonTouch: true,
-            axes: TouchAxes(x: AxisRange(minimum: 4095, maximum: 0), y: AxisRange(minimum: 4095, maximum: 0))),
+            axes: TouchAxes(x: AxisRange(minimum: 4095, maximum: 0), y: AxisRange(minimum: 4095, maximum: 0)),
+            capabilities: DeviceCapabilities(direct: true, pointer: false, fingerTools: false, absolutePosition: true)),
         TouchDevice(
             name: "protocol B, 60 slots, no BTN_TOUCH, 0…16383", touchProtocol: .slots(count: 60), hasButtonTouch: false,
-            axes: TouchAxes(x: AxisRange(minimum: 0, maximum: 16383), y: AxisRange(minimum: 0, maximum: 9599))),
+            axes: TouchAxes(x: AxisRange(minimum: 0, maximum: 16383), y: AxisRange(minimum: 0, maximum: 9599)),
+            capabilities: DeviceCapabilities(direct: true, pointer: false, fingerTools: false, absolutePosition: true)),
     ]
 
     static let multiFinger = all.filter { $0.fingers > 1 }

@@ -164,6 +164,27 @@ import Testing
         #expect(text.contains { $0.hasPrefix("  ✔ đã kết nối / connected  rating_keypad quay-2-danh-gia  \(rig.evdev.devicePath("rating-pad"))") })
     }
 
+    /// A laptop's touchpad where the touchscreen was expected: not read, and staff are told
+    /// which device, why and what to do, in `kioskctl status` and the journal.
+    @Test func aTouchpadConfiguredAsTheTouchscreenIsRefusedAndStatusSaysWhy() throws {
+        let rig = try DaemonRig("touchpad") { TestOffice.touchAndArmedKeypad($0) }
+        try rig.evdev.add("touchpad", description: RepositoryPaths.deviceDescription("touchpad.prop"))
+        let daemon = try rig.start()
+        let path = rig.evdev.devicePath("touchpad")
+        try daemon.stderr.await("the refusal") { $0.contains("Không dùng \(path)") }
+        let status = try JSONSerialization.jsonObject(with: Data(try daemon.kioskctl(["status", "--json"]).utf8)) as! [String: Any]
+        let touchscreen = try #require((status["devices"] as? [[String: Any]])?.first)
+        #expect(touchscreen["connected"] as? Bool == false)
+        #expect(touchscreen["path"] as? String == path)
+        let problem = try #require(touchscreen["problem"] as? String)
+        #expect(problem.hasPrefix("Không dùng \(path) (Fake Synaptics TouchPad) làm rating_touchscreen: đây là bàn di chuột (touchpad)"))
+        #expect(problem.contains("Not reading \(path) (Fake Synaptics TouchPad) as a rating_touchscreen: it is a touchpad"))
+        #expect(problem.contains("accept_indirect = true"))
+        let text = try daemon.kioskctl(["status"])
+        #expect(text.contains("⚠ \(problem)"))
+        #expect(daemon.stderr.lines.filter { $0.contains("Không dùng") }.count == 1)
+    }
+
     @Test func tallyTextShowsVietnameseLabelsCountsAndIndex() throws {
         let rig = try DaemonRig("tallytext") { TestOffice.freeKeypad($0) }
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)

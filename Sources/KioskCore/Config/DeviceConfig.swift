@@ -8,13 +8,19 @@ public struct DeviceConfig: Sendable, Equatable {
     public var mapping: TouchMapping
     /// For keypads: what each key does. Keys not listed are ignored.
     public var keys: [UInt16: KeyBinding]
+    /// For touchscreens (`accept_indirect`): read the device even when its driver describes a
+    /// touchpad, for a panel whose driver reports finger tools without INPUT_PROP_DIRECT.
+    public var acceptsIndirect: Bool
 
-    public init(path: String, role: DeviceRole, grab: Bool, mapping: TouchMapping, keys: [UInt16: KeyBinding]) {
+    public init(
+        path: String, role: DeviceRole, grab: Bool, mapping: TouchMapping, keys: [UInt16: KeyBinding], acceptsIndirect: Bool = false
+    ) {
         self.path = path
         self.role = role
         self.grab = grab
         self.mapping = mapping
         self.keys = keys
+        self.acceptsIndirect = acceptsIndirect
     }
 
     /// The terminal whose votes this device produces, for rating devices.

@@ -221,7 +221,7 @@ public enum OfficeConfigDecoder {
     }
 
     private static func readDevice(_ table: TableReader, choiceSlots: Int) -> DeviceConfig? {
-        table.rejectUnknownKeys(["path", "role", "terminal", "counter", "grab", "calibration", "rotation", "keys"])
+        table.rejectUnknownKeys(["path", "role", "terminal", "counter", "grab", "calibration", "rotation", "accept_indirect", "keys"])
         let path = table.string("path")
         let roleName = table.choice(
             "role",
@@ -255,10 +255,15 @@ public enum OfficeConfigDecoder {
         default:
             break
         }
-        let mapping = readMapping(table, isTouchscreen: roleName == "rating_touchscreen" || roleName == "ticket_touchscreen")
+        let isTouchscreen = roleName == "rating_touchscreen" || roleName == "ticket_touchscreen"
+        let mapping = readMapping(table, isTouchscreen: isTouchscreen)
+        let acceptsIndirect = table.bool("accept_indirect", required: false) ?? false
+        if !isTouchscreen && table.has("accept_indirect") {
+            table.issues.report(table.keyPath("accept_indirect"), "only applies to touchscreens (rating_touchscreen, ticket_touchscreen)")
+        }
         let keys = readKeys(table, role: role, choiceSlots: choiceSlots)
         guard let path, let role, let mapping, let keys else { return nil }
-        return DeviceConfig(path: path, role: role, grab: grab, mapping: mapping, keys: keys)
+        return DeviceConfig(path: path, role: role, grab: grab, mapping: mapping, keys: keys, acceptsIndirect: acceptsIndirect)
     }
 
     private static func readMapping(_ table: TableReader, isTouchscreen: Bool) -> TouchMapping? {
