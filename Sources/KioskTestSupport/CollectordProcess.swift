@@ -5,6 +5,7 @@ import Glibc
 public final class CollectordProcess: @unchecked Sendable {
     public let process = Process()
     public let stderr = LineCollector()
+    private let exit: ExitWatch
     public let database: String
     public private(set) var port = 0
 
@@ -17,6 +18,7 @@ public final class CollectordProcess: @unchecked Sendable {
         let pipe = Pipe()
         process.standardError = pipe
         stderr.collect(from: pipe)
+        exit = ExitWatch(process)
         try process.run()
         try stderr.await("collectord to listen", timeout: 20) { line in
             !self.process.isRunning || line.contains("listening on http://")
@@ -32,20 +34,17 @@ public final class CollectordProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        exit.stop(process)
     }
 
     public func kill9() throws {
         kill(process.processIdentifier, SIGKILL)
-        try awaitCondition("collectord to exit") { !process.isRunning }
+        guard exit.wait(timeout: 10) else { throw HarnessError("collectord did not exit after SIGKILL") }
     }
 
     public func stop() throws {
         kill(process.processIdentifier, SIGTERM)
-        try awaitCondition("collectord to exit") { !process.isRunning }
+        guard exit.wait(timeout: 10) else { throw HarnessError("timed out after 10 s waiting for collectord to exit") }
     }
 
     /// `collectord ARGUMENTS --database DATABASE`, its standard output.

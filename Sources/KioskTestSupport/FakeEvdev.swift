@@ -9,6 +9,7 @@ public final class FakeEvdev: @unchecked Sendable {
     public let mountPoint: URL
     public let output = LineCollector()
     private let process = Process()
+    private let exit: ExitWatch
 
     public var devices: URL { mountPoint.appendingPathComponent("dev") }
 
@@ -27,6 +28,7 @@ public final class FakeEvdev: @unchecked Sendable {
         process.arguments = [mountPoint.path]
         process.standardOutput = pipe
         output.collect(from: pipe)
+        exit = ExitWatch(process)
         try process.run()
         try output.await("fake-evdev to mount \(mountPoint.path)") { $0 == "ready" }
     }
@@ -37,9 +39,10 @@ public final class FakeEvdev: @unchecked Sendable {
 
     /// Unmounts and stops the server.
     public func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
+        exit.stop(process, signal: SIGTERM)
+        if process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL {
+            _ = try? ChildProcess.run(URL(fileURLWithPath: "/bin/umount"), ["-l", mountPoint.path], timeout: 10)
+        }
     }
 
     /// Plugs in a device described by an evemu description (`.prop`, or a recording's header).

@@ -8,6 +8,8 @@ public final class IPPEvePrinter: @unchecked Sendable {
     public let spool: URL
     private let bus = Process()
     private let printer = Process()
+    private let busExit: ExitWatch
+    private let printerExit: ExitWatch
 
     public var uri: String { "ipp://127.0.0.1:\(port)/ipp/print" }
 
@@ -16,6 +18,8 @@ public final class IPPEvePrinter: @unchecked Sendable {
         spool = directory.appendingPathComponent("spool")
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
         let busAddress = "unix:path=\(directory.appendingPathComponent("bus").path)"
+        busExit = ExitWatch(bus)
+        printerExit = ExitWatch(printer)
         try bus.runUnblocked("/usr/bin/dbus-daemon", ["--session", "--address=\(busAddress)", "--nofork", "--nopidfile"])
         try awaitCondition("the private D-Bus bus") {
             FileManager.default.fileExists(atPath: directory.appendingPathComponent("bus").path)
@@ -33,10 +37,8 @@ public final class IPPEvePrinter: @unchecked Sendable {
     }
 
     deinit {
-        for process in [printer, bus] where process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        printerExit.stop(printer)
+        busExit.stop(bus)
     }
 
     /// The documents received so far, oldest first.

@@ -5,6 +5,7 @@ import Glibc
 public final class KioskdProcess: @unchecked Sendable {
     public let process = Process()
     public let stderr = LineCollector()
+    private let exit: ExitWatch
     public let configPath: String
     public let stateDirectory: URL
 
@@ -23,14 +24,12 @@ public final class KioskdProcess: @unchecked Sendable {
         let pipe = Pipe()
         process.standardError = pipe
         stderr.collect(from: pipe)
+        exit = ExitWatch(process)
         try process.run()
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        exit.stop(process)
     }
 
     public var pid: Int32 { process.processIdentifier }
@@ -53,7 +52,7 @@ public final class KioskdProcess: @unchecked Sendable {
     /// Waits for the process to end and returns its exit status.
     @discardableResult
     public func awaitExit(timeout: Double = 20) throws -> Int32 {
-        try awaitCondition("kioskd to exit", timeout: timeout) { !process.isRunning }
+        guard exit.wait(timeout: timeout) else { throw HarnessError("timed out after \(timeout) s waiting for kioskd to exit") }
         return process.terminationStatus
     }
 
@@ -64,20 +63,10 @@ public final class KioskdProcess: @unchecked Sendable {
     }
 
     public static func run(_ executable: URL, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw HarnessError("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(errorText)")
+        let finished = try ChildProcess.run(executable, arguments)
+        guard finished.status == 0 else {
+            throw HarnessError("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) exited \(finished.status): \(finished.errorText)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return finished.outputText
     }
 }

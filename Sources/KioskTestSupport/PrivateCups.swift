@@ -18,6 +18,7 @@ public final class PrivateCups: @unchecked Sendable {
     private let socketPath: String?
     private let lock = NSLock()
     private var process = Process()
+    private var exit: ExitWatch?
     private var restartsAfterCrash = false
     private var stopping = false
     private var startCount = 0
@@ -63,29 +64,25 @@ public final class PrivateCups: @unchecked Sendable {
 
     /// Stops cupsd gracefully (SIGTERM: it saves its queues and jobs) and starts it again.
     public func restart() throws {
-        let old = lock.withLock {
-            let old = process
+        let (old, oldExit) = lock.withLock {
             stopping = true
-            return old
+            return (process, exit)
         }
         kill(old.processIdentifier, SIGCONT)
-        kill(old.processIdentifier, SIGTERM)
-        old.waitUntilExit()
+        oldExit?.stop(old, signal: SIGTERM, grace: 20)
         lock.withLock { stopping = false }
         try launch()
     }
 
     /// Kills cupsd (and stops restarting it): a private test server has nothing to save.
     public func stop() {
-        let current = lock.withLock {
+        let (current, currentExit) = lock.withLock {
             stopping = true
             restartsAfterCrash = false
-            return process
+            return (process, exit)
         }
         kill(current.processIdentifier, SIGCONT)
-        guard current.isRunning else { return }
-        kill(current.processIdentifier, SIGKILL)
-        current.waitUntilExit()
+        currentExit?.stop(current)
     }
 
     /// A raw queue (no driver) sending jobs to `deviceURI`, enabled and accepting.
@@ -130,17 +127,18 @@ public final class PrivateCups: @unchecked Sendable {
         handle.seekToEndOfFile()
         next.standardOutput = handle
         next.standardError = handle
-        next.terminationHandler = { [weak self] ended in self?.ended(ended) }
+        let nextExit = ExitWatch(next) { [weak self] ended in self?.ended(ended) }
         try next.runUnblocked(
             Self.cupsd,
             ["-f", "-c", directory.appendingPathComponent("cupsd.conf").path, "-s", directory.appendingPathComponent("cups-files.conf").path])
         lock.withLock {
             process = next
+            exit = nextExit
             startCount += 1
         }
         do {
             try awaitCondition("cupsd to listen on \(server)") {
-                guard next.isRunning else {
+                guard !nextExit.hasExited else {
                     throw HarnessError("cupsd exited: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
                 }
                 return (try? run("lpstat", ["-r"]))?.contains("scheduler is running") == true

@@ -203,17 +203,11 @@ struct KioskDemo: ParsableCommand {
 
     /// The demo's dashboard account: district staff of Quận 1 (the password is the demo's, printed above).
     static func addDemoUser(database: String) throws {
-        let process = Process()
-        process.executableURL = RepositoryPaths.binary("collectord")
-        process.arguments = ["user", "add", "--database", database, "--name", demoUser, "--role", "district-staff", "--district", "Quận 1"]
-        process.standardOutput = FileHandle.nullDevice
-        let input = Pipe()
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data((demoPassword + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw HarnessError("collectord user add exited \(process.terminationStatus)") }
+        let finished = try ChildProcess.run(
+            RepositoryPaths.binary("collectord"),
+            ["user", "add", "--database", database, "--name", demoUser, "--role", "district-staff", "--district", "Quận 1"],
+            input: Data((demoPassword + "\n").utf8))
+        guard finished.status == 0 else { throw HarnessError("collectord user add exited \(finished.status): \(finished.errorText)") }
     }
 
     /// POSTs JSON and returns the status and the decoded answer.

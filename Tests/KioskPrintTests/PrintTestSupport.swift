@@ -18,16 +18,8 @@ enum PrintTestSupport {
 
     /// Runs a program; returns its standard output (standard error is discarded).
     static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let finished = try ChildProcess.run(URL(fileURLWithPath: program), arguments)
+        return (finished.status, finished.outputText)
     }
 
     /// Writes bytes to a new temporary file and returns its path.

@@ -89,14 +89,11 @@ import Testing
 
     @Test(arguments: CollectorBackend.available) func csvHasAByteOrderMarkVietnameseHeadersAndQuotedFields(_ backend: CollectorBackend) throws {
         let (rig, _) = try Self.rig(backend)
-        let output = Pipe()
-        let process = Process()
-        process.executableURL = RepositoryPaths.binary("collectord")
-        process.arguments = ["report", "--from", "2026-10-01", "--to", "2026-10-31", "--breakdown", "office", "--format", "csv", "--database", rig.database]
-        process.standardOutput = output
-        try process.run()
-        let bytes = [UInt8](output.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
+        let bytes = [UInt8](
+            try ChildProcess.run(
+                RepositoryPaths.binary("collectord"),
+                ["report", "--from", "2026-10-01", "--to", "2026-10-31", "--breakdown", "office", "--format", "csv", "--database", rig.database]
+            ).output)
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")

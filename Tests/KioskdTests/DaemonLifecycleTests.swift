@@ -208,18 +208,8 @@ import Testing
     }
 
     func runKioskd(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = RepositoryPaths.binary("kioskd")
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, out, err)
+        let finished = try ChildProcess.run(RepositoryPaths.binary("kioskd"), arguments)
+        return (finished.status, finished.outputText, finished.errorText)
     }
 }
 

@@ -18,17 +18,9 @@ import Testing
     }
 
     static func addUser(_ rig: CollectorRig, _ arguments: [String], password: String) throws {
-        let process = Process()
-        process.executableURL = RepositoryPaths.binary("collectord")
-        process.arguments = ["user", "add", "--database", rig.database] + arguments
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data((password + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let finished = try ChildProcess.run(
+            RepositoryPaths.binary("collectord"), ["user", "add", "--database", rig.database] + arguments, input: Data((password + "\n").utf8))
+        #expect(finished.status == 0, "\(finished.errorText)")
     }
 
     @Test(arguments: CollectorBackend.available) func chromiumShowsTheIndexTheChartAndTheAlerts(_ backend: CollectorBackend) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import KioskTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -31,7 +32,9 @@ enum HTTPCall {
             }
             done.signal()
         }.resume()
-        done.wait()
+        guard done.wait(timeout: .now() + request.timeoutInterval + 30) == .success else {
+            throw HarnessError("\(method) \(url): no answer within \(Int(request.timeoutInterval) + 30) s")
+        }
         return try result.get()
     }
 }

@@ -22,18 +22,10 @@ import Testing
 
     /// `kioskctl push` with quick retries: its exit status and output.
     static func push(_ rig: DaemonRig) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = RepositoryPaths.binary("kioskctl")
-        process.arguments = [
-            "push", "--attempts", "3", "--initial-delay", "0.05", "--config", rig.configPath, "--state-dir", rig.stateDirectory.path,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let finished = try ChildProcess.run(
+            RepositoryPaths.binary("kioskctl"),
+            ["push", "--attempts", "3", "--initial-delay", "0.05", "--config", rig.configPath, "--state-dir", rig.stateDirectory.path])
+        return (finished.status, finished.outputText + finished.errorText)
     }
 
     @Test(arguments: CollectorBackend.available) func sealedDaysReachTheCollectorInOrderAfterItWasDown(_ backend: CollectorBackend) throws {

@@ -9,6 +9,7 @@ final class ScreenBrowser {
     private let input = Pipe()
     private let output = Pipe()
     private var buffer = Data()
+    private let exit: ExitWatch
 
     init(_ url: String, size: String) throws {
         signal(SIGPIPE, SIG_IGN)  // a browser that died must fail the test, not kill the runner
@@ -16,6 +17,7 @@ final class ScreenBrowser {
         process.arguments = ["python3", RepositoryPaths.root.appendingPathComponent("tools/screen-check/screen_check.py").path, url, size]
         process.standardInput = input
         process.standardOutput = output
+        exit = ExitWatch(process)
         try process.run()
         let ready = try line()
         try #require(ready == "ready", "the browser did not start: \(ready)")
@@ -24,9 +26,7 @@ final class ScreenBrowser {
     deinit {
         try? input.fileHandleForWriting.write(contentsOf: Data("quit\n".utf8))
         try? input.fileHandleForWriting.close()
-        let process = process
-        DispatchQueue.global().asyncAfter(deadline: .now() + 20) { if process.isRunning { process.terminate() } }
-        process.waitUntilExit()
+        if !exit.wait(timeout: 20) { exit.stop(process, signal: SIGTERM) }
     }
 
     /// Sends one command; its one-line answer.

@@ -213,20 +213,11 @@ enum SystemdUnitFile {
 
     /// Runs systemd-analyze without pager or colours; its status and output lines.
     static func run(_ arguments: [String]) throws -> Verification {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(analyzer))
-        process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["SYSTEMD_PAGER"] = ""
         environment["SYSTEMD_COLORS"] = "0"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        return Verification(status: process.terminationStatus, lines: lines)
+        let finished = try ChildProcess.run(URL(fileURLWithPath: try #require(analyzer)), arguments, environment: environment)
+        let lines = (finished.outputText + finished.errorText).split(separator: "\n").map(String.init)
+        return Verification(status: finished.status, lines: lines)
     }
 }
