@@ -131,7 +131,7 @@ public final class Daemon: Sendable {
     private static func pressSource(_ action: InputAction) -> Int? {
         switch action {
         case .touch(let source, _), .key(let source, _): source
-        case .touchLost, .connected, .refused, .disconnected, .warning: nil
+        case .touchLost, .connected, .refused, .disconnected, .warning, .libevdevMessage: nil
         }
     }
 
@@ -146,7 +146,7 @@ public final class Daemon: Sendable {
     private static func describe(_ action: InputAction, devices: [DeviceConfig]) -> String {
         switch action {
         case .touch(let source, _), .touchLost(let source, _), .key(let source, _), .connected(let source, _, _),
-            .refused(let source, _, _, _), .disconnected(let source, _, _), .warning(let source, _):
+            .refused(let source, _, _, _), .disconnected(let source, _, _), .warning(let source, _), .libevdevMessage(let source, _, _):
             devices[source].path
         }
     }
@@ -161,6 +161,15 @@ public final class Daemon: Sendable {
             logger.warning("device disconnected: \(path) (\(devices[source].role.name)): \(reason); waiting for it to return")
         case .warning(_, let message):
             logger.warning("\(message)")
+        case .libevdevMessage(_, let path, let message):
+            var line = "libevdev: \(path): \(message.text)"
+            if message.suppressedBefore > 0 { line += " (\(message.suppressedBefore) more like it were not logged in the minute before)" }
+            if message.lastOfBurst { line += " (more like it are not logged for a minute)" }
+            switch message.level {
+            case .error: logger.warning("\(line)")
+            case .info: logger.info("\(line)")
+            case .debug: logger.debug("\(line)")
+            }
         case .touchLost(_, let path):
             // Once per overflow; it says nothing of the lost touch's place or length.
             logger.warning("\(path): \(DaemonTexts.touchLostToOverflow.text)")

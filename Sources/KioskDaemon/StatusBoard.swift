@@ -38,7 +38,7 @@ final class StatusBoard: Sendable {
                 states[source] = DeviceState(path: path, name: states[source].name, connected: false, problem: reason)
             case .warning(let source, let message):
                 states[source].problem = message
-            case .touch, .touchLost, .key:
+            case .touch, .touchLost, .key, .libevdevMessage:
                 break
             }
         }

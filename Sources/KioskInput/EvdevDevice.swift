@@ -1,3 +1,4 @@
+import Foundation
 import CEvdev
 import Glibc
 import KioskCore
@@ -17,26 +18,71 @@ final class EvdevDevice {
         case gone(errno: Int32)
     }
 
-    init(path: String) throws(InputError) {
+    private let logSink: LogSink
+
+    /// What libevdev logs about this device: its level, the message's format (which tells like
+    /// messages apart) and its text.
+    typealias Log = (LibevdevMessage.Level, _ format: String, _ text: String) -> Void
+
+    /// - Parameter log: receives what libevdev logs about the device, from `init` on, on the
+    ///   calling thread (libevdev logs from within its calls).
+    init(path: String, log: @escaping Log) throws(InputError) {
         var fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 && (errno == EACCES || errno == EROFS) {
             fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         }
         guard fd >= 0 else { throw .open(path: path, errno: errno) }
-        var device: OpaquePointer?
-        let status = libevdev_new_from_fd(fd, &device)
-        guard status == 0, let device else {
+        guard let device = libevdev_new() else {
+            close(fd)
+            throw .notEvdev(path: path, errno: ENOMEM)
+        }
+        // Set before libevdev_set_fd, so that what it says while reading the device comes here
+        // too. libevdev_set_fd keeps the handler but clears its data pointer (libevdev 1.13), so
+        // meanwhile the sink is found through the thread, and the pointer is set again after.
+        let sink = LogSink(log)
+        libevdev_set_device_log_function(device, EvdevDevice.forwardLog, LIBEVDEV_LOG_INFO, nil)
+        Thread.current.threadDictionary[LogSink.openingKey] = sink
+        let status = libevdev_set_fd(device, fd)
+        Thread.current.threadDictionary[LogSink.openingKey] = nil
+        libevdev_set_device_log_function(device, EvdevDevice.forwardLog, LIBEVDEV_LOG_INFO, Unmanaged.passUnretained(sink).toOpaque())
+        guard status == 0 else {
+            libevdev_free(device)
             close(fd)
             throw .notEvdev(path: path, errno: -status)
         }
         self.path = path
         self.fd = fd
         self.handle = device
+        self.logSink = sink
     }
 
     deinit {
         libevdev_free(handle)
         close(fd)
+    }
+
+    /// Holds the log closure for libevdev's `data` pointer; lives as long as the device.
+    private final class LogSink {
+        static let openingKey = "kiosk.evdev.log-sink"
+        let log: Log
+        init(_ log: @escaping Log) { self.log = log }
+    }
+
+    private static let forwardLog: libevdev_device_log_func_t = { _, priority, data, _, _, _, format, arguments in
+        guard let format, let arguments else { return }
+        let sink = data.map { Unmanaged<LogSink>.fromOpaque($0).takeUnretainedValue() }
+            ?? Thread.current.threadDictionary[LogSink.openingKey] as? LogSink
+        guard let sink else { return }
+        var buffer = [CChar](repeating: 0, count: 512)
+        _ = vsnprintf(&buffer, buffer.count, format, arguments)
+        let text = String(cString: buffer).trimmingCharacters(in: .whitespacesAndNewlines)
+        let level: LibevdevMessage.Level =
+            switch priority {
+            case LIBEVDEV_LOG_ERROR: .error
+            case LIBEVDEV_LOG_INFO: .info
+            default: .debug
+            }
+        sink.log(level, String(cString: format), text)
     }
 
     var name: String {

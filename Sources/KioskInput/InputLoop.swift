@@ -16,6 +16,7 @@ final class InputLoop {
     private var lastWarning: [Int: String] = [:]
     /// Devices a touchscreen source matched that are not touchscreens, per source, as told.
     private var refused: [Int: [String: TouchscreenCheck.Refusal]] = [:]
+    private var logLimiter = LogRateLimiter()
     private var ledRestore: [(source: Int, due: Double, led: UInt16, on: Bool)] = []
     private var nextHeartbeat: Double = 0
     private let inotifyFD: Int32
@@ -118,7 +119,9 @@ final class InputLoop {
         for path in matches {
             let device: EvdevDevice
             do {
-                device = try EvdevDevice(path: path)
+                device = try EvdevDevice(path: path) { [weak self] level, format, text in
+                    self?.libevdevLogged(index, path: path, level: level, format: format, text: text)
+                }
             } catch {
                 warnOnce(index, error.description)
                 return false
@@ -136,6 +139,11 @@ final class InputLoop {
             return open[index] != nil
         }
         return false
+    }
+
+    private func libevdevLogged(_ index: Int, path: String, level: LibevdevMessage.Level, format: String, text: String) {
+        guard case .log(let suppressed, let last) = logLimiter.admit("\(path)\n\(format)", at: MonotonicClock.now()) else { return }
+        emit(.libevdevMessage(source: index, path: path, LibevdevMessage(level: level, text: text, suppressedBefore: suppressed, lastOfBurst: last)))
     }
 
     private func refusal(of device: EvdevDevice, as source: InputSource) -> TouchscreenCheck.Refusal? {

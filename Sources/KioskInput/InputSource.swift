@@ -37,4 +37,6 @@ public enum InputAction: Sendable, Equatable {
     /// Something an operator should know that does not stop the device (a refused grab, a glob
     /// matching several devices, a device that cannot be opened yet).
     case warning(source: Int, message: String)
+    /// libevdev said something about the device (rate-limited: a burst of like messages a minute).
+    case libevdevMessage(source: Int, path: String, LibevdevMessage)
 }

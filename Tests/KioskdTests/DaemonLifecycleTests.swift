@@ -185,6 +185,27 @@ import Testing
         #expect(daemon.stderr.lines.filter { $0.contains("Không dùng") }.count == 1)
     }
 
+    /// libevdev's complaints about a device go through kioskd's logger, with the device's path,
+    /// a burst a minute; never libevdev's own lines on stderr.
+    @Test func libevdevMessagesGoThroughTheLoggerRateLimited() throws {
+        let rig = try DaemonRig("libevdev-log") { TestOffice.touchAndArmedKeypad($0) }
+        try rig.evdev.add("touch-1", description: DaemonRig.egalax)
+        let daemon = try rig.start()
+        let events = try #require(rig.events)
+        try events.await("device-connected", count: 1)
+        try rig.evdev.emit("touch-1", EventScripts.slotDown(trackingID: 1, x: 1000, y: 1000, time: 1))
+        for id in 2...30 {
+            try rig.evdev.emit("touch-1", [ScriptedEvent(3, 0x39, Int32(id)), ScriptedEvent(0, 0, 0)])  // ABS_MT_TRACKING_ID
+        }
+        try rig.evdev.emit("touch-1", EventScripts.slotUp(time: 1.5))
+        try daemon.stderr.await("the fifth libevdev line") { $0.contains("more like it are not logged for a minute") }
+        let path = rig.evdev.devicePath("touch-1")
+        let lines = daemon.stderr.lines.filter { $0.contains("double tracking ID") }
+        #expect(lines.count == 5, "\(lines)")
+        #expect(lines.allSatisfy { $0.contains("libevdev: \(path): BUG:") })
+        #expect(!daemon.stderr.lines.contains { $0.hasPrefix("libevdev error") })
+    }
+
     @Test func tallyTextShowsVietnameseLabelsCountsAndIndex() throws {
         let rig = try DaemonRig("tallytext") { TestOffice.freeKeypad($0) }
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
