@@ -13,6 +13,7 @@ public final class Daemon: Sendable {
     private let spooler: PrintSpooler
     private let api: LocalAPIServer?
     private let sealer: DaySealer
+    private let storage: StorageWatch
     private let store: KioskDatabase
     private let logger: Logger
 
@@ -26,7 +27,7 @@ public final class Daemon: Sendable {
         try FileManager.default.createDirectory(atPath: paths.directory, withIntermediateDirectories: true)
         let store: KioskDatabase
         do {
-            store = try KioskDatabase(path: paths.database)
+            store = try StorageWatch.openStore(path: paths.database, directory: paths.directory, notifier: notifier, logger: logger)
         } catch {
             throw DaemonError.store(path: paths.database, reason: "\(error)")
         }
@@ -35,15 +36,19 @@ public final class Daemon: Sendable {
         let spooler = PrintSpooler(
             config: config, store: store, board: printers, logger: logger, retrySeconds: printRetrySeconds
         ) { events in controlBox.server?.publish(events) }
-        let board = StatusBoard(config: config, printers: printers, kept: spooler.keptTickets)
+        let storage = StorageWatch(store: store, directory: paths.directory, logger: logger) { events in
+            controlBox.server?.publish(events)
+        }
+        let board = StatusBoard(config: config, printers: printers, storage: storage, kept: spooler.keptTickets)
         let slips = config.slips.map { SlipDesk(config: config, slips: $0, calendar: calendar, spooler: spooler) }
         let sealer = DaySealer(config: config, store: store, keyPath: paths.signingKey, logger: logger) { events in
             controlBox.server?.publish(events)
         }
         let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips, sealer: sealer)
-        let feed = EventFeed(snapshot: printers.stateEvents)
+        let feed = EventFeed(snapshot: { printers.stateEvents() + storage.stateEvents() })
         let control = try ControlServer(
-            path: paths.controlSocket, status: board.json, snapshot: { board.connectedDevices() + printers.faultEvents() },
+            path: paths.controlSocket, status: board.json,
+            snapshot: { board.connectedDevices() + printers.faultEvents() + storage.stateEvents() },
             commands: commands.run, feed: feed)
         controlBox.server = control
         let announcer = config.voice.map { voice in
@@ -76,15 +81,19 @@ public final class Daemon: Sendable {
             if let source = Self.pressSource(action), confinedDispenser.handles(source: source) {
                 do {
                     let result = try confinedDispenser.handle(action)
+                    if result.issued != nil || !result.events.isEmpty { storage.stored() }
                     control.publish(result.events)
                     if let ticket = result.issued { spooler.enqueue(.ticket(ticket)) }
                 } catch {
                     logger.error("NO TICKET: a press on \(devices[source].path) could not be committed: \(error)")
+                    storage.failed(error)
                 }
                 return
             }
             do {
                 let result = try confined.handle(action)
+                // A press that changed something was committed; other actions write nothing.
+                if Self.pressSource(action) != nil && !result.events.isEmpty { storage.stored() }
                 if let source = result.acknowledgeSource { inputBox.manager?.acknowledge(source: source) }
                 control.publish(result.events) { board.note(action) }
                 for case .ticketCalled(_, let counterNumber, let number, _, _) in result.events {
@@ -92,6 +101,7 @@ public final class Daemon: Sendable {
                 }
             } catch {
                 logger.error("NOT COUNTED: a press on \(Self.describe(action, devices: devices)) could not be committed: \(error)")
+                storage.failed(error)
             }
         }
         inputBox.manager = input
@@ -101,6 +111,7 @@ public final class Daemon: Sendable {
         self.control = control
         self.spooler = spooler
         self.sealer = sealer
+        self.storage = storage
         self.store = store
         logger.info(
             "office \(config.office.code): \(config.terminals.count) rating and \(config.ticketTerminals.count) ticket terminal(s), \(config.devices.count) device(s), \(config.printers.count) printer(s); state in \(paths.database)")
@@ -110,6 +121,7 @@ public final class Daemon: Sendable {
         control.start()
         spooler.start()
         api?.start()
+        storage.start()
         input.start()
         sealer.start()
     }
@@ -120,6 +132,12 @@ public final class Daemon: Sendable {
         api?.stop()
         spooler.stop()
         control.stop()
+        storage.stop()
+        do {
+            try store.checkpoint()
+        } catch {
+            logger.warning("\(DaemonTexts.checkpointFailed(KioskDatabase.failureReason(error), walBytes: store.walBytes).text)")
+        }
         do {
             try store.close()
         } catch {

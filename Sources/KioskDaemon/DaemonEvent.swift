@@ -18,6 +18,10 @@ public enum DaemonEvent: Sendable, Equatable {
     case ticketsCancelled(numbers: [String])
     case printerFault(printer: String, problem: String, message: String)
     case printerReady(printer: String)
+    /// Commits fail (a full disk): presses and tickets are not stored.
+    case storageFault(problem: String, message: String)
+    /// A commit succeeded after `storageFault`.
+    case storageReady
     case slipPrinted(printer: String, dossierCode: String)
     case slipNotPrinted(printer: String, dossierCode: String, problem: String, message: String)
     /// A day was sealed into the outbox (`hash` is its SHA-256, the next day's `previous`).
@@ -43,7 +47,7 @@ public enum DaemonEvent: Sendable, Equatable {
         switch self {
         case .voteCounted, .pressRejected, .armed, .ticketIssued, .ticketPrinted, .ticketNotPrinted, .ticketsCancelled, .printerFault,
             .printerReady, .ticketCalled, .ticketServing, .ticketServed, .ticketNoShow, .ticketTransferred, .counterPaused, .counterResumed,
-            .queueKeyRefused, .announcementStarted:
+            .queueKeyRefused, .announcementStarted, .storageFault, .storageReady:
             true
         case .deviceConnected, .deviceDisconnected, .slipPrinted, .slipNotPrinted, .daySealed, .announcementFailed:
             false
@@ -81,6 +85,10 @@ public enum DaemonEvent: Sendable, Equatable {
             fields = ["event": "printer-fault", "printer": printer, "problem": problem, "message": message]
         case .printerReady(let printer):
             fields = ["event": "printer-ready", "printer": printer]
+        case .storageFault(let problem, let message):
+            fields = ["event": "storage-fault", "problem": problem, "message": message]
+        case .storageReady:
+            fields = ["event": "storage-ready"]
         case .slipPrinted(let printer, let code):
             fields = ["event": "slip-printed", "printer": printer, "dossierCode": code]
         case .slipNotPrinted(let printer, let code, let problem, let message):

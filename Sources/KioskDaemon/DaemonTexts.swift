@@ -79,6 +79,37 @@ enum DaemonTexts {
         }
     }
 
+    /// On the screens, in the journal and `kioskctl status` when a commit failed.
+    static func cannotStore(reason: String, directory: String) -> Bilingual {
+        Bilingual(
+            vietnamese: "Không ghi được vào đĩa (\(reason)): lượt đánh giá và số thứ tự mới không được lưu. Hãy giải phóng dung lượng ở \(directory); máy tự ghi tiếp khi có chỗ.",
+            english: "Cannot write to the disk (\(reason)): new ratings and tickets are not stored. Free space in \(directory); counting resumes by itself when there is room.")
+    }
+
+    static let waitingForRoom = Bilingual(
+        vietnamese: "kioskd chờ có chỗ trống rồi tự chạy tiếp.", english: "kioskd waits for room, then starts by itself.")
+
+    static let storingAgain = Bilingual(
+        vietnamese: "Đã ghi được vào đĩa trở lại: lượt đánh giá và số thứ tự được lưu như bình thường.",
+        english: "Writing to the disk again: ratings and tickets are stored as usual.")
+
+    static func lowSpace(freeBytes: UInt64, directory: String) -> Bilingual {
+        let size = freeBytes >= 1 << 20 ? "\(freeBytes >> 20) MB" : "\(freeBytes >> 10) KB"
+        return Bilingual(
+            vietnamese: "Đĩa sắp đầy: ở \(directory) chỉ còn \(size). Hãy giải phóng dung lượng trước khi không lưu được lượt đánh giá.",
+            english: "The disk is nearly full: \(size) left in \(directory). Free space before ratings can no longer be stored.")
+    }
+
+    static func spaceBack(directory: String) -> Bilingual {
+        Bilingual(vietnamese: "Đĩa ở \(directory) đã có đủ chỗ trống.", english: "\(directory) has enough free space again.")
+    }
+
+    static func checkpointFailed(_ reason: String, walBytes: UInt64) -> Bilingual {
+        Bilingual(
+            vietnamese: "Không chép được nhật ký WAL (\(walBytes >> 10) KB) vào tệp dữ liệu (\(reason)); không mất gì, sẽ thử lại sau một phút.",
+            english: "The WAL (\(walBytes >> 10) KB) could not be checkpointed into the database (\(reason)); nothing is lost, trying again in a minute.")
+    }
+
     /// In the journal when the kernel's event buffer overflowed during a touch.
     static let touchLostToOverflow = Bilingual(
         vietnamese: "Bộ đệm sự kiện của màn hình cảm ứng bị tràn trong lúc chạm: lần chạm này không được tính (ignored-overflow).",

@@ -16,12 +16,14 @@ final class StatusBoard: Sendable {
     private let config: OfficeConfig
     private let devices: Mutex<[DeviceState]>
     private let printers: PrinterBoard
+    private let storage: StorageWatch
     private let kept: @Sendable () -> KeptTickets
     private let startedAt = Date()
 
-    init(config: OfficeConfig, printers: PrinterBoard, kept: @escaping @Sendable () -> KeptTickets) {
+    init(config: OfficeConfig, printers: PrinterBoard, storage: StorageWatch, kept: @escaping @Sendable () -> KeptTickets) {
         self.config = config
         self.printers = printers
+        self.storage = storage
         self.kept = kept
         devices = Mutex(Array(repeating: DeviceState(), count: config.devices.count))
     }
@@ -76,6 +78,7 @@ final class StatusBoard: Sendable {
             "terminals": config.terminals.map { ["id": $0.id, "kind": "rating", "counter": $0.counter] }
                 + config.ticketTerminals.map { ["id": $0.id, "kind": "ticket", "printer": $0.printer] },
             "printers": printers.json(kept: kept()),
+            "storage": storage.json(),
         ]
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

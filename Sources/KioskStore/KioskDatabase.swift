@@ -17,15 +17,50 @@ public final class KioskDatabase: Sendable {
     public init(path: String) throws {
         self.path = path
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(5)
         database = try DatabaseQueue(path: path, configuration: configuration)
-        // GRDB sets synchronous = NORMAL when it enables WAL, after any prepareDatabase hook:
-        // set FULL afterwards, on the queue's single connection.
         try database.writeWithoutTransaction { db in
+            // WAL set here, not with GRDB's `journalMode = .wal`: that writes a transaction at
+            // every open when the WAL is empty (as a checkpoint leaves it), and on a full disk
+            // that write fails and kioskd could not start. The mode is kept in the file.
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw DatabaseError(message: "could not put \(path) in WAL mode")
+            }
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // The WAL is kept small, so that on a small disk it cannot grow to fill it: SQLite's
+            // own checkpoint comes after 100 pages (not 1000, about 4 MB), and a checkpoint that
+            // empties the WAL cuts its file back to 512 KiB. `checkpoint()` empties it on a schedule.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
+            try db.execute(sql: "PRAGMA journal_size_limit = \(Self.walSizeLimitBytes)")
         }
-        try KioskMigrations.migrator.migrate(database)
+        // Only when there is something to migrate: a migration is a write, and on a full disk
+        // kioskd must still start, say so and count again once there is room.
+        if try !database.read(KioskMigrations.migrator.hasCompletedMigrations) {
+            try KioskMigrations.migrator.migrate(database)
+        }
+    }
+
+    static let autocheckpointPages = 100
+    static let walSizeLimitBytes = 512 * 1024
+
+    /// Copies the WAL into the database file and truncates the WAL to nothing. Fails (SQLITE_FULL,
+    /// SQLITE_BUSY) without losing anything: the WAL stays and is read as before.
+    public func checkpoint() throws {
+        try database.writeWithoutTransaction { db in
+            _ = try db.checkpoint(.truncate)
+        }
+    }
+
+    /// Why a write failed, in SQLite's words ("database or disk is full"), without GRDB's wrapping.
+    public static func failureReason(_ error: Error) -> String {
+        guard let database = error as? DatabaseError else { return "\(error)" }
+        return database.message ?? "\(database.resultCode)"
+    }
+
+    /// The WAL file's size now (0 when it is absent).
+    public var walBytes: UInt64 {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path + "-wal")
+        return (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
     }
 
     /// Opens an existing store read-only, for `kioskctl` while the daemon runs.

@@ -51,6 +51,13 @@ extension StatusCommand {
             let held = printer["ticketsHeld"] as? [String] ?? []
             if !held.isEmpty { lines.append("      ⚠ \(Texts.ticketsHeld(held))") }
         }
+        if let storage = status["storage"] as? [String: Any] {
+            let free = (storage["freeBytes"] as? Int ?? 0) >> 20
+            let wal = (storage["walBytes"] as? Int ?? 0) >> 10
+            let ok = storage["state"] as? String == "ok"
+            lines.append("\(Texts.storage): \(ok ? "✔" : "✘") \(storage["directory"] as? String ?? "?"), \(free) MB \(Texts.free), WAL \(wal) KB")
+            if let message = storage["message"] as? String { lines.append("      ⚠ \(message)") }
+        }
         return lines.joined(separator: "\n")
     }
 }

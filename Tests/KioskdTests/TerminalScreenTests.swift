@@ -11,7 +11,7 @@ import Testing
     static let ratingZones = [(8.0, 150.0, 240.0, 420.0), (264, 150, 240, 420), (520, 150, 240, 420), (776, 150, 240, 420)]
     static let ticketZones = [(0.0, 0.0, 500.0, 400.0), (500, 0, 500, 500), (0, 400, 500, 100)]
 
-    static func rig(_ name: String, port: Int) throws -> DaemonRig {
+    static func rig(_ name: String, port: Int, beforeStart: (DaemonRig) throws -> Void = { _ in }) throws -> DaemonRig {
         let rig = try DaemonRig(name) { evdev in
             TicketOffice.config(evdev, cups: "/nonexistent/cups.sock", extra: """
                 [http]
@@ -42,6 +42,7 @@ import Testing
         try rig.evdev.add("rating-touch", description: DaemonRig.egalax)
         try rig.evdev.add("ticket-pad", description: DaemonRig.keypad)
         try rig.evdev.add("staff-pad", description: DaemonRig.keypad)
+        try beforeStart(rig)
         try rig.start()
         try awaitCondition("the four devices to connect") { rig.events!.count(of: "device-connected") >= 4 }
         return rig
@@ -94,6 +95,34 @@ import Testing
         #expect(try later.shows("body", "data-state", "paused"))
         try rig.evdev.emit("staff-pad", EventScripts.keyTap(KeyCodes.code(named: "KEY_KP7")!))
         #expect(try later.shows("body", "data-state", "asking"))
+    }
+
+    /// The state directory's disk full: both screens tell citizens to ask a clerk (also a page
+    /// opened meanwhile), and go back to normal when a press is stored again.
+    @Test func theScreensSayWhenRatingsAndTicketsCannotBeStored() throws {
+        let port = try freeLoopbackPort()
+        nonisolated(unsafe) var disk: SmallDisk?
+        let rig = try Self.rig("storage-screen", port: port) { rig in disk = try SmallDisk(at: rig.stateDirectory, bytes: 4 << 20) }
+        let rating = try ScreenBrowser("http://127.0.0.1:\(port)/screens/rating/quay-1-danh-gia", size: "1024x600")
+        let tickets = try ScreenBrowser("http://127.0.0.1:\(port)/screens/tickets/lay-so", size: "1000x500")
+        #expect(try rating.shows("body", "data-state", "asking"))
+        #expect(try tickets.shows("body", "data-state", "menu"))
+
+        try disk!.fill()
+        try tap(rig, "rating-touch", x: 128, y: 360, screen: (1024, 600), at: 10)
+        try rig.events!.await("storage-fault")
+        #expect(try rating.shows("body", "data-state", "storage"))
+        #expect(try tickets.shows("body", "data-state", "storage"))
+        #expect(try rating.send("text #storage").contains("Máy tạm thời không ghi nhận được đánh giá, vui lòng báo nhân viên"))
+        #expect(try tickets.send("text #storage").contains("Máy tạm thời không cấp được số, vui lòng báo nhân viên"))
+        let later = try ScreenBrowser("http://127.0.0.1:\(port)/screens/rating/quay-1-danh-gia", size: "1024x600")
+        #expect(try later.shows("body", "data-state", "storage"))
+
+        try disk!.makeRoom()
+        try tap(rig, "rating-touch", x: 128, y: 360, screen: (1024, 600), at: 20)
+        try rig.events!.await("storage-ready")
+        #expect(try later.shows("body", "data-state", "thanks"))
+        #expect(try tickets.shows("body", "data-state", "menu"))
     }
 
     @Test func theTicketMenuIsLaidOutFromTheZonesAndShowsTheNumberTaken() throws {

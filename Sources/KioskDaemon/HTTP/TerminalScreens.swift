@@ -13,7 +13,9 @@ enum TerminalScreens {
         yourNumber: "Số của quý khách / Your number",
         printerProblem: "Máy in vé đang gặp sự cố, vui lòng báo nhân viên / The ticket printer has a problem; please tell a clerk",
         rememberNumber: "Máy in vé gặp sự cố: vui lòng ghi nhớ số này và báo nhân viên / The printer failed: remember this number and tell a clerk",
-        priority: "Ưu tiên / Priority"
+        priority: "Ưu tiên / Priority",
+        ratingsNotStored: "Máy tạm thời không ghi nhận được đánh giá, vui lòng báo nhân viên / Ratings cannot be recorded right now; please tell a clerk",
+        ticketsNotStored: "Máy tạm thời không cấp được số, vui lòng báo nhân viên / Tickets cannot be issued right now; please tell a clerk"
     )
 
     /// How long the ticket menu shows the number just taken, and the number of a ticket that was
@@ -39,10 +41,10 @@ enum TerminalScreens {
             "resetSeconds": terminal.sessionTimeoutSeconds,
         ]
         return page(
-            title: "Đánh giá — \(config.counter(id: terminal.counter)?.name ?? terminal.counter)", zones: zones,
+            title: "Đánh giá — \(config.counter(id: terminal.counter)?.name ?? terminal.counter)", zones: zones, storageWords: words.ratingsNotStored,
             header: "<div id=\"question\" class=\"banner\"></div>", setup: setup,
             script: """
-                let question = 0, armedNow = !setup.armedPolicy, paused = false, resetTimer = null;
+                let question = 0, armedNow = !setup.armedPolicy, paused = false, resetTimer = null, storageDown = false;
                 function show() {
                   const q = setup.questions[question];
                   document.getElementById("question").innerHTML = "";
@@ -53,7 +55,7 @@ enum TerminalScreens {
                     zone.querySelector("b").textContent = choice.label;
                     zone.querySelector("span").textContent = choice.english;
                   });
-                  state(paused ? "paused" : (armedNow ? "asking" : "waiting"));
+                  state(storageDown ? "storage" : paused ? "paused" : (armedNow ? "asking" : "waiting"));
                 }
                 function onEvent(event) {
                   if (event.terminal === setup.terminal && event.event === "armed") { armedNow = true; show(); }
@@ -67,6 +69,8 @@ enum TerminalScreens {
                       resetTimer = setTimeout(() => { question = 0; show(); }, setup.resetSeconds * 1000);
                     }
                   }
+                  if (event.event === "storage-fault") { storageDown = true; show(); }
+                  if (event.event === "storage-ready") { storageDown = false; show(); }
                   if (event.counter === setup.counter && event.event === "counter-paused") { paused = true; show(); }
                   if (event.counter === setup.counter && event.event === "counter-resumed") { paused = false; show(); }
                 }
@@ -94,14 +98,14 @@ enum TerminalScreens {
             "terminal": terminal.id, "printer": terminal.printer, "numberSeconds": numberSeconds, "keptNumberSeconds": keptNumberSeconds,
         ]
         return page(
-            title: "Lấy số — \(config.office.name)", zones: zones, header: "", setup: setup,
+            title: "Lấy số — \(config.office.name)", zones: zones, storageWords: words.ticketsNotStored, header: "", setup: setup,
             script: """
-                let printerDown = false, shownNumber = null, lastIssued = null, hideTimer = null;
+                let printerDown = false, storageDown = false, shownNumber = null, lastIssued = null, hideTimer = null;
                 // The number just taken stays in front even when the printer fails: the citizen keeps
                 // it. When its ticket is not printed, kioskd's message stays with it, longer.
                 function show() {
                   document.body.dataset.printer = printerDown ? "down" : "ok";
-                  state(shownNumber ? "number" : (printerDown ? "printer" : "menu"));
+                  state(shownNumber ? "number" : storageDown ? "storage" : (printerDown ? "printer" : "menu"));
                 }
                 function showNumber(number, message, seconds) {
                   shownNumber = number;
@@ -128,6 +132,8 @@ enum TerminalScreens {
                   }
                   if (event.event === "printer-fault" && event.printer === setup.printer) { printerDown = true; show(); }
                   if (event.event === "printer-ready" && event.printer === setup.printer) { printerDown = false; show(); }
+                  if (event.event === "storage-fault") { storageDown = true; show(); }
+                  if (event.event === "storage-ready") { storageDown = false; show(); }
                 }
                 // The printer's state comes first on the event stream (kioskd sends it when the
                 // stream opens); the hall JSON's copy could cross a later event, so it is not used here.
@@ -142,7 +148,7 @@ enum TerminalScreens {
         return String(format: #"<div %@ style="left:%.4f%%;top:%.4f%%;width:%.4f%%;height:%.4f%%">%@</div>"#, attributes, left, top, width, height, body)
     }
 
-    private static func page(title: String, zones: String, header: String, setup: [String: Any], script: String) -> String {
+    private static func page(title: String, zones: String, storageWords: String, header: String, setup: [String: Any], script: String) -> String {
         let json = (try? JSONSerialization.data(withJSONObject: setup, options: [.sortedKeys, .withoutEscapingSlashes])).map {
             String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
         } ?? "{}"
@@ -169,7 +175,8 @@ enum TerminalScreens {
             body[data-kept=yes] #kept { display: block; }
             #kept span { display: block; margin-top: 1vh; font-size: 2.8vh; font-weight: normal; color: #e9ecef; } body[data-kept=yes] #remember { display: none; }
             body[data-state=waiting] #waiting, body[data-state=thanks] #thanks, body[data-state=paused] #paused,
-            body[data-state=number] #issued, body[data-state=printer] #printer, body[data-state=offline] #offline { display: flex; }
+            body[data-state=number] #issued, body[data-state=printer] #printer, body[data-state=offline] #offline,
+            body[data-state=storage] #storage { display: flex; }
             </style>
             </head>
             <body data-state="loading">
@@ -180,6 +187,7 @@ enum TerminalScreens {
             <div class="cover" id="paused">\(ScreenPages.escape(words.paused))</div>
             <div class="cover" id="issued"><div>\(ScreenPages.escape(words.yourNumber))<span id="number"></span><small id="remember">\(ScreenPages.escape(words.rememberNumber))</small><small id="kept"></small></div></div>
             <div class="cover" id="printer">\(ScreenPages.escape(words.printerProblem))</div>
+            <div class="cover" id="storage">\(ScreenPages.escape(storageWords))</div>
             <div class="cover" id="offline">Mất kết nối với máy, đang thử lại… / Connection lost, retrying…</div>
             <script>
             const setup = \(json);
