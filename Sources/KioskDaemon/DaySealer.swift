@@ -17,10 +17,8 @@ final class DaySealer: Sendable {
     private let logger: Logger
     private let wallClock: @Sendable () -> Date
     private let publish: @Sendable ([DaemonEvent]) -> Void
-    private let queue = DispatchQueue(label: "kiosk-seal")
+    private let timer = RepeatingTimer(label: "kiosk-seal")
     private let state = Mutex(State())
-    /// Made by `start`, cancelled by `stop` (both on the daemon's main thread); fires on `queue`.
-    private nonisolated(unsafe) var timer: DispatchSourceTimer?
 
     private struct State {
         var nextDue: Date?
@@ -41,23 +39,17 @@ final class DaySealer: Sendable {
     }
 
     func start() {
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now(), repeating: 60, leeway: .seconds(5))
-        timer.setEventHandler { [self] in sealIfDue() }
-        timer.resume()
-        self.timer = timer
+        timer.start(every: 60) { [self] in sealIfDue() }
     }
 
     /// Stops the timer and waits for a seal in progress to finish.
     func stop() {
-        timer?.cancel()
-        timer = nil
-        queue.sync {}
+        timer.stop()
     }
 
     /// Seals what is due now (for `kioskctl seal`, after enrolling); the days sealed, or why not.
     func sealNow() -> Result<[SealedDayRecord], SealFailure> {
-        queue.sync { seal(now: wallClock()) }
+        timer.queue.sync { seal(now: wallClock()) }
     }
 
     private func sealIfDue() {
@@ -78,7 +70,7 @@ final class DaySealer: Sendable {
         }
     }
 
-    /// Runs on `queue`.
+    /// Runs on the timer's queue.
     private func seal(now: Date) -> Result<[SealedDayRecord], SealFailure> {
         let key: KioskSigningKey
         do {

@@ -17,10 +17,8 @@ final class StorageWatch: Sendable {
     private let directory: String
     private let logger: Logger
     private let publish: @Sendable ([DaemonEvent]) -> Void
-    private let queue = DispatchQueue(label: "kiosk-storage")
+    private let timer = RepeatingTimer(label: "kiosk-storage")
     private let state = Mutex(State())
-    /// Made by `start`, cancelled by `stop` (both on the daemon's main thread); fires on `queue`.
-    private nonisolated(unsafe) var timer: DispatchSourceTimer?
 
     static let checkSeconds = 60
 
@@ -37,17 +35,11 @@ final class StorageWatch: Sendable {
     }
 
     func start() {
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now(), repeating: .seconds(Self.checkSeconds), leeway: .seconds(5))
-        timer.setEventHandler { [self] in check() }
-        timer.resume()
-        self.timer = timer
+        timer.start(every: Self.checkSeconds) { [self] in check() }
     }
 
     func stop() {
-        timer?.cancel()
-        timer = nil
-        queue.sync {}
+        timer.stop()
     }
 
     /// Opens the store; on a disk too full even to open it (SQLite must create its WAL index),
@@ -92,7 +84,7 @@ final class StorageWatch: Sendable {
 
     /// A commit failed: nothing of it was stored.
     func failed(_ error: Error) {
-        let reason = Self.reason(error)
+        let reason = KioskDatabase.failureReason(error)
         let wasFailing = state.withLock { state in
             defer { state.failure = reason }
             return state.failure != nil
@@ -108,7 +100,7 @@ final class StorageWatch: Sendable {
         do {
             try store.checkpoint()
         } catch {
-            logger.warning("\(DaemonTexts.checkpointFailed(Self.reason(error), walBytes: store.walBytes).text)")
+            logger.warning("\(DaemonTexts.checkpointFailed(KioskDatabase.failureReason(error), walBytes: store.walBytes).text)")
         }
         let condition = self.condition()
         let isLow = if case .lowSpace = condition { true } else { false }
@@ -119,7 +111,7 @@ final class StorageWatch: Sendable {
         guard changed else { return }
         if case .lowSpace(let free) = condition {
             logger.warning("\(DaemonTexts.lowSpace(freeBytes: free, directory: directory).text)")
-        } else if !isLow {
+        } else {
             logger.notice("\(DaemonTexts.spaceBack(directory: directory).text)")
         }
     }
@@ -127,7 +119,11 @@ final class StorageWatch: Sendable {
     /// The condition now: free space measured at this moment.
     func condition() -> StorageCondition {
         let (free, total) = Self.space(of: directory)
-        return StorageCondition.assess(freeBytes: free, totalBytes: total, failure: state.withLock { $0.failure })
+        return condition(freeBytes: free, totalBytes: total)
+    }
+
+    private func condition(freeBytes: UInt64, totalBytes: UInt64) -> StorageCondition {
+        StorageCondition.assess(freeBytes: freeBytes, totalBytes: totalBytes, failure: state.withLock { $0.failure })
     }
 
     /// A `storage-fault` event while commits fail, for a screen that connects meanwhile.
@@ -139,7 +135,7 @@ final class StorageWatch: Sendable {
     /// For `kioskctl status`.
     func json() -> [String: Any] {
         let (free, total) = Self.space(of: directory)
-        let condition = StorageCondition.assess(freeBytes: free, totalBytes: total, failure: state.withLock { $0.failure })
+        let condition = condition(freeBytes: free, totalBytes: total)
         var entry: [String: Any] = [
             "directory": directory, "state": condition.code, "freeBytes": free, "totalBytes": total, "walBytes": store.walBytes,
         ]
@@ -156,9 +152,5 @@ final class StorageWatch: Sendable {
         guard statvfs(directory, &stats) == 0 else { return (0, 0) }
         let block = UInt64(stats.f_frsize)
         return (UInt64(stats.f_bavail) * block, UInt64(stats.f_blocks) * block)
-    }
-
-    private static func reason(_ error: Error) -> String {
-        KioskDatabase.failureReason(error)
     }
 }
