@@ -88,6 +88,9 @@ import Testing
         try disk.makeRoom()
         try waiting.awaitReady()
         let events = try EventStream(socketPath: waiting.controlSocket)
+        // The stream opens with the devices connected by then; a tap before the keypad is open
+        // would reach no reader, as on a real device node.
+        try events.await("device-connected")
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))
         try events.await("vote-counted")
         #expect(try rig.voteCount() == 3)
