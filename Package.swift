@@ -119,7 +119,10 @@ let package = Package(
         // Drives the FUSE-emulated input devices (tools/fake-evdev) and kioskd processes, for tests,
         // benchmarks and the demo; printer stand-ins, among them a strict ESC/POS printer model
         // (its paper is KioskPrint's bitmaps).
-        .target(name: "KioskTestSupport", dependencies: ["KioskCore", "KioskPrint"]),
+        .target(
+            name: "KioskTestSupport",
+            dependencies: ["KioskCore", "KioskPrint", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [

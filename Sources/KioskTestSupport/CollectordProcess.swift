@@ -16,6 +16,8 @@ public final class CollectordProcess: @unchecked Sendable {
         process.executableURL = RepositoryPaths.binary("collectord")
         process.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--database", database]
         let pipe = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = pipe
         stderr.collect(from: pipe)
         exit = ExitWatch(process)

@@ -40,14 +40,16 @@ public final class EventStream: @unchecked Sendable {
                 collector.append(Data(buffer[0..<count]))
             }
             collector.close()
+            close(socketFD)
         }
         reader.start()
         try lines.await("the subscription to be confirmed", timeout: timeout) { $0.contains("\"subscribed\"") }
     }
 
+    /// Ends the reader's `recv`; the reader closes the socket, so that it never reads a descriptor
+    /// number that has since been given to another file.
     deinit {
         shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
     }
 
     /// The decoded events received so far (without the "subscribed" line).

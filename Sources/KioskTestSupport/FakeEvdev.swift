@@ -26,7 +26,9 @@ public final class FakeEvdev: @unchecked Sendable {
         let pipe = Pipe()
         process.executableURL = RepositoryPaths.fakeEvdev
         process.arguments = [mountPoint.path]
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
         output.collect(from: pipe)
         exit = ExitWatch(process)
         try process.run()

@@ -20,6 +20,9 @@ public final class IPPEvePrinter: @unchecked Sendable {
         let busAddress = "unix:path=\(directory.appendingPathComponent("bus").path)"
         busExit = ExitWatch(bus)
         printerExit = ExitWatch(printer)
+        for process in [bus, printer] { process.standardInput = FileHandle.nullDevice }
+        bus.standardOutput = FileHandle.nullDevice
+        bus.standardError = FileHandle.nullDevice
         try bus.runUnblocked("/usr/bin/dbus-daemon", ["--session", "--address=\(busAddress)", "--nofork", "--nopidfile"])
         try awaitCondition("the private D-Bus bus") {
             FileManager.default.fileExists(atPath: directory.appendingPathComponent("bus").path)

@@ -22,6 +22,8 @@ public final class KioskdProcess: @unchecked Sendable {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let pipe = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = pipe
         stderr.collect(from: pipe)
         exit = ExitWatch(process)

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Collects the lines a child process or socket produces, with the time each arrived, so that
 /// tests can await one and benchmarks can time it.
@@ -24,17 +25,26 @@ public final class LineCollector: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Collects everything written to `pipe` until its writer closes it.
+    /// Collects everything written to `pipe` until its writer closes it, on a thread of its own.
+    ///
+    /// Blocking reads, not `FileHandle.readabilityHandler`: that is a Dispatch read source, and the
+    /// pipe's descriptor is closed when the handle goes away, whether or not the source's
+    /// cancellation has finished, which libdispatch forbids (its event loop then reads freed memory).
     public func collect(from pipe: Pipe) {
-        pipe.fileHandleForReading.readabilityHandler = { [self] handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                handle.readabilityHandler = nil
-                close()
-            } else {
-                append(data)
+        let handle = pipe.fileHandleForReading
+        let reader = Thread { [self] in
+            let descriptor = handle.fileDescriptor
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = read(descriptor, &buffer, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                if count <= 0 { break }
+                append(Data(buffer[0..<count]))
             }
+            close()
+            try? handle.close()
         }
+        reader.start()
     }
 
     public func close() {

@@ -125,6 +125,7 @@ public final class PrivateCups: @unchecked Sendable {
         if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         handle.seekToEndOfFile()
+        next.standardInput = FileHandle.nullDevice
         next.standardOutput = handle
         next.standardError = handle
         let nextExit = ExitWatch(next) { [weak self] ended in self?.ended(ended) }

@@ -3,9 +3,6 @@ import Foundation
 import Glibc
 import KioskCore
 import KioskTestSupport
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Runs the demo office (kiosk-config/demo/office.toml) on simulated devices and a private CUPS
 /// and shows what happened: citizens taking tickets (one while the printer is stopped), a slip
@@ -212,19 +209,8 @@ struct KioskDemo: ParsableCommand {
 
     /// POSTs JSON and returns the status and the decoded answer.
     static func post(_ body: Data, to url: String) throws -> (Int, [String: Any]) {
-        var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var outcome: Result<(Int, Data), Error>!
-        URLSession.shared.dataTask(with: request) { data, response, error in
-            outcome = error.map { .failure($0) } ?? .success(((response as? HTTPURLResponse)?.statusCode ?? 0, data ?? Data()))
-            done.signal()
-        }.resume()
-        done.wait()
-        let (status, data) = try outcome.get()
-        return (status, (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:])
+        let answer = try HTTPExchange.send("POST", url, body: body)
+        return (answer.status, (try? JSONSerialization.jsonObject(with: answer.body)) as? [String: Any] ?? [:])
     }
 
     func say(_ text: String) {

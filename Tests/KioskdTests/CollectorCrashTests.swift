@@ -20,8 +20,6 @@ import Testing
                 }
             }
         }
-        // Generous: URLSession (FoundationNetworking) holds back the first request of each lane by
-        // whole seconds when several start at once (1 s, 2 s, … seen), which ate most of a 10 s wait.
         try awaitCondition("60 stored days", timeout: 60) { answered.load(ordering: .relaxed) >= 60 }
         try rig.collector.kill9()
         pushers.wait()

@@ -260,11 +260,12 @@ final class NotifySocket: @unchecked Sendable {
                 if count <= 0 { break }
                 collector.append(Data(buffer[0..<count] + [10]))
             }
+            close(socketFD)
         }.start()
     }
 
+    /// Ends the reader's `recv`; the reader closes the socket (see EventStream).
     deinit {
         shutdown(fd, Int32(SHUT_RDWR))
-        close(fd)
     }
 }

@@ -22,7 +22,9 @@ import Testing
         let curl = Process()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         curl.arguments = ["-sN", "http://127.0.0.1:\(port)/api/v1/events"]
+        curl.standardInput = FileHandle.nullDevice
         curl.standardOutput = try FileHandle(forWritingTo: stream)
+        curl.standardError = FileHandle.nullDevice
         try curl.run()
         defer { curl.terminate() }
         try awaitCondition("the stream to open") { (try? String(contentsOf: stream, encoding: .utf8))?.contains("retry: 1000") == true }

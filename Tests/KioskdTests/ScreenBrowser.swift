@@ -17,6 +17,7 @@ final class ScreenBrowser {
         process.arguments = ["python3", RepositoryPaths.root.appendingPathComponent("tools/screen-check/screen_check.py").path, url, size]
         process.standardInput = input
         process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
         exit = ExitWatch(process)
         try process.run()
         let ready = try line()
