@@ -1,33 +1,58 @@
 import Foundation
 import Glibc
 
-/// The end of a child process, awaited through its termination handler.
+/// The end of a child process, awaited through its termination handler and, independently of
+/// it, by asking the kernel.
 ///
 /// Not `Process.waitUntilExit()`: that spins the calling thread's run loop until Foundation
 /// tells that run loop the child ended, and on the test runner's threads under load it can wait
 /// forever for a child that has long exited (a whole printing suite once hung in CI, every test
-/// started and none finishing). Every wait here is bounded. Made before `run()`, so that a child
-/// that exits at once is not missed.
+/// started and none finishing). Nor the termination handler alone: Foundation reaps every child
+/// on one manager thread, with a blocking `waitpid` once the child's end of a socket pair closes,
+/// so one child that closes it early holds up the news of every other until that child ends
+/// (`ExitWatchTests` makes such a child). A child that has ended but is not reaped yet is seen
+/// with `waitid(WNOWAIT)`, which leaves it for Foundation to reap.
+/// Every wait here is bounded. Made before `run()`, so that a child that exits at once is not missed.
 public final class ExitWatch: @unchecked Sendable {
+    /// How a child ended: its exit status, or the signal that ended it.
+    public enum Ending: Sendable, Equatable {
+        case exited(Int32)
+        case signalled(Int32)
+
+        /// As `Process.terminationStatus` gives it: the exit status or the signal's number.
+        public var status: Int32 {
+            switch self {
+            case .exited(let status), .signalled(let status): status
+            }
+        }
+    }
+
     private let condition = NSCondition()
-    private var ended = false
+    private weak var process: Process?
+    private var ending: Ending?
 
     /// - Parameter then: also called when the child ends (on Foundation's thread), before waiters wake.
     public init(_ process: Process, then: (@Sendable (Process) -> Void)? = nil) {
+        self.process = process
         process.terminationHandler = { [self] ended in
             then?(ended)
+            let ending: Ending =
+                ended.terminationReason == .uncaughtSignal ? .signalled(ended.terminationStatus) : .exited(ended.terminationStatus)
             condition.lock()
-            self.ended = true
+            self.ending = ending
             condition.broadcast()
             condition.unlock()
         }
     }
 
-    public var hasExited: Bool {
+    /// How the child ended, once it has.
+    public var ended: Ending? {
         condition.lock()
         defer { condition.unlock() }
-        return ended
+        return endingLocked()
     }
+
+    public var hasExited: Bool { ended != nil }
 
     /// True once the child has ended; false when `timeout` seconds passed first.
     @discardableResult
@@ -35,8 +60,11 @@ public final class ExitWatch: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         condition.lock()
         defer { condition.unlock() }
-        while !ended {
-            if !condition.wait(until: deadline) { return ended }
+        while endingLocked() == nil {
+            let now = Date()
+            if now >= deadline { return false }
+            // Woken by the handler at once; otherwise the kernel is asked again every 20 ms.
+            _ = condition.wait(until: min(deadline, now.addingTimeInterval(0.02)))
         }
         return true
     }
@@ -48,6 +76,21 @@ public final class ExitWatch: @unchecked Sendable {
         if wait(timeout: grace) { return }
         kill(process.processIdentifier, SIGKILL)
         wait(timeout: grace)
+    }
+
+    /// With `condition` locked: what the handler said, or what the kernel says of a child that
+    /// ended and waits to be reaped.
+    private func endingLocked() -> Ending? {
+        if let ending { return ending }
+        guard let pid = process?.processIdentifier, pid > 0 else { return nil }
+        var info = siginfo_t()
+        guard waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0,
+            info._sifields._sigchld.si_pid == pid
+        else { return nil }
+        let status = info._sifields._sigchld.si_status
+        let peeked: Ending = info.si_code == Int32(CLD_EXITED) ? .exited(status) : .signalled(status)
+        ending = peeked
+        return peeked
     }
 }
 
@@ -97,11 +140,15 @@ public enum ChildProcess {
         let errorText = ErrorReader(errors.fileHandleForReading)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errorText.finish()
-        guard watch.wait(timeout: 10), !timedOut.isSet else {
-            let command = "\(executable.lastPathComponent) \(arguments.joined(separator: " "))"
+        let command = "\(executable.lastPathComponent) \(arguments.joined(separator: " "))"
+        guard !timedOut.isSet else {
             throw HarnessError("\(command) did not finish within \(Int(timeout)) s and was killed: \(String(decoding: errorData, as: UTF8.self))")
         }
-        return Finished(status: process.terminationStatus, output: data, errors: errorData)
+        // Its output has ended; a child that closed it early still has the rest of its time.
+        guard watch.wait(timeout: timeout), let ending = watch.ended, !timedOut.isSet else {
+            throw HarnessError("\(command) closed its output but did not end within \(Int(timeout)) s: \(String(decoding: errorData, as: UTF8.self))")
+        }
+        return Finished(status: ending.status, output: data, errors: errorData)
     }
 
     private final class Flag: @unchecked Sendable {

@@ -23,9 +23,9 @@ public final class CollectordProcess: @unchecked Sendable {
         exit = ExitWatch(process)
         try process.run()
         try stderr.await("collectord to listen", timeout: 20) { line in
-            !self.process.isRunning || line.contains("listening on http://")
+            self.exit.hasExited || line.contains("listening on http://")
         }
-        guard process.isRunning,
+        guard !exit.hasExited,
             let line = stderr.lines.first(where: { $0.contains("listening on http://") }),
             let marker = line.range(of: "http://127.0.0.1:"),
             let listening = Int(line[marker.upperBound...].prefix(while: \.isNumber))

@@ -42,7 +42,7 @@ public final class FakeEvdev: @unchecked Sendable {
     /// Unmounts and stops the server.
     public func stop() {
         exit.stop(process, signal: SIGTERM)
-        if exit.hasExited && process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL {
+        if exit.ended == .signalled(SIGKILL) {
             _ = try? ChildProcess.run(URL(fileURLWithPath: "/bin/umount"), ["-l", mountPoint.path], timeout: 10)
         }
     }

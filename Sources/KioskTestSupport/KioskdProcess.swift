@@ -39,11 +39,11 @@ public final class KioskdProcess: @unchecked Sendable {
     /// Waits until kioskd logs that it is ready (its control socket is listening).
     public func awaitReady(timeout: Double = 20) throws {
         try stderr.await("kioskd to be ready", timeout: timeout) { line in
-            if !self.process.isRunning { return true }
+            if self.exit.hasExited { return true }
             return line.contains("ready; control socket")
         }
-        guard process.isRunning else {
-            throw HarnessError("kioskd exited with \(process.terminationStatus):\n\(stderr.lines.joined(separator: "\n"))")
+        if let ended = exit.ended {
+            throw HarnessError("kioskd exited with \(ended.status):\n\(stderr.lines.joined(separator: "\n"))")
         }
     }
 
@@ -55,7 +55,7 @@ public final class KioskdProcess: @unchecked Sendable {
     @discardableResult
     public func awaitExit(timeout: Double = 20) throws -> Int32 {
         guard exit.wait(timeout: timeout) else { throw HarnessError("timed out after \(timeout) s waiting for kioskd to exit") }
-        return process.terminationStatus
+        return exit.ended!.status
     }
 
     /// Runs `kioskctl` against the same office and returns its standard output.
