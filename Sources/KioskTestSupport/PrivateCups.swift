@@ -98,8 +98,29 @@ public final class PrivateCups: @unchecked Sendable {
     }
 
     /// A driverless queue (IPP Everywhere) for an IPP printer: PNG and PDF jobs with a driver.
-    public func addIPPEverywhereQueue(_ name: String, uri: String) throws {
+    ///
+    /// Returns once the queue takes every one of `formats`. cupsd answers `lpadmin -m everywhere`
+    /// at once, with a stand-in PPD, and makes the real one from the printer's attributes on a
+    /// thread of its own; a job that arrives meanwhile can find its format's filters half set up
+    /// and is aborted ("Unable to convert file 0 to printable format", seen with Debian's
+    /// 2.4.2-3+deb12u11). The queue's `document-format-supported` is set when they are complete.
+    public func addIPPEverywhereQueue(_ name: String, uri: String, formats: [String]) throws {
         _ = try run("lpadmin", ["-p", name, "-v", uri, "-m", "everywhere", "-E"])
+        try awaitCondition("queue \(name) to take \(formats.joined(separator: ", "))", timeout: 20) {
+            let supported = try documentFormats(queue: name)
+            return formats.allSatisfy(supported.contains)
+        }
+    }
+
+    /// The queue's `document-format-supported`, as ipptool reads it.
+    public func documentFormats(queue: String) throws -> Set<String> {
+        let answer = try KioskdProcess.run(
+            URL(fileURLWithPath: "/usr/bin/ipptool"),
+            ["-tv", "ipp://\(server)/printers/\(queue)", "/usr/share/cups/ipptool/get-printer-attributes.test"])
+        guard let line = answer.split(separator: "\n").first(where: { $0.contains("document-format-supported (") }),
+            let equals = line.range(of: " = ")
+        else { return [] }
+        return Set(line[equals.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     }
 
     /// Runs a CUPS client command (lp, lpstat, cupsdisable, …) against this server.

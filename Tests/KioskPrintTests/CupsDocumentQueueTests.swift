@@ -9,7 +9,7 @@ import Testing
         let directory = try RepositoryPaths.temporaryDirectory("cups-doc")
         let printer = try IPPEvePrinter(directory: directory.appendingPathComponent("printer"))
         let server = try PrivateCups(directory: directory.appendingPathComponent("cups"))
-        try server.addIPPEverywhereQueue("slip", uri: printer.uri)
+        try server.addIPPEverywhereQueue("slip", uri: printer.uri, formats: ["image/png", "application/pdf"])
         let client = CupsClient(server: server.server)
 
         // A 1×1 white PNG and a one-page PDF, as small as they come.
