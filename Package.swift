@@ -81,6 +81,8 @@ let package = Package(
         .systemLibrary(name: "CEvdev", pkgConfig: "libevdev", providers: [.apt(["libevdev-dev"])]),
         .target(name: "KioskInput", dependencies: ["KioskCore", "CEvdev"]),
         .systemLibrary(name: "CCups", providers: [.apt(["libcups2-dev"])]),
+        // glibc's mallopt, for kioskd's arena limit.
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         // Tickets and slips: layout and rendering (Pango/Cairo), QR codes, ESC/POS raster, CUPS.
@@ -98,7 +100,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "kioskd",
-            dependencies: ["KioskDaemon", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["KioskDaemon", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             linkerSettings: kioskdReleaseLink
         ),
         .executableTarget(
