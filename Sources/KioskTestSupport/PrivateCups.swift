@@ -112,12 +112,26 @@ public final class PrivateCups: @unchecked Sendable {
         }
     }
 
-    /// The queue's `document-format-supported`, as ipptool reads it.
+    /// The queue's `document-format-supported`, as ipptool reads it; empty while cupsd cannot say.
     public func documentFormats(queue: String) throws -> Set<String> {
-        let answer = try KioskdProcess.run(
-            URL(fileURLWithPath: "/usr/bin/ipptool"),
-            ["-tv", "ipp://\(server)/printers/\(queue)", "/usr/share/cups/ipptool/get-printer-attributes.test"])
-        guard let line = answer.split(separator: "\n").first(where: { $0.contains("document-format-supported (") }),
+        // Only this attribute, with no expectations: ipptool's own get-printer-attributes.test
+        // checks more, which a queue whose PPD is still being made can fail.
+        let request = directory.appendingPathComponent("document-formats.test")
+        try """
+            {
+              OPERATION Get-Printer-Attributes
+              GROUP operation-attributes-tag
+              ATTR charset attributes-charset utf-8
+              ATTR naturalLanguage attributes-natural-language en
+              ATTR uri printer-uri $uri
+              ATTR keyword requested-attributes document-format-supported
+              DISPLAY document-format-supported
+            }
+            """.write(to: request, atomically: true, encoding: .utf8)
+        let answer = try ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/ipptool"), ["-t", "ipp://\(server)/printers/\(queue)", request.path], timeout: 20)
+        guard answer.status == 0,
+            let line = answer.outputText.split(separator: "\n").first(where: { $0.contains("document-format-supported") }),
             let equals = line.range(of: " = ")
         else { return [] }
         return Set(line[equals.upperBound...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
