@@ -57,11 +57,11 @@ struct CallLatencyBenchmark: ParsableCommand {
         let curl = Process()
         curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         curl.arguments = ["-sN", "http://127.0.0.1:\(port)/api/v1/events"]
-        let output = Pipe()
-        curl.standardOutput = output
+        let output = try ChildPipe(child: .writes)
+        curl.standardOutput = output.childEnd
         let stream = LineCollector()
         stream.collect(from: output)
-        try curl.run()
+        try curl.run(handingOver: output)
         defer { curl.terminate() }
         try stream.await("the event stream to open") { $0.hasPrefix("retry:") }
 

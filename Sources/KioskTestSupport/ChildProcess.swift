@@ -117,14 +117,14 @@ public enum ChildProcess {
         process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
-        let output = Pipe()
-        let errors = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        let output = try ChildPipe(child: .writes)
+        let errors = try ChildPipe(child: .writes)
+        let stdin = try ChildPipe(child: .reads)
+        process.standardOutput = output.childEnd
+        process.standardError = errors.childEnd
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin.childEnd
         let watch = ExitWatch(process)
-        try process.run()
+        try process.run(handingOver: output, errors, stdin)
         let timedOut = Flag()
         let killer = DispatchWorkItem {
             guard !watch.hasExited else { return }
@@ -134,11 +134,11 @@ public enum ChildProcess {
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
         defer { killer.cancel() }
         if let input {
-            try? stdin.fileHandleForWriting.write(contentsOf: input)
-            try? stdin.fileHandleForWriting.close()
+            try? stdin.parentEnd.write(contentsOf: input)
         }
-        let errorText = ErrorReader(errors.fileHandleForReading)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        try? stdin.parentEnd.close()
+        let errorText = ErrorReader(errors.parentEnd)
+        let data = output.parentEnd.readDataToEndOfFile()
         let errorData = errorText.finish()
         let command = "\(executable.lastPathComponent) \(arguments.joined(separator: " "))"
         guard !timedOut.isSet else {

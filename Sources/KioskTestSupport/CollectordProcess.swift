@@ -15,13 +15,13 @@ public final class CollectordProcess: @unchecked Sendable {
         self.database = database
         process.executableURL = RepositoryPaths.binary("collectord")
         process.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--database", database]
-        let pipe = Pipe()
+        let pipe = try ChildPipe(child: .writes)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = pipe
+        process.standardError = pipe.childEnd
         stderr.collect(from: pipe)
         exit = ExitWatch(process)
-        try process.run()
+        try process.run(handingOver: pipe)
         try stderr.await("collectord to listen", timeout: 20) { line in
             self.exit.hasExited || line.contains("listening on http://")
         }

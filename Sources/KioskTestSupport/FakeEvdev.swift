@@ -23,15 +23,15 @@ public final class FakeEvdev: @unchecked Sendable {
             throw HarnessError("\(RepositoryPaths.fakeEvdev.path) is not built: run `make -C tools/fake-evdev` (scripts/test does)")
         }
         try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-        let pipe = Pipe()
+        let pipe = try ChildPipe(child: .writes)
         process.executableURL = RepositoryPaths.fakeEvdev
         process.arguments = [mountPoint.path]
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = pipe
+        process.standardOutput = pipe.childEnd
         process.standardError = FileHandle.nullDevice
         output.collect(from: pipe)
         exit = ExitWatch(process)
-        try process.run()
+        try process.run(handingOver: pipe)
         try output.await("fake-evdev to mount \(mountPoint.path)") { $0 == "ready" }
     }
 

@@ -21,13 +21,13 @@ public final class KioskdProcess: @unchecked Sendable {
         env["JOURNAL_STREAM"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let pipe = Pipe()
+        let pipe = try ChildPipe(child: .writes)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = pipe
+        process.standardError = pipe.childEnd
         stderr.collect(from: pipe)
         exit = ExitWatch(process)
-        try process.run()
+        try process.run(handingOver: pipe)
     }
 
     deinit {

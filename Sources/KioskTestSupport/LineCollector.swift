@@ -25,13 +25,13 @@ public final class LineCollector: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Collects everything written to `pipe` until its writer closes it, on a thread of its own.
+    /// Collects everything a child writes to `pipe` until it closes it, on a thread of its own.
     ///
     /// Blocking reads, not `FileHandle.readabilityHandler`: that is a Dispatch read source, and the
     /// pipe's descriptor is closed when the handle goes away, whether or not the source's
     /// cancellation has finished, which libdispatch forbids (its event loop then reads freed memory).
-    public func collect(from pipe: Pipe) {
-        let handle = pipe.fileHandleForReading
+    public func collect(from pipe: ChildPipe) {
+        let handle = pipe.parentEnd
         let reader = Thread { [self] in
             let descriptor = handle.fileDescriptor
             var buffer = [UInt8](repeating: 0, count: 65536)

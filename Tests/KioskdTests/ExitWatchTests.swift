@@ -12,12 +12,12 @@ import Testing
         let blocker = Process()
         blocker.executableURL = URL(fileURLWithPath: "/usr/bin/perl")
         blocker.arguments = ["-e", "use POSIX; POSIX::close($_) for 3 .. 1023; print \"closed\\n\"; STDOUT->flush; sleep 60"]
-        let output = Pipe()
-        blocker.standardOutput = output
+        let output = try ChildPipe(child: .writes)
+        blocker.standardOutput = output.childEnd
         blocker.standardError = FileHandle.nullDevice
         let watch = ExitWatch(blocker)
-        try blocker.run()
-        let line = output.fileHandleForReading.availableData
+        try blocker.run(handingOver: output)
+        let line = output.parentEnd.availableData
         #expect(String(decoding: line, as: UTF8.self) == "closed\n")
         return (blocker, watch)
     }

@@ -6,8 +6,8 @@ import Testing
 /// driven a command at a time.
 final class ScreenBrowser {
     private let process = Process()
-    private let input = Pipe()
-    private let output = Pipe()
+    private let input: ChildPipe
+    private let output: ChildPipe
     private var buffer = Data()
     private let exit: ExitWatch
 
@@ -15,25 +15,27 @@ final class ScreenBrowser {
         signal(SIGPIPE, SIG_IGN)  // a browser that died must fail the test, not kill the runner
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", RepositoryPaths.root.appendingPathComponent("tools/screen-check/screen_check.py").path, url, size]
-        process.standardInput = input
-        process.standardOutput = output
+        input = try ChildPipe(child: .reads)
+        output = try ChildPipe(child: .writes)
+        process.standardInput = input.childEnd
+        process.standardOutput = output.childEnd
         process.standardError = FileHandle.nullDevice
         exit = ExitWatch(process)
-        try process.run()
+        try process.run(handingOver: input, output)
         let ready = try line()
         try #require(ready == "ready", "the browser did not start: \(ready)")
     }
 
     deinit {
-        try? input.fileHandleForWriting.write(contentsOf: Data("quit\n".utf8))
-        try? input.fileHandleForWriting.close()
+        try? input.parentEnd.write(contentsOf: Data("quit\n".utf8))
+        try? input.parentEnd.close()
         if !exit.wait(timeout: 20) { exit.stop(process, signal: SIGTERM) }
     }
 
     /// Sends one command; its one-line answer.
     @discardableResult
     func send(_ command: String) throws -> String {
-        try input.fileHandleForWriting.write(contentsOf: Data((command + "\n").utf8))
+        try input.parentEnd.write(contentsOf: Data((command + "\n").utf8))
         return try line()
     }
 
@@ -56,7 +58,7 @@ final class ScreenBrowser {
                 buffer.removeSubrange(buffer.startIndex...end)
                 return line
             }
-            let chunk = output.fileHandleForReading.availableData
+            let chunk = output.parentEnd.availableData
             guard !chunk.isEmpty else { return "" }
             buffer.append(chunk)
         }
