@@ -6,6 +6,7 @@ public final class EventStream: @unchecked Sendable {
     public let lines: LineCollector
     private let fd: Int32
     private let reader: Thread
+    private let readerEnded = DispatchSemaphore(value: 0)
 
     public init(socketPath: String, timeout: Double = 10) throws {
         var connected: Int32 = -1
@@ -32,6 +33,7 @@ public final class EventStream: @unchecked Sendable {
         let collector = LineCollector()
         lines = collector
         let socketFD = connected
+        let ended = readerEnded
         reader = Thread {
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
@@ -40,16 +42,19 @@ public final class EventStream: @unchecked Sendable {
                 collector.append(Data(buffer[0..<count]))
             }
             collector.close()
-            close(socketFD)
+            ended.signal()
         }
         reader.start()
         try lines.await("the subscription to be confirmed", timeout: timeout) { $0.contains("\"subscribed\"") }
     }
 
-    /// Ends the reader's `recv`; the reader closes the socket, so that it never reads a descriptor
-    /// number that has since been given to another file.
+    /// Ends the reader's `recv`, waits for the reader, then closes the socket. Only here: closed
+    /// earlier (by the reader, when kioskd went away), its number could go to another socket, a
+    /// child's standard stream say, before this shut that one down.
     deinit {
         shutdown(fd, Int32(SHUT_RDWR))
+        _ = readerEnded.wait(timeout: .now() + 10)
+        close(fd)
     }
 
     /// The decoded events received so far (without the "subscribed" line).

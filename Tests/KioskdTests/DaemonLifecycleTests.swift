@@ -239,6 +239,7 @@ final class NotifySocket: @unchecked Sendable {
     let path: String
     let messages = LineCollector()
     private let fd: Int32
+    private let readerEnded = DispatchSemaphore(value: 0)
 
     init() throws {
         path = try RepositoryPaths.temporaryDirectory("notify").appendingPathComponent("notify.sock").path
@@ -253,6 +254,7 @@ final class NotifySocket: @unchecked Sendable {
         guard bound == 0 else { throw HarnessError("cannot bind \(path)") }
         let socketFD = fd
         let collector = messages
+        let ended = readerEnded
         Thread {
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
@@ -260,12 +262,14 @@ final class NotifySocket: @unchecked Sendable {
                 if count <= 0 { break }
                 collector.append(Data(buffer[0..<count] + [10]))
             }
-            close(socketFD)
+            ended.signal()
         }.start()
     }
 
-    /// Ends the reader's `recv`; the reader closes the socket (see EventStream).
+    /// Ends the reader's `recv`, waits for it, then closes the socket (see EventStream).
     deinit {
         shutdown(fd, Int32(SHUT_RDWR))
+        _ = readerEnded.wait(timeout: .now() + 10)
+        close(fd)
     }
 }
