@@ -113,21 +113,8 @@ public final class PrivateCups: @unchecked Sendable {
     }
 
     /// The queue's `document-format-supported`, as ipptool reads it; empty while cupsd cannot say.
-    public func documentFormats(queue: String) throws -> Set<String> {
-        // Only this attribute, with no expectations: ipptool's own get-printer-attributes.test
-        // checks more, which a queue whose PPD is still being made can fail.
-        let request = directory.appendingPathComponent("document-formats.test")
-        try """
-            {
-              OPERATION Get-Printer-Attributes
-              GROUP operation-attributes-tag
-              ATTR charset attributes-charset utf-8
-              ATTR naturalLanguage attributes-natural-language en
-              ATTR uri printer-uri $uri
-              ATTR keyword requested-attributes document-format-supported
-              DISPLAY document-format-supported
-            }
-            """.write(to: request, atomically: true, encoding: .utf8)
+    private func documentFormats(queue: String) throws -> Set<String> {
+        let request = directory.appendingPathComponent(Self.documentFormatsRequest)
         let answer = try ChildProcess.run(
             URL(fileURLWithPath: "/usr/bin/ipptool"), ["-t", "ipp://\(server)/printers/\(queue)", request.path], timeout: 20)
         guard answer.status == 0,
@@ -198,7 +185,23 @@ public final class PrivateCups: @unchecked Sendable {
         ProcessInfo.processInfo.environment["KIOSK_TEST_CUPSD"] ?? "/usr/sbin/cupsd"
     }
 
+    /// An ipptool request for `document-format-supported` alone, with no expectations: ipptool's
+    /// own get-printer-attributes.test checks more, which a queue whose PPD is still being made fails.
+    private static let documentFormatsRequest = "document-formats.test"
+
     private static func prepare(directory: URL, port: Int, socketPath: String?) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try """
+            {
+              OPERATION Get-Printer-Attributes
+              GROUP operation-attributes-tag
+              ATTR charset attributes-charset utf-8
+              ATTR naturalLanguage attributes-natural-language en
+              ATTR uri printer-uri $uri
+              ATTR keyword requested-attributes document-format-supported
+              DISPLAY document-format-supported
+            }
+            """.write(to: directory.appendingPathComponent(documentFormatsRequest), atomically: true, encoding: .utf8)
         let fm = FileManager.default
         for sub in ["spool", "tmp", "cache", "state", "log", "serverbin/backend", "kioskusb"] {
             try fm.createDirectory(at: directory.appendingPathComponent(sub), withIntermediateDirectories: true)
