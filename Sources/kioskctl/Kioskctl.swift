@@ -7,7 +7,7 @@ struct Kioskctl: AsyncParsableCommand {
         abstract: "Local administration of the counter kiosk.",
         subcommands: [
             TallyCommand.self, StatusCommand.self, WatchCommand.self, PreviewCommand.self, PrintCommand.self,
-            ReprintCommand.self, EnrollCommand.self, SealCommand.self, DaysCommand.self, PushCommand.self,
+            ReprintCommand.self, EnrollCommand.self, SealCommand.self, DaysCommand.self, PushCommand.self, WaitPageCommand.self,
         ])
 }
 

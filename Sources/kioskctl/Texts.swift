@@ -76,4 +76,15 @@ enum Texts {
         default: kind
         }
     }
+
+    static func pageReady(_ address: String) -> String { "Trang đã sẵn sàng / The page answers: \(address)" }
+    static func pageWaiting(_ address: String, _ problem: String) -> String {
+        "Đang chờ kioskd phục vụ trang / Waiting for kioskd to serve \(address): \(problem)"
+    }
+    static func pageMissing(_ address: String) -> String {
+        "kioskd không có trang này (HTTP 404) — kiểm tra tên màn hình của dịch vụ / kioskd has no such page (HTTP 404), check the unit's screen name: \(address)"
+    }
+    static func pageTimedOut(_ address: String, seconds: Int) -> String {
+        "kioskd chưa phục vụ trang sau \(seconds) giây / kioskd did not serve the page within \(seconds) s: \(address)"
+    }
 }
