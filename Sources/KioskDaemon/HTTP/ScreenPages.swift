@@ -6,10 +6,9 @@ enum ScreenPages {
     static func hall(officeName: String) -> String {
         """
         <!DOCTYPE html>
-        <html lang="vi">
+        <html lang="vi" translate="no">
         <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        \(kioskHead)
         <title>Màn hình gọi số — \(escape(officeName))</title>
         <style>
         html, body { margin: 0; height: 100%; background: #0b2545; color: #fff; font-family: "DejaVu Sans", Arial, sans-serif; }
@@ -93,6 +92,21 @@ enum ScreenPages {
         </html>
         """
     }
+
+    /// The head every screen starts with. The page is Vietnamese on purpose, so the browser must
+    /// not offer to translate it (Chromium ignores `--lang` on Linux and would); no zoom, no
+    /// pointer, no selection, callout or context menu: the touchscreen is kioskd's (it grabs the
+    /// device), and a touch that reaches the browser all the same, while kioskd restarts, must do
+    /// nothing.
+    static let kioskHead = """
+        <meta charset="utf-8">
+        <meta name="google" content="notranslate">
+        <meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no">
+        <style>
+        html, body { cursor: none; user-select: none; -webkit-user-select: none; -webkit-touch-callout: none; touch-action: none; overscroll-behavior: none; }
+        </style>
+        <script>document.addEventListener("contextmenu", event => event.preventDefault());</script>
+        """
 
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

@@ -154,13 +154,12 @@ enum TerminalScreens {
         } ?? "{}"
         return """
             <!DOCTYPE html>
-            <html lang="vi">
+            <html lang="vi" translate="no">
             <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            \(ScreenPages.kioskHead)
             <title>\(ScreenPages.escape(title))</title>
             <style>
-            html, body { margin: 0; width: 100vw; height: 100vh; overflow: hidden; background: #f6f7f9; font-family: "DejaVu Sans", Arial, sans-serif; cursor: none; }
+            html, body { margin: 0; width: 100vw; height: 100vh; overflow: hidden; background: #f6f7f9; font-family: "DejaVu Sans", Arial, sans-serif; }
             .zone { position: absolute; box-sizing: border-box; border: .4vh solid #fff; border-radius: 1.2vh; background: #2b8a3e; color: #fff;
                     display: flex; flex-direction: column; align-items: center; justify-content: center; text-align: center; padding: 1vh; }
             .zone b { font-size: 4.2vh; } .zone span { font-size: 2.6vh; opacity: .85; }
