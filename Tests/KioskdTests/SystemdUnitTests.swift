@@ -80,6 +80,8 @@ struct SystemdUnitTests {
             let installed = try String(contentsOf: root.appendingPathComponent("etc/systemd/system/\(unit)"), encoding: .utf8)
             #expect(installed == (try String(contentsOf: RepositoryPaths.root.appendingPathComponent("systemd/\(unit)"), encoding: .utf8)))
         }
+        let pointer = root.appendingPathComponent("usr/local/share/kiosk-display/cursors/default/cursors/left_ptr")
+        #expect(try Data(contentsOf: pointer).prefix(4) == Data("Xcur".utf8), "the display's transparent pointer")
         let office = root.appendingPathComponent("etc/kiosk/office.toml")
         let mode = try FileManager.default.attributesOfItem(atPath: office.path)[.posixPermissions] as? Int
         #expect(mode == 0o640, "the office file is not for everybody")
@@ -94,14 +96,16 @@ struct SystemdUnitTests {
     }
 
     /// The display unit, as an instance for the hall: systemd accepts it (cage and Chromium
-    /// installed), it opens kioskd's page for its instance in a kiosk browser as a user of its own,
-    /// and starts again if the browser ends. Its exposure is printed for the record.
+    /// installed), it waits for kioskd's page, then opens it in a kiosk browser as a user of its
+    /// own, and starts again, without ever giving up, if the browser ends. Its exposure is printed
+    /// for the record. (`KioskDisplayTests` runs its commands.)
     @Test func theDisplayUnitOpensItsScreenInAKioskBrowser() throws {
         let directory = try RepositoryPaths.temporaryDirectory("display-unit")
         defer { try? FileManager.default.removeItem(at: directory) }
         let template = RepositoryPaths.root.appendingPathComponent("systemd/kiosk-display@.service")
         let instance = directory.appendingPathComponent("kiosk-display@screens-hall.service")
-        try FileManager.default.copyItem(at: template, to: instance)
+        try String(contentsOf: template, encoding: .utf8).replacingOccurrences(of: "/usr/local/bin/", with: RepositoryPaths.binaries.path + "/")
+            .write(to: instance, atomically: true, encoding: .utf8)
         let source = RepositoryPaths.root.appendingPathComponent("systemd/kioskd.service")
         try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "/usr/local/bin/", with: RepositoryPaths.binaries.path + "/")
             .write(to: directory.appendingPathComponent("kioskd.service"), atomically: true, encoding: .utf8)
@@ -111,10 +115,13 @@ struct SystemdUnitTests {
 
         let service = try SystemdUnitFile.settings(in: "Service", of: "kiosk-display@.service")
         let exec = try #require(service["ExecStart"]?.last)
-        #expect(exec.hasPrefix("/usr/bin/cage -d -- /usr/bin/chromium --kiosk"))
+        #expect(exec.hasPrefix("/usr/bin/cage -d -- /usr/bin/chromium --ozone-platform=x11 --kiosk "))
         #expect(exec.hasSuffix("--app=http://127.0.0.1:8470/%I"))
+        #expect(service["ExecStartPre"] == ["/usr/local/bin/kioskctl wait-page --timeout 90 http://127.0.0.1:8470/%I"])
         #expect(service["User"] == ["kiosk-display"])
         #expect(service["Restart"] == ["always"])
+        let unit = try SystemdUnitFile.settings(in: "Unit", of: "kiosk-display@.service")
+        #expect(unit["StartLimitIntervalSec"] == ["0"], "a screen is restarted for as long as it takes")
         let security = try SystemdUnitFile.run(["security", "--offline=yes", "--no-pager", instance.path])
         print("systemd-analyze security kiosk-display@screens-hall.service: \(security.lines.last ?? "?")")
         #expect(security.lines.last?.contains("OK") == true)
