@@ -86,7 +86,8 @@ public final class KioskDisplay: @unchecked Sendable {
     deinit { stop() }
 
     /// Runs the unit's `ExecStart` (cage and Chromium) on the screen and waits until cage's output
-    /// has the screen's size. Call again after cage ended, as systemd's `Restart=always` does.
+    /// has the screen's size and the browser has drawn on it (cage's own background is black, the
+    /// screens never are). Call again after cage ended, as systemd's `Restart=always` does.
     public func start(_ command: [String], environment unitEnvironment: [String: String] = [:]) throws {
         precondition(cage == nil || cage!.watch.hasExited, "cage is already running")
         endLeftovers(sparing: xvfb.processIdentifier)
@@ -122,6 +123,10 @@ public final class KioskDisplay: @unchecked Sendable {
             try awaitCondition("cage's output to be \(width)×\(height)", timeout: 30) {
                 let shot = try capture()
                 return shot.width == width && shot.height == height
+            }
+            try awaitCondition("the browser to draw", timeout: 60) {
+                if watch.hasExited { throw failed("cage ended (\(String(describing: watch.ended)))") }
+                return try capture().pixels.contains { $0 != 0 }
             }
         } catch let error as HarnessError {
             throw failed(error.description)
@@ -170,8 +175,8 @@ public final class KioskDisplay: @unchecked Sendable {
     /// Ends cage and everything the display started, then the screen.
     public func stop() {
         if let cage { cage.watch.stop(cage.process, signal: SIGTERM, grace: 5) }
-        endLeftovers(sparing: nil)
-        xvfbWatch.stop(xvfb, signal: SIGTERM, grace: 5)
+        endLeftovers(sparing: xvfb.processIdentifier)
+        xvfbWatch.stop(xvfb, signal: SIGTERM, grace: 5)  // gracefully: it removes its socket and lock file
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -138,6 +138,7 @@ struct KioskDemo: ParsableCommand {
 
         section("Quầy 2: cán bộ gọi số; bàn phím đánh giá chỉ nhận khi cán bộ hoàn tất / Counter 2: staff call tickets; the rating keypad counts only after \"done\"")
         print("   Màn hình / Screens (while the demo runs): http://127.0.0.1:8470/screens/hall · /screens/rating/quay-1-danh-gia · /screens/tickets/lay-so")
+        let hallDisplay = try Self.showHallThroughCage()
         let kp = { (n: Int) in KeyCodes.code(named: "KEY_KP\(n)")! }
         let enter = KeyCodes.code(named: "KEY_KPENTER")!
         func staff(_ key: UInt16, _ words: String, expecting count: Int) throws {
@@ -164,6 +165,15 @@ struct KioskDemo: ParsableCommand {
         for choice in [2, 3] {
             try staff(enter, "Enter mở một lượt đánh giá / arm one rating", expecting: 1)
             try rate(choice)
+        }
+
+        if let hallDisplay {
+            let screens = state.deletingLastPathComponent().appendingPathComponent("screens")
+            try FileManager.default.createDirectory(at: screens, withIntermediateDirectories: true)
+            let shot = screens.appendingPathComponent("hall-cage-\(hallDisplay.width)x\(hallDisplay.height).png")
+            try hallDisplay.savePNG(to: shot.path)
+            print("   Màn hình gọi số qua cage / The hall screen through cage (the display unit's own command): \(shot.path)")
+            hallDisplay.stop()
         }
 
         section("kioskctl status")
@@ -193,6 +203,22 @@ struct KioskDemo: ParsableCommand {
         for path in try printers.saveCopies(ticketNumbers: printed, to: folder) { print("   \(path)") }
         printers.cups.stop()
         if exit != 0 || printed.count != 5 { throw ExitCode(1) }
+    }
+
+    /// The hall as a box shows it: kiosk-display@.service's own commands (kioskctl wait-page, then
+    /// cage with Xwayland and Chromium) as an unprivileged user, on a virtual 1024×600 screen.
+    static func showHallThroughCage() throws -> KioskDisplay? {
+        if let missing = KioskDisplay.missing {
+            print("   (màn hình qua cage bỏ qua / the hall through cage skipped: \(missing))")
+            return nil
+        }
+        let display = try KioskDisplay(width: 1024, height: 600)
+        let unit = try DisplayUnit(page: "screens/hall", base: "http://127.0.0.1:8470/", share: display.share)
+        let waited = try display.run(unit.startPre)
+        guard waited.status == 0 else { throw HarnessError("kioskctl wait-page: \(waited.errorText)") }
+        try display.start(unit.start, environment: unit.environment)
+        print("   cage + Chromium (kiosk-display@screens-hall.service) trên màn hình ảo / on a virtual screen 1024×600")
+        return display
     }
 
     static let demoUser = "quan1"
