@@ -11,10 +11,14 @@ public final class CollectordProcess: @unchecked Sendable {
 
     public var base: String { "http://127.0.0.1:\(port)" }
 
-    public init(database: String, port: Int = 0) throws {
+    /// - Parameters:
+    ///   - arguments: more options for `collectord serve`.
+    ///   - environment: variables set for it (TZ, for one), on top of the test's own.
+    public init(database: String, port: Int = 0, arguments: [String] = [], environment: [String: String] = [:]) throws {
         self.database = database
         process.executableURL = RepositoryPaths.binary("collectord")
-        process.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--database", database]
+        process.arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--database", database] + arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let pipe = try ChildPipe(child: .writes)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice

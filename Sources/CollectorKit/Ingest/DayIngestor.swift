@@ -17,6 +17,8 @@ public struct DayIngestor: Sendable {
     }
 
     let store: any CollectorStore
+    /// Today in the offices' time zone: a day is taken only once it has ended there. Today's
+    /// figures are not final, and the kiosk's real seal of the day would later look like tampering.
     let today: @Sendable () -> LocalDay
     /// Registrations as last read, so a push does not cost a registry query. The ingest's own
     /// transaction confirms the registration (`IngestOutcome.registrationChanged`), so a kiosk
@@ -75,8 +77,9 @@ public struct DayIngestor: Sendable {
             return Self.refuse(
                 422, "kiosk \"\(kiosk.id)\" is registered at office \"\(kiosk.officeCode)\", the day says \"\(tallies.office)\"", field: "office")
         }
-        guard tallies.day <= today() else {
-            return Self.refuse(422, "\(tallies.day) has not ended yet", field: "day")
+        let today = self.today()
+        guard tallies.day < today else {
+            return Self.refuse(422, "\(tallies.day) has not ended yet in the offices' time zone (today is \(today) there)", field: "day")
         }
         let hash = SealHash.hex(of: body)
         let verified = VerifiedDay(kiosk: kiosk, tallies: tallies, body: body, hash: hash, signature: signature)
