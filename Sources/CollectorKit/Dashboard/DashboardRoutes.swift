@@ -141,7 +141,9 @@ struct DashboardRoutes: Sendable {
         }
         return Response(
             status: .ok,
-            headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\""],
+            headers: [
+                .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"", .cacheControl: "no-store",
+            ],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 

@@ -32,10 +32,14 @@ public enum ReportCSV {
         byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A cell starting with one of these is a formula to a spreadsheet (a tab, carriage return or
+    /// line feed in front of the `=` too), so it gets a leading apostrophe.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\n"]
+
+    /// Scalars, not Characters, throughout: "\r\n" is one Character, equal to neither "\r" nor "\n".
     static func field(_ text: String) -> String {
-        // A leading =, +, - or @ would make Excel run it as a formula.
-        let safe = text.first.map { "=+-@".contains($0) } == true ? "'" + text : text
-        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
+        let safe = text.unicodeScalars.first.map(formulaStarts.contains) == true ? "'" + text : text
+        guard safe.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
         return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
