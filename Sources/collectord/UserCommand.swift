@@ -27,7 +27,7 @@ struct UserCommand: AsyncParsableCommand {
             }
             let store = try await CollectorStores.open(storage.database)
             try await store.saveStaff(StaffAccount(
-                name: name, role: role, district: role == .districtStaff ? district ?? "" : "", passwordHash: Bcrypt.hash(password, cost: 12)))
+                name: name, role: role, district: role == .districtStaff ? district ?? "" : "", passwordHash: Bcrypt.hash(password, cost: StaffAccount.passwordCost)))
             print("saved \(name) (\(role.rawValue)\(role == .districtStaff ? ", \(district ?? "")" : ""))")
         }
     }

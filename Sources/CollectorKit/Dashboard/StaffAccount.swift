@@ -12,6 +12,9 @@ public struct StaffAccount: Sendable, Equatable {
     public var district: String
     /// bcrypt (HummingbirdBcrypt), never the password.
     public var passwordHash: String
+    /// bcrypt's cost for every account's password, and for the decoy an unknown name is checked
+    /// against (so that a wrong name costs what a wrong password does).
+    public static let passwordCost: UInt8 = 12
 
     public init(name: String, role: Role, district: String, passwordHash: String) {
         self.name = name
