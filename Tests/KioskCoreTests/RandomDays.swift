@@ -19,9 +19,16 @@ struct RandomDays {
             votes: (0..<number(0...6)).map { _ in
                 .init(counter: text(), service: text(), question: text(), choice: text(), score: number(0...100), satisfied: flip(), count: number(0...9))
             },
-            presses: (0..<number(0...3)).map { _ in .init(terminal: text(), kind: text(), count: number(0...3)) },
+            presses: (0..<number(0...3)).map { _ in .init(terminal: text(), kind: pressKind(), count: number(0...3)) },
             tickets: (0..<number(0...3)).map { _ in
-                .init(service: text(), issued: number(0...50), priority: number(0...5), served: number(0...50), noShow: number(0...5), waiting: waiting)
+                // Figures that keep the rules: each ticket issued once, then served or missed at most once.
+                let issued = number(waiting.total...50)
+                let served = number(0...issued)
+                var serviceTime = WaitHistogram()
+                for _ in 0..<number(0...min(served, 3)) { serviceTime.add(minutes: Double(number(0...60))) }
+                return .init(
+                    service: text(), issued: issued, priority: number(0...min(issued, 5)), served: served,
+                    noShow: number(0...min(issued - served, 5)), waiting: waiting, serviceTime: serviceTime)
             },
             slips: (0..<number(0...3)).map { _ in .init(procedure: text(), count: number(0...4)) },
             printerFaults: (0..<number(0...2)).map { _ in .init(printer: text(), fault: text(), count: number(0...2)) })
@@ -32,4 +39,6 @@ struct RandomDays {
     mutating func flip() -> Bool { Bool.random(using: &generator) }
 
     private mutating func text() -> String { texts.randomElement(using: &generator)! }
+
+    private mutating func pressKind() -> String { RejectedPress.allCases.randomElement(using: &generator)!.rawValue }
 }

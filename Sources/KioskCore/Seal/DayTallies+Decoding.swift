@@ -17,9 +17,10 @@ extension DayTallies {
         // decides about the rest and names what is wrong.
         if let day = CanonicalDayScanner.day(bytes) {
             self = day
-            return
+        } else {
+            try self.init(checkingEveryRuleOf: bytes)
         }
-        try self.init(checkingEveryRuleOf: bytes)
+        try checkFigures()
     }
 
     /// Parses, reads every field by name, then encodes what was read and compares: the
