@@ -31,12 +31,20 @@ struct AlarmsCommand: AsyncParsableCommand {
     func run() async throws {
         let alarms = try await CollectorStores.open(storage.database).alarms()
         if json {
-            let rows = alarms.map { ["kiosk": $0.kiosk, "day": $0.day, "kind": $0.kind.rawValue, "detail": $0.detail] }
+            let rows: [[String: Any]] = alarms.map {
+                [
+                    "kiosk": $0.kiosk, "day": $0.day, "kind": $0.kind.rawValue, "detail": $0.detail, "count": $0.seen,
+                    "firstSeen": $0.firstSeen, "lastSeen": $0.lastSeen,
+                ]
+            }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        for alarm in alarms { print("\(alarm.day)\t\(alarm.kiosk)\t\(alarm.kind.rawValue)\t\(alarm.detail)") }
+        for alarm in alarms {
+            let repeats = alarm.seen > 1 ? "\t×\(alarm.seen) (\(alarm.firstSeen) … \(alarm.lastSeen))" : "\t\(alarm.firstSeen)"
+            print("\(alarm.day)\t\(alarm.kiosk)\t\(alarm.kind.rawValue)\t\(alarm.detail)\(repeats)")
+        }
     }
 }
 

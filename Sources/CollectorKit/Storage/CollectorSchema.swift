@@ -134,6 +134,23 @@ enum CollectorSchema {
         "CREATE TABLE staff_session (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, expires_at TEXT NOT NULL)",
     ]
 
+    /// One row per alarm, counting its repeats: the rows of the same alarm merged.
+    static let alarmsCounted = [
+        """
+        CREATE TABLE alarm_counted (
+            kiosk TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,
+            first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, seen INTEGER NOT NULL,
+            PRIMARY KEY (kiosk, day, kind, detail)
+        )
+        """,
+        """
+        INSERT INTO alarm_counted (kiosk, day, kind, detail, first_seen, last_seen, seen)
+        SELECT kiosk, day, kind, detail, MIN(raised_at), MAX(raised_at), COUNT(*) FROM alarm GROUP BY kiosk, day, kind, detail
+        """,
+        "DROP TABLE alarm",
+        "ALTER TABLE alarm_counted RENAME TO alarm",
+    ]
+
     /// The migrations in order, for one engine. Append; never edit a shipped one.
     static func migrations(_ dialect: SQLDialect) -> [(id: String, statements: [String])] {
         [
@@ -143,6 +160,7 @@ enum CollectorSchema {
             ("v4-health-indexes", healthIndexes),
             ("v5-day-answers", dayAnswerStatements),
             ("v6-rollup-room-for-updates", RollupSchema.roomForUpdates(dialect)),
+            ("v7-alarms-counted", alarmsCounted),
         ]
     }
 }

@@ -101,10 +101,12 @@ public final class PostgresCollectorStore: CollectorStore {
     }
 
     public func alarms() async throws -> [CollectorAlarm] {
-        try await rows("SELECT kiosk, day, kind, detail FROM alarm ORDER BY raised_at, kiosk, day").map { row in
+        try await rows("SELECT kiosk, day, kind, detail, seen, first_seen, last_seen FROM alarm ORDER BY first_seen, kiosk, day, kind, detail").map { row in
             CollectorAlarm(
                 kiosk: try row["kiosk"].decode(String.self), day: try row["day"].decode(String.self),
-                kind: CollectorAlarm.Kind(rawValue: try row["kind"].decode(String.self)) ?? .tamper, detail: try row["detail"].decode(String.self))
+                kind: CollectorAlarm.Kind(rawValue: try row["kind"].decode(String.self)) ?? .tamper, detail: try row["detail"].decode(String.self),
+                seen: try row["seen"].decode(Int.self), firstSeen: try row["first_seen"].decode(String.self),
+                lastSeen: try row["last_seen"].decode(String.self))
         }
     }
 

@@ -61,13 +61,16 @@ struct PostgresIngest {
         return plan.outcomes
     }
 
-    func insertAlarms(_ alarms: [CollectorAlarm], at time: String) async throws {
+    func insertAlarms(_ raised: [CollectorAlarm], at time: String) async throws {
+        let alarms = CollectorAlarm.counted(raised)
         guard !alarms.isEmpty else { return }
         try await connection.query(
             """
-            INSERT INTO alarm (kiosk, day, kind, detail, raised_at)
-            SELECT *, \(time) FROM UNNEST(\(alarms.map(\.kiosk))::text[], \(alarms.map(\.day))::text[], \(alarms.map(\.kind.rawValue))::text[],
-                                         \(alarms.map(\.detail))::text[])
+            INSERT INTO alarm (kiosk, day, kind, detail, first_seen, last_seen, seen)
+            SELECT k, d, c, t, \(time), \(time), n
+            FROM UNNEST(\(alarms.map(\.kiosk))::text[], \(alarms.map(\.day))::text[], \(alarms.map(\.kind.rawValue))::text[],
+                        \(alarms.map(\.detail))::text[], \(alarms.map(\.seen))::int[]) AS a(k, d, c, t, n)
+            ON CONFLICT (kiosk, day, kind, detail) DO UPDATE SET last_seen = excluded.last_seen, seen = alarm.seen + excluded.seen
             """, logger: logger)
     }
 

@@ -73,8 +73,10 @@ public final class SQLiteCollectorStore: CollectorStore {
 
     public func alarms() async throws -> [CollectorAlarm] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT kiosk, day, kind, detail FROM alarm ORDER BY raised_at, kiosk, day").map {
-                CollectorAlarm(kiosk: $0["kiosk"], day: $0["day"], kind: CollectorAlarm.Kind(rawValue: $0["kind"]) ?? .tamper, detail: $0["detail"])
+            try Row.fetchAll(db, sql: "SELECT * FROM alarm ORDER BY first_seen, kiosk, day, kind, detail").map {
+                CollectorAlarm(
+                    kiosk: $0["kiosk"], day: $0["day"], kind: CollectorAlarm.Kind(rawValue: $0["kind"]) ?? .tamper, detail: $0["detail"],
+                    seen: $0["seen"], firstSeen: $0["first_seen"], lastSeen: $0["last_seen"])
             }
         }
     }

@@ -34,12 +34,17 @@ struct SQLiteIngest {
         for (key, link) in plan.linkUpdates {
             try execute("UPDATE sealed_day SET link = ? WHERE kiosk = ? AND day = ?", [link.rawValue, key.kiosk, key.day.description])
         }
-        for alarm in plan.alarms { try insertAlarm(alarm, at: receivedAt) }
+        for alarm in CollectorAlarm.counted(plan.alarms) { try insertAlarm(alarm, at: receivedAt) }
         return plan.outcomes
     }
 
     func insertAlarm(_ alarm: CollectorAlarm, at time: String) throws {
-        try execute("INSERT INTO alarm (kiosk, day, kind, detail, raised_at) VALUES (?, ?, ?, ?, ?)", [alarm.kiosk, alarm.day, alarm.kind.rawValue, alarm.detail, time])
+        try execute(
+            """
+            INSERT INTO alarm (kiosk, day, kind, detail, first_seen, last_seen, seen) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (kiosk, day, kind, detail) DO UPDATE SET last_seen = excluded.last_seen, seen = alarm.seen + excluded.seen
+            """,
+            [alarm.kiosk, alarm.day, alarm.kind.rawValue, alarm.detail, time, time, alarm.seen])
     }
 
     /// Runs a statement compiled once per connection (an ingest runs the same few statements again and again).
