@@ -50,7 +50,7 @@ struct AlarmsCommand: AsyncParsableCommand {
 
 struct HealthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "health", abstract: "Every kiosk: last day received, nights silent, gaps, alarms, printer faults.")
+        commandName: "health", abstract: "Every kiosk: last day received, nights silent, missing days, gaps, chain restarts, alarms, printer faults.")
 
     @OptionGroup var storage: StorageOptions
     @Flag(help: "Print JSON.") var json = false
@@ -63,7 +63,8 @@ struct HealthCommand: AsyncParsableCommand {
                 [
                     "kiosk": $0.kiosk, "office": $0.officeCode, "district": $0.district, "province": $0.province, "revoked": $0.revoked,
                     "lastDay": $0.lastDay ?? NSNull(), "silentNights": $0.silentNights(today: today) ?? NSNull(), "gaps": $0.gaps,
-                    "broken": $0.broken, "alarms": $0.alarms, "printerFaults": $0.printerFaults,
+                    "broken": $0.broken, "restarts": $0.restarts, "missingDays": $0.missingDays, "alarms": $0.alarms,
+                    "printerFaults": $0.printerFaults,
                 ]
             }
             let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .withoutEscapingSlashes])
@@ -72,7 +73,9 @@ struct HealthCommand: AsyncParsableCommand {
         }
         for kiosk in kiosks {
             let silent = kiosk.silentNights(today: today).map { $0 >= 2 ? "⚠ \($0) đêm không gửi / nights silent" : "ok" } ?? "chưa gửi / never pushed"
-            print("\(kiosk.kiosk)\t\(kiosk.officeName)\t\(kiosk.lastDay ?? "–")\t\(silent)\tgaps \(kiosk.gaps)\tbroken \(kiosk.broken)\talarms \(kiosk.alarms)\tprinter faults \(kiosk.printerFaults)")
+            print(
+                "\(kiosk.kiosk)\t\(kiosk.officeName)\t\(kiosk.lastDay ?? "–")\t\(silent)\tmissing \(kiosk.missingDays)\tgaps \(kiosk.gaps)"
+                    + "\tbroken \(kiosk.broken)\trestarts \(kiosk.restarts)\talarms \(kiosk.alarms)\tprinter faults \(kiosk.printerFaults)")
         }
     }
 }

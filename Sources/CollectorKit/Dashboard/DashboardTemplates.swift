@@ -135,9 +135,9 @@ enum DashboardTemplates {
         <section>
         <h2>Tình trạng máy <span class="en">/ Kiosk health</span></h2>
         <table id="health-table">
-        <thead><tr><th>Máy / Kiosk</th><th>Văn phòng / Office</th><th>Ngày gửi cuối <span class="en">/ Last day</span></th><th class="n">Đêm im lặng <span class="en">/ Silent nights</span></th><th class="n">Gián đoạn / Gaps</th><th class="n">Báo động / Alarms</th><th class="n">Lỗi máy in / Printer faults</th></tr></thead>
+        <thead><tr><th>Máy / Kiosk</th><th>Văn phòng / Office</th><th>Ngày gửi cuối <span class="en">/ Last day</span></th><th class="n">Đêm im lặng <span class="en">/ Silent nights</span></th><th class="n">Thiếu ngày <span class="en">/ Missing days</span></th><th class="n">Gián đoạn / Gaps</th><th class="n">Báo động / Alarms</th><th class="n">Lỗi máy in / Printer faults</th></tr></thead>
         <tbody>
-        {{#health}}<tr><td>{{kiosk}}</td><td>{{office}}</td><td>{{lastDay}}</td><td class="n{{#silent}} low{{/silent}}">{{silentNights}}</td><td class="n">{{gaps}}</td><td class="n{{#alarmed}} low{{/alarmed}}">{{alarms}}</td><td class="n">{{printerFaults}}</td></tr>
+        {{#health}}<tr><td>{{kiosk}}</td><td>{{office}}</td><td>{{lastDay}}</td><td class="n{{#silent}} low{{/silent}}">{{silentNights}}</td><td class="n{{#missed}} low{{/missed}}">{{missing}}</td><td class="n">{{gaps}}</td><td class="n{{#alarmed}} low{{/alarmed}}">{{alarms}}</td><td class="n">{{printerFaults}}</td></tr>
         {{/health}}
         </tbody>
         </table>

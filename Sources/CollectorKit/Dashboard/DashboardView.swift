@@ -80,7 +80,8 @@ struct DashboardView {
                 let silent = kiosk.silentNights(today: today)
                 return [
                     "kiosk": kiosk.kiosk, "office": kiosk.officeName, "lastDay": kiosk.lastDay ?? "chưa gửi / never",
-                    "silentNights": silent.map(String.init) ?? "–", "silent": (silent ?? 99) >= 2, "gaps": kiosk.gaps + kiosk.broken,
+                    "silentNights": silent.map(String.init) ?? "–", "silent": (silent ?? 99) >= 2,
+                    "gaps": kiosk.gaps + kiosk.broken + kiosk.restarts, "missing": kiosk.missingDays, "missed": kiosk.missingDays > 0,
                     "alarms": kiosk.alarms, "alarmed": kiosk.alarms > 0, "printerFaults": kiosk.printerFaults,
                 ] as [String: Any]
             },
@@ -137,6 +138,9 @@ struct DashboardView {
                 alerts.append("\(kiosk.kiosk) (\(kiosk.officeName)): \(silent) đêm không gửi số liệu / nights without a push")
             } else if kiosk.lastDay == nil {
                 alerts.append("\(kiosk.kiosk) (\(kiosk.officeName)): chưa gửi số liệu lần nào / has never pushed")
+            }
+            if kiosk.missingDays > 0 {
+                alerts.append("\(kiosk.kiosk): thiếu \(kiosk.missingDays) ngày số liệu / \(kiosk.missingDays) days missing")
             }
             if kiosk.alarms > 0 {
                 alerts.append("\(kiosk.kiosk): \(kiosk.alarms) báo động (số liệu bị sửa hoặc chuỗi đứt) / tamper or chain alarms")

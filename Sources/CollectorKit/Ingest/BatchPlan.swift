@@ -44,10 +44,16 @@ struct BatchPlan {
         return spans.map { ($0.key, $0.value.first.adding(days: -1)!, $0.value.last.adding(days: 1)!) }
     }
 
-    /// - Parameter registered: the batch's kiosks as registered now, read in the transaction; nil
-    ///   when the caller checked the registrations itself in the same transaction.
-    init(_ days: [VerifiedDay], stored: [Key: IngestPlan.Neighbour], registered: [String: KioskRegistration]? = nil) {
+    /// - Parameters:
+    ///   - earliest: each of the batch's kiosks' earliest stored day (none for a kiosk with none).
+    ///   - registered: the batch's kiosks as registered now, read in the transaction; nil when the
+    ///     caller checked the registrations itself in the same transaction.
+    init(
+        _ days: [VerifiedDay], stored: [Key: IngestPlan.Neighbour], earliest earliestDays: [String: IngestPlan.Earliest] = [:],
+        registered: [String: KioskRegistration]? = nil
+    ) {
         var known = stored
+        var earliest = earliestDays
         var insertIndex: [Key: Int] = [:]
         for day in days {
             if let registered, registered[day.kiosk.id] != day.kiosk {
@@ -57,20 +63,18 @@ struct BatchPlan {
             let key = Key(kiosk: day.kiosk.id, day: day.tallies.day)
             let next = Key(kiosk: key.kiosk, day: key.day.adding(days: 1)!)
             let plan = IngestPlan.decide(
-                day, existing: known[key], before: known[Key(kiosk: key.kiosk, day: key.day.adding(days: -1)!)], after: known[next])
+                day, existing: known[key], before: known[Key(kiosk: key.kiosk, day: key.day.adding(days: -1)!)], after: known[next],
+                earliest: earliest[key.kiosk])
             outcomes.append(plan.outcome)
             switch plan.outcome {
             case .stored(let link):
                 known[key] = IngestPlan.Neighbour(hash: day.hash, previous: day.tallies.previous, link: link)
                 insertIndex[key] = inserts.count
                 inserts.append((day, link))
-                if let nextLink = plan.nextDayLink {
-                    known[next]?.link = nextLink
-                    if let index = insertIndex[next] {
-                        inserts[index].link = nextLink
-                    } else {
-                        linkUpdates[next] = nextLink
-                    }
+                if let nextLink = plan.nextDayLink { relink(next, nextLink, &known, insertIndex) }
+                if let restarted = plan.restartedFirst { relink(Key(kiosk: key.kiosk, day: restarted), .restart, &known, insertIndex) }
+                if earliest[key.kiosk].map({ key.day < $0.day }) ?? true {
+                    earliest[key.kiosk] = IngestPlan.Earliest(day: key.day, link: link)
                 }
                 alarms += plan.alarms
             case .conflict(let storedHash):
@@ -80,6 +84,16 @@ struct BatchPlan {
             case .identical, .registrationChanged:
                 break
             }
+        }
+    }
+
+    /// A stored day's link changes: in this batch's inserts if it is one of them, else as an update.
+    private mutating func relink(_ changed: Key, _ link: ChainLink, _ known: inout [Key: IngestPlan.Neighbour], _ insertIndex: [Key: Int]) {
+        known[changed]?.link = link
+        if let index = insertIndex[changed] {
+            inserts[index].link = link
+        } else {
+            linkUpdates[changed] = link
         }
     }
 }

@@ -21,4 +21,8 @@ public enum ChainLink: String, Sendable, Equatable {
     case gap
     /// `previous` differs from the stored day before: accepted, flagged and raised as an alarm.
     case broken
+    /// Claims to start the kiosk's chain (`previous` is empty) though the kiosk has an earlier day:
+    /// its chain started again (its state lost, or someone else's key). Accepted, flagged and
+    /// raised as an alarm, as days before it may be missing without a gap to show it.
+    case restart
 }

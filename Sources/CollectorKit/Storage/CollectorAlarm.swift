@@ -1,11 +1,13 @@
 /// Something district staff must look at: a kiosk pushed different figures for a day already
-/// stored (`tamper`), or a day whose `previous` does not match the stored day before (`chain-break`).
+/// stored (`tamper`), a day whose `previous` does not match the stored day before (`chain-break`),
+/// or a second start of a kiosk's chain (`chain-restart`).
 /// The same alarm raised again (the same conflicting push repeated) is counted on one alarm, with
 /// when it was first and last seen, so that one kiosk pushing in a loop cannot flood the list.
 public struct CollectorAlarm: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case tamper
         case chainBreak = "chain-break"
+        case chainRestart = "chain-restart"
     }
 
     public var kiosk: String

@@ -97,6 +97,9 @@ enum CollectorSchema {
                (SELECT MAX(d.day) FROM sealed_day d WHERE d.kiosk = k.id) AS last_day,
                (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id AND d.link = 'gap') AS gaps,
                (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id AND d.link = 'broken') AS broken,
+               (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id AND d.link = 'restart') AS restarts,
+               (SELECT MIN(d.day) FROM sealed_day d WHERE d.kiosk = k.id) AS first_day,
+               (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id) AS stored_days,
                (SELECT COUNT(*) FROM alarm a WHERE a.kiosk = k.id) AS alarms,
                (SELECT COALESCE(SUM(f.count), 0) FROM day_printer_fault f WHERE f.kiosk = k.id) AS printer_faults
         FROM kiosk k ORDER BY k.province, k.district, k.office_code, k.id

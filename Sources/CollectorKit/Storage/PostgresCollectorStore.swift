@@ -169,8 +169,9 @@ public final class PostgresCollectorStore: CollectorStore {
                 officeName: try row["office_name"].decode(String.self), district: try row["district"].decode(String.self),
                 province: try row["province"].decode(String.self), revoked: try row["revoked"].decode(Int.self) != 0,
                 lastDay: try row["last_day"].decode(String?.self), gaps: try row["gaps"].decode(Int.self),
-                broken: try row["broken"].decode(Int.self), alarms: try row["alarms"].decode(Int.self),
-                printerFaults: try row["printer_faults"].decode(Int.self))
+                broken: try row["broken"].decode(Int.self), restarts: try row["restarts"].decode(Int.self),
+                alarms: try row["alarms"].decode(Int.self), printerFaults: try row["printer_faults"].decode(Int.self),
+                firstDay: try row["first_day"].decode(String?.self), storedDays: try row["stored_days"].decode(Int.self))
         }
     }
 

@@ -44,7 +44,17 @@ struct PostgresIngest {
                 id: id, officeCode: officeCode, officeName: officeName, district: district, province: province, publicKey: publicKey,
                 revoked: revoked != 0)
         }
-        let plan = BatchPlan(days, stored: stored, registered: registered)
+        var earliest: [String: IngestPlan.Earliest] = [:]
+        let earliestRows = try await connection.query(
+            """
+            SELECT k.kiosk, s.day, s.link FROM UNNEST(\(kiosks)::text[]) AS k(kiosk)
+            CROSS JOIN LATERAL (SELECT day, link FROM sealed_day WHERE kiosk = k.kiosk ORDER BY day LIMIT 1) AS s
+            """, logger: logger)
+        for try await (kiosk, day, link) in earliestRows.decode((String, String, String).self) {
+            guard let date = LocalDay(day) else { continue }
+            earliest[kiosk] = IngestPlan.Earliest(day: date, link: ChainLink(rawValue: link) ?? .gap)
+        }
+        let plan = BatchPlan(days, stored: stored, earliest: earliest, registered: registered)
         try await insertDays(plan.inserts, receivedAt: receivedAt)
         try await addToRollups(RollupDelta(plan.inserts.map(\.day)))
         if !plan.linkUpdates.isEmpty {

@@ -167,7 +167,8 @@ public final class SQLiteCollectorStore: CollectorStore {
         KioskHealth(
             kiosk: row["id"], officeCode: row["office_code"], officeName: row["office_name"], district: row["district"],
             province: row["province"], revoked: row["revoked"], lastDay: row["last_day"], gaps: row["gaps"], broken: row["broken"],
-            alarms: row["alarms"], printerFaults: row["printer_faults"])
+            restarts: row["restarts"], alarms: row["alarms"], printerFaults: row["printer_faults"], firstDay: row["first_day"],
+            storedDays: row["stored_days"])
     }
 
     static func kiosk(_ row: Row) -> KioskRegistration {

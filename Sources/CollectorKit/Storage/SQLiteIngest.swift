@@ -12,12 +12,19 @@ struct SQLiteIngest {
             if let neighbour = try neighbour(key.kiosk, key.day) { stored[key] = neighbour }
         }
         var registered: [String: KioskRegistration] = [:]
+        var earliest: [String: IngestPlan.Earliest] = [:]
         for kiosk in BatchPlan.kiosks(days) {
             if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM kiosk WHERE id = ?"), arguments: [kiosk]) {
                 registered[kiosk] = SQLiteCollectorStore.kiosk(row)
             }
+            if let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT day, link FROM sealed_day WHERE kiosk = ? ORDER BY day LIMIT 1"), arguments: [kiosk]),
+                let day = LocalDay(row["day"] as String)
+            {
+                earliest[kiosk] = IngestPlan.Earliest(day: day, link: ChainLink(rawValue: row["link"]) ?? .gap)
+            }
         }
-        let plan = BatchPlan(days, stored: stored, registered: registered)
+        let plan = BatchPlan(days, stored: stored, earliest: earliest, registered: registered)
         for (day, link) in plan.inserts {
             try execute(
                 """
