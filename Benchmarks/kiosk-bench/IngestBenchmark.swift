@@ -35,9 +35,11 @@ struct IngestBenchmark: AsyncParsableCommand {
         let keys = (0..<kiosks).map { _ in KioskSigningKey.generate() }
         let store = try await CollectorStores.open(database)
         for (index, key) in keys.enumerated() {
-            try await store.register(KioskRegistration(
-                id: Self.kiosk(index), officeCode: Self.office(index), officeName: "Bộ phận Một cửa \(index)",
-                district: "Quận \(index % 30)", province: "Tỉnh \(index % 3)", publicKey: key.publicKey.base64))
+            _ = try await store.register(
+                KioskRegistration(
+                    id: Self.kiosk(index), officeCode: Self.office(index), officeName: "Bộ phận Một cửa \(index)",
+                    district: "Quận \(index % 30)", province: "Tỉnh \(index % 3)", publicKey: key.publicKey.base64),
+                by: "kiosk-bench")
         }
         let first = LocalDay(year: 2026, month: 1, day: 1)!
         let pushes: [[(body: [UInt8], signature: String)]] = try keys.enumerated().map { index, key in

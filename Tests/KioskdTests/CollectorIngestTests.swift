@@ -87,7 +87,7 @@ import Testing
     }
 
     /// collectord keeps registrations in memory; changes made meanwhile by `collectord kiosk …` (another
-    /// process) count from the next push: revoked, registered again with a new key or at another office.
+    /// process) count from the next push: revoked, reinstated and registered again with a new key, or at another office.
     @Test(arguments: CollectorBackend.available) func registryChangesByAnotherProcessCountAtTheNextPush(_ backend: CollectorBackend) throws {
         let rig = try CollectorRig("ingest-registry", backend: backend)
         let chain = CollectorRig.chain(from: Self.first, count: 4)
@@ -98,7 +98,8 @@ import Testing
         #expect(revoked.status == 403)
         #expect((revoked.json["error"] as? String)?.contains("revoked") == true)
 
-        // Enrolled again: a new key, registered under the same id (which also lifts the revocation).
+        // Reinstated, then enrolled again: a new key, registered under the same id.
+        _ = try rig.collectord(["kiosk", "reinstate", rig.kiosk, "--reason", "enrolled again"])
         let newKey = KioskSigningKey.generate()
         try rig.register(rig.kiosk, office: rig.office, key: newKey)
         #expect(try rig.push(chain[1]).status == 403, "the old key no longer verifies")

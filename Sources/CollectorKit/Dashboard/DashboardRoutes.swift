@@ -29,6 +29,7 @@ struct DashboardRoutes: Sendable {
         try library.register(DashboardTemplates.login, named: "login")
         try library.register(DashboardTemplates.overview, named: "overview")
         try library.register(DashboardTemplates.forbidden, named: "forbidden")
+        try library.register(DashboardTemplates.audit, named: "audit")
         try library.register(DashboardTemplates.kiosks, named: "kiosks")
         self.library = library
     }
@@ -51,6 +52,7 @@ struct DashboardRoutes: Sendable {
             return try await csv(request, account)
         }
         addKioskAdmin(to: router)
+        addAuditTrail(to: router)
     }
 
     private func login(_ request: Request, _ context: CollectorRequestContext) async throws -> Response {

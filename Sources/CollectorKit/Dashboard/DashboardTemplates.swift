@@ -156,6 +156,7 @@ enum DashboardTemplates {
         <h2>Đăng ký máy <span class="en">/ Register a kiosk</span></h2>
         <p>Nhập khóa công khai mà lệnh <code>kioskctl enroll</code> in ra trên máy; đọc lại dấu vân tay với văn phòng qua điện thoại. Đăng ký lại cùng mã máy sẽ thay khóa cũ.
         <span class="en">/ Paste the public key that <code>kioskctl enroll</code> printed on the kiosk and read the fingerprint back to the office. Registering the same id again replaces its key.</span></p>
+        <p>Mã máy đã thu hồi không đăng ký lại được mà phải khôi phục (ghi lý do); mỗi khóa chỉ thuộc một máy. <span class="en">/ A revoked id is reinstated, with a reason, not registered again; a key belongs to one kiosk.</span> <a href="/audit">Nhật ký quản trị / Audit trail</a></p>
         {{#error}}<p class="error" id="kiosk-error">{{error}}</p>{{/error}}
         <form method="post" action="/kiosks" class="filters" id="register">
         <label>Mã máy <span class="en">/ Kiosk id</span><input name="id" required value="{{form.id}}"></label>
@@ -173,9 +174,29 @@ enum DashboardTemplates {
         <thead><tr><th>Mã máy / Kiosk</th><th>Văn phòng / Office</th><th>Quận/huyện, tỉnh <span class="en">/ District, province</span></th><th>Dấu vân tay khóa <span class="en">/ Key fingerprint</span></th><th>Trạng thái <span class="en">/ Status</span></th></tr></thead>
         <tbody>
         {{#kiosks}}<tr data-kiosk="{{id}}" data-status="{{status}}"><td>{{id}}</td><td>{{officeName}} ({{officeCode}})</td><td>{{district}}, {{province}}</td><td><code>{{fingerprint}}</code></td>
-        <td>{{#revoked}}<span class="low">Đã thu hồi / Revoked</span>{{/revoked}}{{^revoked}}Đang hoạt động / Active
-        <form method="post" action="/kiosks/revoke"><input type="hidden" name="id" value="{{id}}"><label><span><input type="checkbox" name="confirm" value="yes" required> Chắc chắn / Sure</span></label> <button type="submit">Thu hồi / Revoke</button></form>{{/revoked}}</td></tr>
+        <td>{{#revoked}}<span class="low">Đã thu hồi / Revoked</span>
+        <form method="post" action="/kiosks/reinstate"><input type="hidden" name="id" value="{{id}}"><label>Lý do <span class="en">/ Reason</span><input name="reason" required maxlength="500"></label> <button type="submit">Khôi phục / Reinstate</button></form>{{/revoked}}{{^revoked}}Đang hoạt động / Active
+        <form method="post" action="/kiosks/revoke"><input type="hidden" name="id" value="{{id}}"><label>Lý do <span class="en">/ Reason</span><input name="reason" maxlength="500"></label><label><span><input type="checkbox" name="confirm" value="yes" required> Chắc chắn / Sure</span></label> <button type="submit">Thu hồi / Revoke</button></form>{{/revoked}}</td></tr>
         {{/kiosks}}{{^kiosks}}<tr><td colspan="5">Chưa có máy nào / No kiosks yet</td></tr>{{/kiosks}}
+        </tbody>
+        </table>
+        </section>
+        </main>
+        """
+
+    static let audit = """
+        <header>
+        <h1>Nhật ký quản trị <span class="en">/ Audit trail</span></h1>
+        <form method="post" action="/logout"><a class="nav" href="/">Tổng hợp / Overview</a> <a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        </header>
+        <main>
+        <section>
+        <p><a href="/audit.csv">Tải CSV / Download CSV</a></p>
+        <table id="audit-table">
+        <thead><tr><th>Thời điểm (UTC) <span class="en">/ When (UTC)</span></th><th>Người làm <span class="en">/ Who</span></th><th>Việc <span class="en">/ What</span></th><th>Đối tượng <span class="en">/ Subject</span></th><th>Chi tiết <span class="en">/ Details</span></th></tr></thead>
+        <tbody>
+        {{#entries}}<tr data-action="{{action}}"><td>{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{subject}}</td><td>{{detail}}</td></tr>
+        {{/entries}}{{^entries}}<tr><td colspan="5">Chưa có việc nào / Nothing yet</td></tr>{{/entries}}
         </tbody>
         </table>
         </section>

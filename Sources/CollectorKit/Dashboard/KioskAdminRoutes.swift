@@ -4,8 +4,9 @@ import KioskSeal
 import SealVerification
 
 /// The kiosk registry on the dashboard, for province admins only (district staff get 403): the
-/// registered kiosks with their key fingerprints, registering a kiosk (or replacing its
-/// registration after it enrolled again), and revoking one. The same as `collectord kiosk …`.
+/// registered kiosks with their key fingerprints, registering a kiosk (or replacing an active
+/// kiosk's registration after it enrolled again), revoking one, and reinstating a revoked one with a
+/// reason. The same as `collectord kiosk …`; each action goes in the audit trail.
 extension DashboardRoutes {
     func addKioskAdmin(to router: Router<CollectorRequestContext>) {
         router.get("/kiosks") { request, _ in
@@ -14,6 +15,7 @@ extension DashboardRoutes {
             let fields = FormFields(request.uri.query ?? "")
             let notice = fields["registered"].map { "Đã đăng ký máy \($0). / Kiosk registered." }
                 ?? fields["revoked"].map { "Đã thu hồi máy \($0): máy không gửi số liệu được nữa. / Kiosk revoked." }
+                ?? fields["reinstated"].map { "Đã khôi phục máy \($0): máy gửi số liệu lại được. / Kiosk reinstated." }
             return try await kioskPage(account, status: .ok, notice: notice, error: nil, form: [:])
         }
         router.post("/kiosks") { request, _ in
@@ -25,7 +27,10 @@ extension DashboardRoutes {
             case .failure(let problem):
                 return try await kioskPage(account, status: .unprocessableContent, notice: nil, error: problem.message, form: form.values)
             case .success(let kiosk):
-                try await store.register(kiosk)
+                let change = try await store.register(kiosk, by: "dashboard:" + account.name)
+                if let refusal = change.refusal {
+                    return try await kioskPage(account, status: .conflict, notice: nil, error: refusal, form: form.values)
+                }
                 return Response.redirect(to: "/kiosks?registered=\(Self.queryValue(kiosk.id))", type: .normal)
             }
         }
@@ -39,11 +44,29 @@ extension DashboardRoutes {
                     account, status: .unprocessableContent, notice: nil,
                     error: "Hãy đánh dấu ô xác nhận để thu hồi máy. / Tick the box to confirm the revocation.", form: [:])
             }
-            guard try await store.revoke(kiosk: id) else {
+            guard try await store.revoke(kiosk: id, by: "dashboard:" + account.name, reason: form["reason"] ?? "") else {
                 return try await kioskPage(
-                    account, status: .notFound, notice: nil, error: "Không có máy \(id). / No such kiosk.", form: [:])
+                    account, status: .notFound, notice: nil, error: "Không có máy đang hoạt động \(id). / No such active kiosk.", form: [:])
             }
             return Response.redirect(to: "/kiosks?revoked=\(Self.queryValue(id))", type: .normal)
+        }
+        router.post("/kiosks/reinstate") { request, _ in
+            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
+            guard account.role == .provinceAdmin else { return adminOnly(account) }
+            var request = request
+            let form = FormFields(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+            let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let id = form["id"], !reason.isEmpty, reason.count <= 500 else {
+                return try await kioskPage(
+                    account, status: .unprocessableContent, notice: nil,
+                    error: "Hãy ghi lý do khôi phục máy (tối đa 500 ký tự). / Give the reason for reinstating the kiosk (at most 500 characters).",
+                    form: [:])
+            }
+            guard try await store.reinstate(kiosk: id, by: "dashboard:" + account.name, reason: reason) else {
+                return try await kioskPage(
+                    account, status: .notFound, notice: nil, error: "Không có máy bị thu hồi \(id). / No such revoked kiosk.", form: [:])
+            }
+            return Response.redirect(to: "/kiosks?reinstated=\(Self.queryValue(id))", type: .normal)
         }
     }
 
@@ -63,7 +86,7 @@ extension DashboardRoutes {
         return page("kiosks", status: status, context)
     }
 
-    private func adminOnly(_ account: StaffAccount) -> Response {
+    func adminOnly(_ account: StaffAccount) -> Response {
         page("forbidden", status: .forbidden, [
             "title": "Không được phép",
             "message": "Chỉ quản trị viên cấp tỉnh được quản lý máy kiosk (tài khoản \(account.name)). / Only a province admin may manage kiosks.",

@@ -28,6 +28,12 @@ public enum ReportCSV {
         document(header: ["Thủ tục / Procedure", "Số phiếu hẹn / Slips"], rows: rows.map { [$0.procedure, String($0.count)] })
     }
 
+    public static func audit(_ entries: [AuditEntry]) -> String {
+        document(
+            header: ["Thời điểm (UTC) / When (UTC)", "Người làm / Who", "Việc / What", "Đối tượng / Subject", "Chi tiết / Details"],
+            rows: entries.map { [$0.at, $0.actor, $0.action.rawValue, $0.subject, $0.detail] })
+    }
+
     static func document(header: [String], rows: [[String]]) -> String {
         byteOrderMark + ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

@@ -137,6 +137,12 @@ enum CollectorSchema {
         "CREATE TABLE staff_session (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, expires_at TEXT NOT NULL)",
     ]
 
+    /// The audit trail of administrative actions (`AuditEntry`).
+    static let auditStatements = [
+        "CREATE TABLE audit (at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL)",
+        "CREATE INDEX audit_by_time ON audit (at)",
+    ]
+
     /// One row per alarm, counting its repeats: the rows of the same alarm merged.
     static let alarmsCounted = [
         """
@@ -164,6 +170,7 @@ enum CollectorSchema {
             ("v5-day-answers", dayAnswerStatements),
             ("v6-rollup-room-for-updates", RollupSchema.roomForUpdates(dialect)),
             ("v7-alarms-counted", alarmsCounted),
+            ("v8-audit", auditStatements),
         ]
     }
 }

@@ -4,12 +4,18 @@ import KioskCore
 /// (`SQLiteCollectorStore`), PostgreSQL at scale. Every method is one transaction: an ingest is
 /// stored whole or not at all.
 public protocol CollectorStore: Sendable {
-    /// Adds a kiosk, or replaces its registration (a new key after re-enrolling, a corrected office).
-    func register(_ kiosk: KioskRegistration) async throws
+    /// Adds a kiosk, or replaces an active kiosk's registration (a new key after re-enrolling, a
+    /// corrected office), as `RegistryChange.decide` says; a revoked id or another kiosk's key is
+    /// refused. `actor` goes in the audit trail.
+    func register(_ kiosk: KioskRegistration, by actor: String) async throws -> RegistryChange
     func kiosk(id: String) async throws -> KioskRegistration?
     func kiosks() async throws -> [KioskRegistration]
-    /// Returns false when no such kiosk is registered.
-    func revoke(kiosk id: String) async throws -> Bool
+    /// Returns false when no such active kiosk is registered.
+    func revoke(kiosk id: String, by actor: String, reason: String) async throws -> Bool
+    /// Lets a revoked kiosk push again; false when no such revoked kiosk is registered.
+    func reinstate(kiosk id: String, by actor: String, reason: String) async throws -> Bool
+    /// The audit trail, oldest first.
+    func auditTrail() async throws -> [AuditEntry]
 
     func ingest(_ day: VerifiedDay) async throws -> IngestOutcome
     /// The stored days of a kiosk, oldest first: day, hash and chain link.

@@ -66,14 +66,32 @@ public final class PostgresCollectorStore: CollectorStore {
         }
     }
 
-    public func register(_ kiosk: KioskRegistration) async throws {
-        try await client.query(
-            """
-            INSERT INTO kiosk (id, office_code, office_name, district, province, public_key, revoked)
-            VALUES (\(kiosk.id), \(kiosk.officeCode), \(kiosk.officeName), \(kiosk.district), \(kiosk.province), \(kiosk.publicKey), \(kiosk.revoked ? 1 : 0))
-            ON CONFLICT (id) DO UPDATE SET office_code = excluded.office_code, office_name = excluded.office_name,
-                district = excluded.district, province = excluded.province, public_key = excluded.public_key, revoked = excluded.revoked
-            """, logger: logger)
+    public func register(_ kiosk: KioskRegistration, by actor: String) async throws -> RegistryChange {
+        try await client.withTransaction(logger: logger) { connection in
+            // Registrations are rare: one at a time across every collector, so two cannot take one key.
+            try await connection.query("SELECT pg_advisory_xact_lock(7234002)", logger: logger)
+            var existing: KioskRegistration?
+            for try await row in try await connection.query("SELECT * FROM kiosk WHERE id = \(kiosk.id)", logger: logger) {
+                existing = try Self.kiosk(row.makeRandomAccess())
+            }
+            var keyHolder: String?
+            let holders = try await connection.query(
+                "SELECT id FROM kiosk WHERE public_key = \(kiosk.publicKey) AND id <> \(kiosk.id) LIMIT 1", logger: logger)
+            for try await id in holders.decode(String.self) { keyHolder = id }
+            let change = RegistryChange.decide(kiosk, existing: existing, keyHolder: keyHolder)
+            guard change.writes else { return change }
+            try await connection.query(
+                """
+                INSERT INTO kiosk (id, office_code, office_name, district, province, public_key, revoked)
+                VALUES (\(kiosk.id), \(kiosk.officeCode), \(kiosk.officeName), \(kiosk.district), \(kiosk.province), \(kiosk.publicKey), 0)
+                ON CONFLICT (id) DO UPDATE SET office_code = excluded.office_code, office_name = excluded.office_name,
+                    district = excluded.district, province = excluded.province, public_key = excluded.public_key
+                """, logger: logger)
+            try await Self.audit(
+                connection, logger, actor, change == .registered ? .kioskRegistered : .kioskReplaced, subject: kiosk.id,
+                detail: AuditEntry.describing(kiosk))
+            return change
+        }
     }
 
     public func kiosk(id: String) async throws -> KioskRegistration? {
@@ -84,8 +102,42 @@ public final class PostgresCollectorStore: CollectorStore {
         try await rows("SELECT * FROM kiosk ORDER BY province, district, office_code, id").map(Self.kiosk)
     }
 
-    public func revoke(kiosk id: String) async throws -> Bool {
-        try await rows("UPDATE kiosk SET revoked = 1 WHERE id = \(id) RETURNING id").count > 0
+    public func revoke(kiosk id: String, by actor: String, reason: String) async throws -> Bool {
+        try await setRevoked(id, to: true, by: actor, action: .kioskRevoked, reason: reason)
+    }
+
+    public func reinstate(kiosk id: String, by actor: String, reason: String) async throws -> Bool {
+        try await setRevoked(id, to: false, by: actor, action: .kioskReinstated, reason: reason)
+    }
+
+    private func setRevoked(_ id: String, to revoked: Bool, by actor: String, action: AuditEntry.Action, reason: String) async throws -> Bool {
+        try await client.withTransaction(logger: logger) { connection in
+            var changed = false
+            let updated = try await connection.query(
+                "UPDATE kiosk SET revoked = \(revoked ? 1 : 0) WHERE id = \(id) AND revoked = \(revoked ? 0 : 1) RETURNING id", logger: logger)
+            for try await _ in updated.decode(String.self) { changed = true }
+            if changed { try await Self.audit(connection, logger, actor, action, subject: id, detail: reason) }
+            return changed
+        }
+    }
+
+    public func auditTrail() async throws -> [AuditEntry] {
+        try await rows("SELECT at, actor, action, subject, detail FROM audit ORDER BY at, ctid").compactMap { row in
+            guard let action = AuditEntry.Action(rawValue: try row["action"].decode(String.self)) else { return nil }
+            return AuditEntry(
+                at: try row["at"].decode(String.self), actor: try row["actor"].decode(String.self), action: action,
+                subject: try row["subject"].decode(String.self), detail: try row["detail"].decode(String.self))
+        }
+    }
+
+    static func audit(
+        _ connection: PostgresConnection, _ logger: Logger, _ actor: String, _ action: AuditEntry.Action, subject: String, detail: String
+    ) async throws {
+        try await connection.query(
+            """
+            INSERT INTO audit (at, actor, action, subject, detail)
+            VALUES (\(CollectorSchema.timestamp()), \(actor), \(action.rawValue), \(subject), \(detail))
+            """, logger: logger)
     }
 
     public func ingest(_ day: VerifiedDay) async throws -> IngestOutcome {

@@ -28,17 +28,24 @@ public final class SQLiteCollectorStore: CollectorStore {
         }
     }
 
-    public func register(_ kiosk: KioskRegistration) async throws {
+    public func register(_ kiosk: KioskRegistration, by actor: String) async throws -> RegistryChange {
         try await pool.write { db in
+            let existing = try Row.fetchOne(db, sql: "SELECT * FROM kiosk WHERE id = ?", arguments: [kiosk.id]).map(Self.kiosk)
+            let keyHolder = try String.fetchOne(
+                db, sql: "SELECT id FROM kiosk WHERE public_key = ? AND id <> ? LIMIT 1", arguments: [kiosk.publicKey, kiosk.id])
+            let change = RegistryChange.decide(kiosk, existing: existing, keyHolder: keyHolder)
+            guard change.writes else { return change }
             try db.execute(
                 sql: """
                     INSERT INTO kiosk (id, office_code, office_name, district, province, public_key, revoked)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, 0)
                     ON CONFLICT (id) DO UPDATE SET office_code = excluded.office_code, office_name = excluded.office_name,
-                        district = excluded.district, province = excluded.province, public_key = excluded.public_key,
-                        revoked = excluded.revoked
+                        district = excluded.district, province = excluded.province, public_key = excluded.public_key
                     """,
-                arguments: [kiosk.id, kiosk.officeCode, kiosk.officeName, kiosk.district, kiosk.province, kiosk.publicKey, kiosk.revoked])
+                arguments: [kiosk.id, kiosk.officeCode, kiosk.officeName, kiosk.district, kiosk.province, kiosk.publicKey])
+            try Self.audit(
+                db, actor, change == .registered ? .kioskRegistered : .kioskReplaced, subject: kiosk.id, detail: AuditEntry.describing(kiosk))
+            return change
         }
     }
 
@@ -52,11 +59,38 @@ public final class SQLiteCollectorStore: CollectorStore {
         }
     }
 
-    public func revoke(kiosk id: String) async throws -> Bool {
+    public func revoke(kiosk id: String, by actor: String, reason: String) async throws -> Bool {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE kiosk SET revoked = 1 WHERE id = ?", arguments: [id])
-            return db.changesCount > 0
+            try db.execute(sql: "UPDATE kiosk SET revoked = 1 WHERE id = ? AND revoked = 0", arguments: [id])
+            guard db.changesCount > 0 else { return false }
+            try Self.audit(db, actor, .kioskRevoked, subject: id, detail: reason)
+            return true
         }
+    }
+
+    public func reinstate(kiosk id: String, by actor: String, reason: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE kiosk SET revoked = 0 WHERE id = ? AND revoked = 1", arguments: [id])
+            guard db.changesCount > 0 else { return false }
+            try Self.audit(db, actor, .kioskReinstated, subject: id, detail: reason)
+            return true
+        }
+    }
+
+    public func auditTrail() async throws -> [AuditEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY at, rowid").compactMap { row in
+                AuditEntry.Action(rawValue: row["action"]).map {
+                    AuditEntry(at: row["at"], actor: row["actor"], action: $0, subject: row["subject"], detail: row["detail"])
+                }
+            }
+        }
+    }
+
+    static func audit(_ db: Database, _ actor: String, _ action: AuditEntry.Action, subject: String, detail: String) throws {
+        try db.execute(
+            sql: "INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [CollectorSchema.timestamp(), actor, action.rawValue, subject, detail])
     }
 
     public func ingest(_ day: VerifiedDay) async throws -> IngestOutcome {

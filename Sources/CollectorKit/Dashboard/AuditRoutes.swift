@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+
+/// The audit trail on the dashboard, for province admins only: a page (`/audit`) and the same as
+/// CSV (`/audit.csv`).
+extension DashboardRoutes {
+    func addAuditTrail(to router: Router<CollectorRequestContext>) {
+        router.get("/audit") { request, _ in
+            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
+            guard account.role == .provinceAdmin else { return adminOnly(account) }
+            let entries = try await store.auditTrail().map {
+                ["at": $0.at, "actor": $0.actor, "action": $0.action.rawValue, "subject": $0.subject, "detail": $0.detail]
+            }
+            return page("audit", status: .ok, ["title": "Nhật ký quản trị", "user": account.name, "entries": entries])
+        }
+        router.get("/audit.csv") { request, _ in
+            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
+            guard account.role == .provinceAdmin else { return adminOnly(account) }
+            let text = ReportCSV.audit(try await store.auditTrail())
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"nhat-ky-quan-tri.csv\"",
+                    .cacheControl: "no-store",
+                ],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        }
+    }
+}
