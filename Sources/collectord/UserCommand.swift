@@ -5,12 +5,13 @@ import HummingbirdBcrypt
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Dashboard accounts: province admins see every office, district staff their district.",
-        subcommands: [Add.self])
+        commandName: "user",
+        abstract: "Dashboard accounts: province admins see every office, district staff their district (each change in the audit trail).",
+        subcommands: [Add.self, List.self, Disable.self, Enable.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add an account (or set its password, role and district); the password is read from standard input.")
+            abstract: "Add an account (or set its password, role and district; a new password ends its sessions); the password is read from standard input.")
 
         @OptionGroup var storage: StorageOptions
         @Option(help: "The user name.") var name: String
@@ -27,8 +28,59 @@ struct UserCommand: AsyncParsableCommand {
             }
             let store = try await CollectorStores.open(storage.database)
             try await store.saveStaff(StaffAccount(
-                name: name, role: role, district: role == .districtStaff ? district ?? "" : "", passwordHash: Bcrypt.hash(password, cost: StaffAccount.passwordCost)))
+                name: name, role: role, district: role == .districtStaff ? district ?? "" : "", passwordHash: Bcrypt.hash(password, cost: StaffAccount.passwordCost)),
+                by: CommandLineActor.name)
             print("saved \(name) (\(role.rawValue)\(role == .districtStaff ? ", \(district ?? "")" : ""))")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the accounts: name, role, district, enabled or disabled.")
+
+        @OptionGroup var storage: StorageOptions
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            let accounts = try await CollectorStores.open(storage.database).staffAccounts()
+            if json {
+                let rows: [[String: Any]] = accounts.map { ["name": $0.name, "role": $0.role.rawValue, "district": $0.district, "disabled": $0.disabled] }
+                let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .withoutEscapingSlashes])
+                print(String(decoding: data, as: UTF8.self))
+                return
+            }
+            for account in accounts {
+                print("\(account.name)\t\(account.role.rawValue)\t\(account.district)\t\(account.disabled ? "disabled" : "enabled")")
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an account: it can no longer sign in, and its sessions end at once.")
+
+        @OptionGroup var storage: StorageOptions
+        @Argument(help: "The user name.") var name: String
+
+        func run() async throws {
+            guard try await CollectorStores.open(storage.database).setStaff(named: name, disabled: true, by: CommandLineActor.name) else {
+                FileHandle.standardError.write(Data("collectord: no enabled account \"\(name)\"\n".utf8))
+                throw ExitCode(1)
+            }
+            print("disabled \(name)")
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
+
+        @OptionGroup var storage: StorageOptions
+        @Argument(help: "The user name.") var name: String
+
+        func run() async throws {
+            guard try await CollectorStores.open(storage.database).setStaff(named: name, disabled: false, by: CommandLineActor.name) else {
+                FileHandle.standardError.write(Data("collectord: no disabled account \"\(name)\"\n".utf8))
+                throw ExitCode(1)
+            }
+            print("enabled \(name)")
         }
     }
 }

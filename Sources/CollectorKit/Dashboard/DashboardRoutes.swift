@@ -30,6 +30,7 @@ struct DashboardRoutes: Sendable {
         try library.register(DashboardTemplates.overview, named: "overview")
         try library.register(DashboardTemplates.forbidden, named: "forbidden")
         try library.register(DashboardTemplates.audit, named: "audit")
+        try library.register(DashboardTemplates.users, named: "users")
         try library.register(DashboardTemplates.kiosks, named: "kiosks")
         self.library = library
     }
@@ -53,6 +54,7 @@ struct DashboardRoutes: Sendable {
         }
         addKioskAdmin(to: router)
         addAuditTrail(to: router)
+        addUserAdmin(to: router)
     }
 
     private func login(_ request: Request, _ context: CollectorRequestContext) async throws -> Response {

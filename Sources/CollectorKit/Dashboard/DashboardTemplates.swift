@@ -187,7 +187,7 @@ enum DashboardTemplates {
     static let audit = """
         <header>
         <h1>Nhật ký quản trị <span class="en">/ Audit trail</span></h1>
-        <form method="post" action="/logout"><a class="nav" href="/">Tổng hợp / Overview</a> <a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        <form method="post" action="/logout"><a class="nav" href="/">Tổng hợp / Overview</a> <a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> <a class="nav" href="/users">Tài khoản / Accounts</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
         </header>
         <main>
         <section>
@@ -197,6 +197,29 @@ enum DashboardTemplates {
         <tbody>
         {{#entries}}<tr data-action="{{action}}"><td>{{at}}</td><td>{{actor}}</td><td>{{action}}</td><td>{{subject}}</td><td>{{detail}}</td></tr>
         {{/entries}}{{^entries}}<tr><td colspan="5">Chưa có việc nào / Nothing yet</td></tr>{{/entries}}
+        </tbody>
+        </table>
+        </section>
+        </main>
+        """
+
+    static let users = """
+        <header>
+        <h1>Tài khoản <span class="en">/ Accounts</span></h1>
+        <form method="post" action="/logout"><a class="nav" href="/">Tổng hợp / Overview</a> <a class="nav" href="/audit">Nhật ký / Audit</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        </header>
+        <main>
+        {{#notice}}<section><p id="notice">{{notice}}</p></section>{{/notice}}
+        {{#error}}<section><p class="error" id="user-error">{{error}}</p></section>{{/error}}
+        <section>
+        <p>Khóa một tài khoản thì mọi phiên đăng nhập của nó kết thúc ngay. Đặt mật khẩu bằng lệnh <code>collectord user add</code>.
+        <span class="en">/ Disabling an account ends its sessions at once. Passwords are set with <code>collectord user add</code>.</span></p>
+        <table id="user-table">
+        <thead><tr><th>Tài khoản <span class="en">/ Account</span></th><th>Vai trò <span class="en">/ Role</span></th><th>Quận/huyện <span class="en">/ District</span></th><th>Trạng thái <span class="en">/ Status</span></th></tr></thead>
+        <tbody>
+        {{#accounts}}<tr data-user="{{name}}" data-status="{{status}}"><td>{{name}}</td><td>{{role}}</td><td>{{district}}</td>
+        <td>{{#disabled}}<span class="low">Đã khóa / Disabled</span> <form method="post" action="/users/enable"><input type="hidden" name="name" value="{{name}}"><button type="submit">Mở lại / Enable</button></form>{{/disabled}}{{^disabled}}Đang dùng / Enabled <form method="post" action="/users/disable"><input type="hidden" name="name" value="{{name}}"><button type="submit">Khóa / Disable</button></form>{{/disabled}}</td></tr>
+        {{/accounts}}
         </tbody>
         </table>
         </section>

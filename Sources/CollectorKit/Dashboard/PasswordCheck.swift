@@ -11,12 +11,13 @@ enum PasswordCheck {
         return Bcrypt.hash(random, cost: StaffAccount.passwordCost)
     }()
 
-    /// True only when `account` exists and `password` is its password.
+    /// True only when `account` exists, is not disabled, and `password` is its password (a disabled
+    /// account is checked all the same, so its answer takes as long as any other).
     static func verify(_ password: String, of account: StaffAccount?) async -> Bool {
         let hash = account?.passwordHash ?? decoyHash
         let matches = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             DispatchQueue.global().async { continuation.resume(returning: Bcrypt.verify(password, hash: hash)) }
         }
-        return matches && account != nil
+        return matches && account.map { !$0.disabled } == true
     }
 }

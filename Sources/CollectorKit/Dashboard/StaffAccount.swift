@@ -12,15 +12,18 @@ public struct StaffAccount: Sendable, Equatable {
     public var district: String
     /// bcrypt (HummingbirdBcrypt), never the password.
     public var passwordHash: String
+    /// A disabled account cannot sign in, and its sessions are ended.
+    public var disabled: Bool
     /// bcrypt's cost for every account's password, and for the decoy an unknown name is checked
     /// against (so that a wrong name costs what a wrong password does).
     public static let passwordCost: UInt8 = 12
 
-    public init(name: String, role: Role, district: String, passwordHash: String) {
+    public init(name: String, role: Role, district: String, passwordHash: String, disabled: Bool = false) {
         self.name = name
         self.role = role
         self.district = district
         self.passwordHash = passwordHash
+        self.disabled = disabled
     }
 
     /// The district every query of this person is limited to, nil for all.

@@ -171,6 +171,7 @@ enum CollectorSchema {
             ("v6-rollup-room-for-updates", RollupSchema.roomForUpdates(dialect)),
             ("v7-alarms-counted", alarmsCounted),
             ("v8-audit", auditStatements),
+            ("v9-staff-disabled", ["ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"]),
         ]
     }
 }

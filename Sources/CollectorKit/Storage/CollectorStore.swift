@@ -31,9 +31,14 @@ public protocol CollectorStore: Sendable {
     /// this is for after a repair by hand, and for benchmarks that generate day rows directly).
     func rebuildRollups() async throws
 
-    /// Adds a dashboard account, or replaces it (a new password, another district).
-    func saveStaff(_ account: StaffAccount) async throws
+    /// Adds a dashboard account, or replaces it (a new password, another role or district); a new
+    /// password ends the account's sessions. In the audit trail.
+    func saveStaff(_ account: StaffAccount, by actor: String) async throws
     func staff(named name: String) async throws -> StaffAccount?
+    func staffAccounts() async throws -> [StaffAccount]
+    /// Disables an account (ending its sessions) or enables it again; false when there is no such
+    /// account or it already was so. In the audit trail.
+    func setStaff(named name: String, disabled: Bool, by actor: String) async throws -> Bool
     /// Sessions are kept as the SHA-256 of their token; times are ISO 8601 UTC text.
     func openSession(tokenHash: String, name: String, expiresAt: String) async throws
     func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount?

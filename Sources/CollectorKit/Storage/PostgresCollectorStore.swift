@@ -227,16 +227,44 @@ public final class PostgresCollectorStore: CollectorStore {
         }
     }
 
-    public func saveStaff(_ account: StaffAccount) async throws {
-        try await client.query(
-            """
-            INSERT INTO staff (name, role, district, password_hash) VALUES (\(account.name), \(account.role.rawValue), \(account.district), \(account.passwordHash))
-            ON CONFLICT (name) DO UPDATE SET role = excluded.role, district = excluded.district, password_hash = excluded.password_hash
-            """, logger: logger)
+    public func saveStaff(_ account: StaffAccount, by actor: String) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            var before: StaffAccount?
+            for try await row in try await connection.query("SELECT * FROM staff WHERE name = \(account.name) FOR UPDATE", logger: logger) {
+                before = try Self.staff(row.makeRandomAccess())
+            }
+            try await connection.query(
+                """
+                INSERT INTO staff (name, role, district, password_hash) VALUES (\(account.name), \(account.role.rawValue), \(account.district), \(account.passwordHash))
+                ON CONFLICT (name) DO UPDATE SET role = excluded.role, district = excluded.district, password_hash = excluded.password_hash
+                """, logger: logger)
+            if before?.passwordHash != account.passwordHash {
+                try await connection.query("DELETE FROM staff_session WHERE name = \(account.name)", logger: logger)
+            }
+            try await Self.audit(connection, logger, actor, .userSaved, subject: account.name, detail: StaffChange.describing(account, before: before))
+        }
     }
 
     public func staff(named name: String) async throws -> StaffAccount? {
         try await rows("SELECT * FROM staff WHERE name = \(name)").first.flatMap(Self.staff)
+    }
+
+    public func staffAccounts() async throws -> [StaffAccount] {
+        try await rows("SELECT * FROM staff ORDER BY name").compactMap(Self.staff)
+    }
+
+    public func setStaff(named name: String, disabled: Bool, by actor: String) async throws -> Bool {
+        try await client.withTransaction(logger: logger) { connection in
+            var changed = false
+            let updated = try await connection.query(
+                "UPDATE staff SET disabled = \(disabled ? 1 : 0) WHERE name = \(name) AND disabled = \(disabled ? 0 : 1) RETURNING name",
+                logger: logger)
+            for try await _ in updated.decode(String.self) { changed = true }
+            guard changed else { return false }
+            if disabled { try await connection.query("DELETE FROM staff_session WHERE name = \(name)", logger: logger) }
+            try await Self.audit(connection, logger, actor, disabled ? .userDisabled : .userEnabled, subject: name, detail: "")
+            return true
+        }
     }
 
     public func openSession(tokenHash: String, name: String, expiresAt: String) async throws {
@@ -248,7 +276,10 @@ public final class PostgresCollectorStore: CollectorStore {
 
     public func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount? {
         try await rows(
-            "SELECT s.* FROM staff_session x JOIN staff s ON s.name = x.name WHERE x.token_hash = \(tokenHash) AND x.expires_at > \(now)"
+            """
+            SELECT s.* FROM staff_session x JOIN staff s ON s.name = x.name
+            WHERE x.token_hash = \(tokenHash) AND x.expires_at > \(now) AND s.disabled = 0
+            """
         ).first.flatMap(Self.staff)
     }
 
@@ -260,7 +291,7 @@ public final class PostgresCollectorStore: CollectorStore {
         StaffAccount.Role(rawValue: try row["role"].decode(String.self)).map { role in
             StaffAccount(
                 name: (try? row["name"].decode(String.self)) ?? "", role: role, district: (try? row["district"].decode(String.self)) ?? "",
-                passwordHash: (try? row["password_hash"].decode(String.self)) ?? "")
+                passwordHash: (try? row["password_hash"].decode(String.self)) ?? "", disabled: ((try? row["disabled"].decode(Int.self)) ?? 0) != 0)
         }
     }
 

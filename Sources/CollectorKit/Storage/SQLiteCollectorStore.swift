@@ -154,19 +154,39 @@ public final class SQLiteCollectorStore: CollectorStore {
         }
     }
 
-    public func saveStaff(_ account: StaffAccount) async throws {
+    public func saveStaff(_ account: StaffAccount, by actor: String) async throws {
         try await pool.write { db in
+            let before = try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE name = ?", arguments: [account.name]).flatMap(Self.staff)
             try db.execute(
                 sql: """
                     INSERT INTO staff (name, role, district, password_hash) VALUES (?, ?, ?, ?)
                     ON CONFLICT (name) DO UPDATE SET role = excluded.role, district = excluded.district, password_hash = excluded.password_hash
                     """,
                 arguments: [account.name, account.role.rawValue, account.district, account.passwordHash])
+            if before?.passwordHash != account.passwordHash {
+                try db.execute(sql: "DELETE FROM staff_session WHERE name = ?", arguments: [account.name])
+            }
+            try Self.audit(db, actor, .userSaved, subject: account.name, detail: StaffChange.describing(account, before: before))
         }
     }
 
     public func staff(named name: String) async throws -> StaffAccount? {
         try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM staff WHERE name = ?", arguments: [name]).flatMap(Self.staff) }
+    }
+
+    public func staffAccounts() async throws -> [StaffAccount] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM staff ORDER BY name").compactMap(Self.staff) }
+    }
+
+    public func setStaff(named name: String, disabled: Bool, by actor: String) async throws -> Bool {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE staff SET disabled = ? WHERE name = ? AND disabled = ?", arguments: [disabled ? 1 : 0, name, disabled ? 0 : 1])
+            guard db.changesCount > 0 else { return false }
+            if disabled { try db.execute(sql: "DELETE FROM staff_session WHERE name = ?", arguments: [name]) }
+            try Self.audit(db, actor, disabled ? .userDisabled : .userEnabled, subject: name, detail: "")
+            return true
+        }
     }
 
     public func openSession(tokenHash: String, name: String, expiresAt: String) async throws {
@@ -181,7 +201,10 @@ public final class SQLiteCollectorStore: CollectorStore {
         try await pool.read { db in
             try Row.fetchOne(
                 db,
-                sql: "SELECT s.* FROM staff_session x JOIN staff s ON s.name = x.name WHERE x.token_hash = ? AND x.expires_at > ?",
+                sql: """
+                    SELECT s.* FROM staff_session x JOIN staff s ON s.name = x.name
+                    WHERE x.token_hash = ? AND x.expires_at > ? AND s.disabled = 0
+                    """,
                 arguments: [tokenHash, now]
             ).flatMap(Self.staff)
         }
@@ -193,7 +216,7 @@ public final class SQLiteCollectorStore: CollectorStore {
 
     private static func staff(_ row: Row) -> StaffAccount? {
         StaffAccount.Role(rawValue: row["role"]).map {
-            StaffAccount(name: row["name"], role: $0, district: row["district"], passwordHash: row["password_hash"])
+            StaffAccount(name: row["name"], role: $0, district: row["district"], passwordHash: row["password_hash"], disabled: row["disabled"])
         }
     }
 
