@@ -150,10 +150,12 @@ import Testing
     }
 }
 
-/// A cookie-keeping HTTP client (curl), as a browser without scripts would behave.
-struct Browser {
+/// A cookie-keeping HTTP client (curl), as a browser without scripts would behave: it sends
+/// `Origin` with its posts and the form token of the last page it read, as a browser's form does.
+final class Browser {
     let base: String
     let jar: String
+    private var formToken: String?
 
     init(_ base: String) throws {
         self.base = base
@@ -161,15 +163,31 @@ struct Browser {
     }
 
     func get(_ path: String) throws -> (status: Int, body: String) {
-        try curl([base + path])
+        try remember(curl([base + path]))
     }
 
+    /// A form post from this collector's page; `csrf` added when a page gave one.
     func post(_ path: String, _ form: String) throws -> (status: Int, body: String) {
-        try curl(["--data", form, base + path])
+        let token = formToken.map { "&csrf=" + $0 } ?? ""
+        return try remember(curl(["-H", "Origin: \(base)", "--data", form + token, base + path]))
+    }
+
+    /// A post exactly as given: the attacker's side.
+    func rawPost(_ path: String, _ body: String, headers: [String]) throws -> (status: Int, body: String) {
+        try curl(headers.flatMap { ["-H", $0] } + ["--data-binary", body, base + path])
+    }
+
+    private func remember(_ answer: (status: Int, body: String)) -> (status: Int, body: String) {
+        if let range = answer.body.range(of: #"name="csrf" value="([0-9a-f]{64})""#, options: .regularExpression) {
+            formToken = String(answer.body[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
+        }
+        return answer
     }
 
     func signIn(_ name: String, _ password: String) throws -> Int {
-        try post("/login", "name=\(name)&password=\(password)").status
+        let status = try post("/login", "name=\(name)&password=\(password)").status
+        if status == 302 { _ = try get("/") }
+        return status
     }
 
     private func curl(_ arguments: [String]) throws -> (status: Int, body: String) {

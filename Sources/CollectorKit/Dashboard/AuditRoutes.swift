@@ -11,7 +11,7 @@ extension DashboardRoutes {
             let entries = try await store.auditTrail().map {
                 ["at": $0.at, "actor": $0.actor, "action": $0.action.rawValue, "subject": $0.subject, "detail": $0.detail]
             }
-            return page("audit", status: .ok, ["title": "Nhật ký quản trị", "user": account.name, "entries": entries])
+            return page("audit", status: .ok, ["title": "Nhật ký quản trị", "user": account.name, "entries": entries], session: account)
         }
         router.get("/audit.csv") { request, _ in
             guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }

@@ -39,6 +39,11 @@ struct DashboardRoutes: Sendable {
         router.get("/login") { _, _ in page("login", status: .ok, ["title": "Đăng nhập"]) }
         router.post("/login") { request, context in try await login(request, context) }
         router.post("/logout") { request, _ in
+            var request = request
+            let session = try await signedIn(request)
+            if case .refused(let status, let reason) = try await FormPost.check(&request, host: host(of: request), session: session) {
+                return refusal(status, reason, session: session)
+            }
             if let token = request.cookies[Self.cookie]?.value { try await store.closeSession(tokenHash: Self.hash(token)) }
             var response = Response.redirect(to: "/login", type: .found)
             response.headers[.setCookie] = "\(Self.cookie)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
@@ -59,8 +64,11 @@ struct DashboardRoutes: Sendable {
 
     private func login(_ request: Request, _ context: CollectorRequestContext) async throws -> Response {
         var request = request
-        let body = try await request.collectBody(upTo: 16 * 1024)
-        let form = FormFields(String(buffer: body))
+        let form: FormFields
+        switch try await FormPost.check(&request, host: host(of: request), session: nil) {
+        case .refused(let status, let reason): return refusal(status, reason, session: nil)
+        case .form(let fields): form = fields
+        }
         let name = form["name"] ?? ""
         let address = context.remoteAddress?.ipAddress ?? "unknown"
         if let wait = await throttle.wait(name: name, address: address) {
@@ -89,13 +97,26 @@ struct DashboardRoutes: Sendable {
         return response
     }
 
-    func signedIn(_ request: Request) async throws -> StaffAccount? {
-        guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty else { return nil }
-        return try await store.staffForSession(tokenHash: Self.hash(token), now: CollectorSchema.timestamp())
+    func signedIn(_ request: Request) async throws -> DashboardSession? {
+        guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty,
+            let account = try await store.staffForSession(tokenHash: Self.hash(token), now: CollectorSchema.timestamp())
+        else { return nil }
+        return DashboardSession(account: account, sessionToken: token)
+    }
+
+    /// The host the request was sent to, as the browser named it (the documented reverse proxy
+    /// passes it on in `Host`).
+    func host(of request: Request) -> String? {
+        request.head.authority
+    }
+
+    /// A refused form post, as a page that says why.
+    func refusal(_ status: HTTPResponse.Status, _ reason: String, session: DashboardSession?) -> Response {
+        page("forbidden", status: status, ["title": "Không được phép", "message": reason], session: session)
     }
 
     /// The query the request asks for, limited to the person's district; nil when it asks for another district.
-    private func query(_ request: Request, _ account: StaffAccount) -> (ReportQuery, ReportPeriod.Kind, LocalDay)? {
+    private func query(_ request: Request, _ account: DashboardSession) -> (ReportQuery, ReportPeriod.Kind, LocalDay)? {
         let fields = FormFields(request.uri.query ?? "")
         if let limit = account.districtLimit, let asked = fields["district"], asked != limit { return nil }
         let kind = fields["period"].flatMap(ReportPeriod.Kind.init) ?? .month
@@ -110,7 +131,7 @@ struct DashboardRoutes: Sendable {
         return (query, kind, anchor)
     }
 
-    private func overview(_ request: Request, _ account: StaffAccount) async throws -> Response {
+    private func overview(_ request: Request, _ account: DashboardSession) async throws -> Response {
         guard let (query, kind, anchor) = self.query(request, account) else { return forbidden(account) }
         var officeQuery = query
         officeQuery.breakdown = .office
@@ -119,14 +140,14 @@ struct DashboardRoutes: Sendable {
         if let trendBreakdown { trendQuery.breakdown = trendBreakdown }
         let health = try await store.health().filter { account.districtLimit == nil || $0.district == account.districtLimit }
         let view = DashboardView(
-            account: account, query: query, periodKind: kind, anchor: anchor, threshold: threshold,
+            account: account.account, query: query, periodKind: kind, anchor: anchor, threshold: threshold,
             rows: try await store.satisfaction(query), offices: try await store.satisfaction(officeQuery),
             queue: try await store.queue(query), slips: try await store.slips(query),
             trend: trendBreakdown == nil ? [] : try await store.satisfaction(trendQuery), health: health, today: LocalDay(Date(), in: timeZone))
-        return page("overview", status: .ok, view.context)
+        return page("overview", status: .ok, view.context, session: account)
     }
 
-    private func csv(_ request: Request, _ account: StaffAccount) async throws -> Response {
+    private func csv(_ request: Request, _ account: DashboardSession) async throws -> Response {
         guard let (query, kind, _) = self.query(request, account) else { return forbidden(account) }
         let figures = FormFields(request.uri.query ?? "")["figures"] ?? "satisfaction"
         let text: String
@@ -150,14 +171,19 @@ struct DashboardRoutes: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
-    private func forbidden(_ account: StaffAccount) -> Response {
-        page("forbidden", status: .forbidden, [
-            "title": "Không được phép",
-            "message": "Tài khoản \(account.name) chỉ xem được quận/huyện \(account.district). / This account may only read its own district.",
-        ])
+    private func forbidden(_ account: DashboardSession) -> Response {
+        page(
+            "forbidden", status: .forbidden,
+            [
+                "title": "Không được phép",
+                "message": "Tài khoản \(account.name) chỉ xem được quận/huyện \(account.district). / This account may only read its own district.",
+            ], session: account)
     }
 
-    func page(_ template: String, status: HTTPResponse.Status, _ context: [String: Any]) -> Response {
+    /// A page in the layout; a signed-in person's page gets the session's form token for its forms.
+    func page(_ template: String, status: HTTPResponse.Status, _ context: [String: Any], session: DashboardSession? = nil) -> Response {
+        var context = context
+        if let session { context["csrf"] = session.formToken }
         let body = library.render(context, withTemplate: template) ?? ""
         var layout = context
         layout["body"] = body

@@ -60,7 +60,7 @@ enum DashboardTemplates {
     static let overview = """
         <header>
         <h1>Chỉ số hài lòng <span class="en">/ Satisfaction index</span> — {{scope}}</h1>
-        <form method="post" action="/logout">{{#admin}}<a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> {{/admin}}<span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">{{#admin}}<a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> {{/admin}}<span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
         </header>
         <main>
         <section>
@@ -148,7 +148,7 @@ enum DashboardTemplates {
     static let kiosks = """
         <header>
         <h1>Máy kiosk <span class="en">/ Kiosks</span></h1>
-        <form method="post" action="/logout"><a class="nav" href="/">Tổng hợp / Overview</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><a class="nav" href="/">Tổng hợp / Overview</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
         </header>
         <main>
         {{#notice}}<section><p id="notice">{{notice}}</p></section>{{/notice}}
@@ -158,7 +158,7 @@ enum DashboardTemplates {
         <span class="en">/ Paste the public key that <code>kioskctl enroll</code> printed on the kiosk and read the fingerprint back to the office. Registering the same id again replaces its key.</span></p>
         <p>Mã máy đã thu hồi không đăng ký lại được mà phải khôi phục (ghi lý do); mỗi khóa chỉ thuộc một máy. <span class="en">/ A revoked id is reinstated, with a reason, not registered again; a key belongs to one kiosk.</span> <a href="/audit">Nhật ký quản trị / Audit trail</a></p>
         {{#error}}<p class="error" id="kiosk-error">{{error}}</p>{{/error}}
-        <form method="post" action="/kiosks" class="filters" id="register">
+        <form method="post" action="/kiosks" class="filters" id="register"><input type="hidden" name="csrf" value="{{csrf}}">
         <label>Mã máy <span class="en">/ Kiosk id</span><input name="id" required value="{{form.id}}"></label>
         <label>Mã văn phòng <span class="en">/ Office code</span><input name="office_code" required value="{{form.office_code}}"></label>
         <label>Tên văn phòng <span class="en">/ Office name</span><input name="office_name" required value="{{form.office_name}}"></label>
@@ -175,8 +175,8 @@ enum DashboardTemplates {
         <tbody>
         {{#kiosks}}<tr data-kiosk="{{id}}" data-status="{{status}}"><td>{{id}}</td><td>{{officeName}} ({{officeCode}})</td><td>{{district}}, {{province}}</td><td><code>{{fingerprint}}</code></td>
         <td>{{#revoked}}<span class="low">Đã thu hồi / Revoked</span>
-        <form method="post" action="/kiosks/reinstate"><input type="hidden" name="id" value="{{id}}"><label>Lý do <span class="en">/ Reason</span><input name="reason" required maxlength="500"></label> <button type="submit">Khôi phục / Reinstate</button></form>{{/revoked}}{{^revoked}}Đang hoạt động / Active
-        <form method="post" action="/kiosks/revoke"><input type="hidden" name="id" value="{{id}}"><label>Lý do <span class="en">/ Reason</span><input name="reason" maxlength="500"></label><label><span><input type="checkbox" name="confirm" value="yes" required> Chắc chắn / Sure</span></label> <button type="submit">Thu hồi / Revoke</button></form>{{/revoked}}</td></tr>
+        <form method="post" action="/kiosks/reinstate"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}"><label>Lý do <span class="en">/ Reason</span><input name="reason" required maxlength="500"></label> <button type="submit">Khôi phục / Reinstate</button></form>{{/revoked}}{{^revoked}}Đang hoạt động / Active
+        <form method="post" action="/kiosks/revoke"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}"><label>Lý do <span class="en">/ Reason</span><input name="reason" maxlength="500"></label><label><span><input type="checkbox" name="confirm" value="yes" required> Chắc chắn / Sure</span></label> <button type="submit">Thu hồi / Revoke</button></form>{{/revoked}}</td></tr>
         {{/kiosks}}{{^kiosks}}<tr><td colspan="5">Chưa có máy nào / No kiosks yet</td></tr>{{/kiosks}}
         </tbody>
         </table>
@@ -187,7 +187,7 @@ enum DashboardTemplates {
     static let audit = """
         <header>
         <h1>Nhật ký quản trị <span class="en">/ Audit trail</span></h1>
-        <form method="post" action="/logout"><a class="nav" href="/">Tổng hợp / Overview</a> <a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> <a class="nav" href="/users">Tài khoản / Accounts</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><a class="nav" href="/">Tổng hợp / Overview</a> <a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> <a class="nav" href="/users">Tài khoản / Accounts</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
         </header>
         <main>
         <section>
@@ -206,7 +206,7 @@ enum DashboardTemplates {
     static let users = """
         <header>
         <h1>Tài khoản <span class="en">/ Accounts</span></h1>
-        <form method="post" action="/logout"><a class="nav" href="/">Tổng hợp / Overview</a> <a class="nav" href="/audit">Nhật ký / Audit</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><a class="nav" href="/">Tổng hợp / Overview</a> <a class="nav" href="/audit">Nhật ký / Audit</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
         </header>
         <main>
         {{#notice}}<section><p id="notice">{{notice}}</p></section>{{/notice}}
@@ -218,7 +218,7 @@ enum DashboardTemplates {
         <thead><tr><th>Tài khoản <span class="en">/ Account</span></th><th>Vai trò <span class="en">/ Role</span></th><th>Quận/huyện <span class="en">/ District</span></th><th>Trạng thái <span class="en">/ Status</span></th></tr></thead>
         <tbody>
         {{#accounts}}<tr data-user="{{name}}" data-status="{{status}}"><td>{{name}}</td><td>{{role}}</td><td>{{district}}</td>
-        <td>{{#disabled}}<span class="low">Đã khóa / Disabled</span> <form method="post" action="/users/enable"><input type="hidden" name="name" value="{{name}}"><button type="submit">Mở lại / Enable</button></form>{{/disabled}}{{^disabled}}Đang dùng / Enabled <form method="post" action="/users/disable"><input type="hidden" name="name" value="{{name}}"><button type="submit">Khóa / Disable</button></form>{{/disabled}}</td></tr>
+        <td>{{#disabled}}<span class="low">Đã khóa / Disabled</span> <form method="post" action="/users/enable"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="name" value="{{name}}"><button type="submit">Mở lại / Enable</button></form>{{/disabled}}{{^disabled}}Đang dùng / Enabled <form method="post" action="/users/disable"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="name" value="{{name}}"><button type="submit">Khóa / Disable</button></form>{{/disabled}}</td></tr>
         {{/accounts}}
         </tbody>
         </table>

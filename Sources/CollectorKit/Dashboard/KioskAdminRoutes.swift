@@ -22,7 +22,11 @@ extension DashboardRoutes {
             guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
             guard account.role == .provinceAdmin else { return adminOnly(account) }
             var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+            let form: FormFields
+            switch try await FormPost.check(&request, host: host(of: request), session: account) {
+            case .refused(let status, let reason): return refusal(status, reason, session: account)
+            case .form(let fields): form = fields
+            }
             switch KioskForm.registration(form) {
             case .failure(let problem):
                 return try await kioskPage(account, status: .unprocessableContent, notice: nil, error: problem.message, form: form.values)
@@ -38,7 +42,11 @@ extension DashboardRoutes {
             guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
             guard account.role == .provinceAdmin else { return adminOnly(account) }
             var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+            let form: FormFields
+            switch try await FormPost.check(&request, host: host(of: request), session: account) {
+            case .refused(let status, let reason): return refusal(status, reason, session: account)
+            case .form(let fields): form = fields
+            }
             guard let id = form["id"], form["confirm"] == "yes" else {
                 return try await kioskPage(
                     account, status: .unprocessableContent, notice: nil,
@@ -54,7 +62,11 @@ extension DashboardRoutes {
             guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
             guard account.role == .provinceAdmin else { return adminOnly(account) }
             var request = request
-            let form = FormFields(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+            let form: FormFields
+            switch try await FormPost.check(&request, host: host(of: request), session: account) {
+            case .refused(let status, let reason): return refusal(status, reason, session: account)
+            case .form(let fields): form = fields
+            }
             let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard let id = form["id"], !reason.isEmpty, reason.count <= 500 else {
                 return try await kioskPage(
@@ -70,7 +82,7 @@ extension DashboardRoutes {
         }
     }
 
-    private func kioskPage(_ account: StaffAccount, status: HTTPResponse.Status, notice: String?, error: String?, form: [String: String]) async throws
+    private func kioskPage(_ account: DashboardSession, status: HTTPResponse.Status, notice: String?, error: String?, form: [String: String]) async throws
         -> Response
     {
         let kiosks = try await store.kiosks().map { kiosk -> [String: Any] in
@@ -83,14 +95,16 @@ extension DashboardRoutes {
         var context: [String: Any] = ["title": "Máy kiosk", "user": account.name, "kiosks": kiosks, "form": form]
         if let notice { context["notice"] = notice }
         if let error { context["error"] = error }
-        return page("kiosks", status: status, context)
+        return page("kiosks", status: status, context, session: account)
     }
 
-    func adminOnly(_ account: StaffAccount) -> Response {
-        page("forbidden", status: .forbidden, [
-            "title": "Không được phép",
-            "message": "Chỉ quản trị viên cấp tỉnh được quản lý máy kiosk (tài khoản \(account.name)). / Only a province admin may manage kiosks.",
-        ])
+    func adminOnly(_ account: DashboardSession) -> Response {
+        page(
+            "forbidden", status: .forbidden,
+            [
+                "title": "Không được phép",
+                "message": "Chỉ quản trị viên cấp tỉnh được làm việc này (tài khoản \(account.name)). / Only a province admin may do this.",
+            ], session: account)
     }
 
     private static func queryValue(_ text: String) -> String {

@@ -19,7 +19,11 @@ extension DashboardRoutes {
                 guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
                 guard account.role == .provinceAdmin else { return adminOnly(account) }
                 var request = request
-                let form = FormFields(String(buffer: try await request.collectBody(upTo: 16 * 1024)))
+                let form: FormFields
+                switch try await FormPost.check(&request, host: host(of: request), session: account) {
+                case .refused(let status, let reason): return refusal(status, reason, session: account)
+                case .form(let fields): form = fields
+                }
                 guard let name = form["name"], !name.isEmpty else {
                     return try await userPage(account, status: .unprocessableContent, notice: nil, error: "Thiếu tên tài khoản. / The account name is missing.")
                 }
@@ -38,7 +42,7 @@ extension DashboardRoutes {
         }
     }
 
-    private func userPage(_ account: StaffAccount, status: HTTPResponse.Status, notice: String?, error: String?) async throws -> Response {
+    private func userPage(_ account: DashboardSession, status: HTTPResponse.Status, notice: String?, error: String?) async throws -> Response {
         let accounts = try await store.staffAccounts().map { user -> [String: Any] in
             [
                 "name": user.name, "role": user.role == .provinceAdmin ? "Quản trị tỉnh / Province admin" : "Cán bộ quận / District staff",
@@ -48,6 +52,6 @@ extension DashboardRoutes {
         var context: [String: Any] = ["title": "Tài khoản", "user": account.name, "accounts": accounts]
         if let notice { context["notice"] = notice }
         if let error { context["error"] = error }
-        return page("users", status: status, context)
+        return page("users", status: status, context, session: account)
     }
 }
