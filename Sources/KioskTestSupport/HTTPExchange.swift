@@ -14,6 +14,8 @@ public enum HTTPExchange {
     public struct Answer: Sendable {
         public let status: Int
         public let body: Data
+        /// Header names in lower case.
+        public var headers: [String: String] = [:]
 
         public var text: String { String(decoding: body, as: UTF8.self) }
     }
@@ -35,6 +37,7 @@ public enum HTTPExchange {
         let deadline = NIODeadline.now() + .milliseconds(Int64(timeout * 1000))
         let response = try client.execute(request: request, deadline: deadline).wait()
         let bytes = response.body.map { Data($0.readableBytesView) } ?? Data()
-        return Answer(status: Int(response.status.code), body: bytes)
+        let headers = Dictionary(response.headers.map { ($0.name.lowercased(), $0.value) }) { first, _ in first }
+        return Answer(status: Int(response.status.code), body: bytes, headers: headers)
     }
 }

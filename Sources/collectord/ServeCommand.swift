@@ -18,6 +18,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The dashboard raises an alert for an office under this % satisfied.")
     var alertBelow = 80.0
 
+    @Option(
+        name: .long,
+        help: "The address of a reverse proxy in front (repeat for several): only its X-Forwarded-For and X-Forwarded-Proto are believed.")
+    var trustedProxy: [String] = []
+
     func run() async throws {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
             throw ValidationError("--listen: expected HOST:PORT such as 127.0.0.1:8480, found \"\(listen)\"")
@@ -30,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "collectord")
         logger.logLevel = .notice
         let application = Application(
-            router: try CollectorServer(store: store, timeZone: zone, alertBelow: alertBelow).router(),
+            router: try CollectorServer(store: store, timeZone: zone, alertBelow: alertBelow, trustedProxies: Set(trustedProxy)).router(),
             configuration: .init(address: .hostname(host, port: port), serverName: "collectord"),
             onServerRunning: { channel in
                 FileHandle.standardError.write(Data("collectord: listening on http://\(host):\(channel.localAddress?.port ?? port)/api/v1/, dashboard http://\(host):\(channel.localAddress?.port ?? port)/ (database \(Self.withoutPassword(storage.database)))\n".utf8))

@@ -29,7 +29,7 @@ final class CollectorRig: @unchecked Sendable {
     let kiosk = "HN-HK-01"
     let office = "HN-HK"
 
-    init(_ name: String, backend: CollectorBackend = .sqlite, environment: [String: String] = [:]) throws {
+    init(_ name: String, backend: CollectorBackend = .sqlite, environment: [String: String] = [:], serveArguments: [String] = []) throws {
         directory = try RepositoryPaths.temporaryDirectory("collector-\(name)")
         self.backend = backend
         switch backend {
@@ -41,7 +41,7 @@ final class CollectorRig: @unchecked Sendable {
             _ = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/psql"), ["\(server)/postgres", "-qc", "CREATE DATABASE \(name)"])
             database = "\(server)/\(name)"
         }
-        collector = try CollectordProcess(database: database, environment: environment)
+        collector = try CollectordProcess(database: database, arguments: serveArguments, environment: environment)
         try register(kiosk, office: office, key: key)
     }
 

@@ -144,8 +144,8 @@ import Testing
     @Test(arguments: CollectorBackend.available) func wrongPasswordsAreRefusedAndThrottled(_ backend: CollectorBackend) throws {
         let rig = try Self.rig(backend)
         let guesser = try Browser(rig.collector.base)
-        for _ in 0..<5 { #expect(try guesser.signIn("tinh", "doan-mo-123456") == 401) }
-        #expect(try guesser.signIn("tinh", Self.adminPassword) == 429, "locked even with the right password")
+        for _ in 0..<3 { #expect(try guesser.signIn("tinh", "doan-mo-123456") == 401) }
+        #expect(try guesser.signIn("tinh", Self.adminPassword) == 429, "made to wait even with the right password")
         #expect(try guesser.get("/").status == 302)
     }
 }

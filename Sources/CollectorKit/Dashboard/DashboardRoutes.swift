@@ -17,9 +17,10 @@ struct DashboardRoutes: Sendable {
     /// Offices under this % satisfied are raised as alerts.
     let threshold: Double
     let library: MustacheLibrary
-    let throttle = LoginThrottle()
+    let clientAddress: ClientAddress
 
-    init(store: any CollectorStore, timeZone: TimeZone, threshold: Double) throws {
+    init(store: any CollectorStore, timeZone: TimeZone, threshold: Double, clientAddress: ClientAddress = ClientAddress(trustedProxies: [])) throws {
+        self.clientAddress = clientAddress
         _ = PasswordCheck.decoyHash  // made now, so the first unknown name costs no more than the next
         self.store = store
         self.timeZone = timeZone
@@ -70,21 +71,26 @@ struct DashboardRoutes: Sendable {
         case .form(let fields): form = fields
         }
         let name = form["name"] ?? ""
-        let address = context.remoteAddress?.ipAddress ?? "unknown"
-        if let wait = await throttle.wait(name: name, address: address) {
-            return page("login", status: .tooManyRequests, [
+        let peer = context.remoteAddress?.ipAddress
+        let source = clientAddress.resolve(peer: peer, forwardedFor: request.headers[.init("X-Forwarded-For")!])
+        let keys = LoginThrottle.keys(name: name, source: source)
+        let failures = try await store.loginFailures(keys: [keys.nameAndSource, keys.source])
+        if let wait = LoginThrottle.wait(nameAndSource: failures[keys.nameAndSource], source: failures[keys.source], now: Date()) {
+            var response = page("login", status: .tooManyRequests, [
                 "title": "Đăng nhập", "name": name,
-                "error": "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau \(wait / 60 + 1) phút. / Too many failed sign-ins; try again in \(wait / 60 + 1) min.",
+                "error": "Đăng nhập sai nhiều lần từ máy này. Vui lòng thử lại sau \(wait) giây. / Too many failed sign-ins from here; try again in \(wait) s.",
             ])
+            response.headers[.retryAfter] = String(wait)
+            return response
         }
         let known = try await store.staff(named: name)
         guard await PasswordCheck.verify(form["password"] ?? "", of: known), let account = known else {
-            await throttle.failed(name: name, address: address)
+            try await store.recordLoginFailure(keys: [keys.nameAndSource, keys.source], at: Date())
             return page("login", status: .unauthorized, [
                 "title": "Đăng nhập", "name": name, "error": "Sai tên đăng nhập hoặc mật khẩu. / Wrong user name or password.",
             ])
         }
-        await throttle.succeeded(name: name)
+        try await store.clearLoginFailures(key: keys.nameAndSource)
         var bytes = [UInt8](repeating: 0, count: 32)
         for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255) }
         let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
@@ -92,7 +98,8 @@ struct DashboardRoutes: Sendable {
         let expires = Date().addingTimeInterval(Self.sessionHours * 3600)
         try await store.openSession(tokenHash: Self.hash(token), name: account.name, expiresAt: CollectorSchema.timestamp(expires))
         var response = Response.redirect(to: "/", type: .found)
-        let secure = request.headers[.init("X-Forwarded-Proto")!] == "https" ? "; Secure" : ""
+        // Behind the documented reverse proxy (and only from a trusted one) the browser speaks HTTPS.
+        let secure = clientAddress.trustedProxies.contains(peer ?? "") && request.headers[.init("X-Forwarded-Proto")!] == "https" ? "; Secure" : ""
         response.headers[.setCookie] = "\(Self.cookie)=\(token); Path=/; Max-Age=\(Int(Self.sessionHours * 3600)); HttpOnly; SameSite=Strict\(secure)"
         return response
     }

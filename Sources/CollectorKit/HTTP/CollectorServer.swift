@@ -13,10 +13,14 @@ public struct CollectorServer: Sendable {
     let ingestor: DayIngestor
     let dashboard: DashboardRoutes
 
-    /// - Parameter alertBelow: offices under this % satisfied are raised as alerts on the dashboard.
-    public init(store: any CollectorStore, timeZone: TimeZone, alertBelow: Double = 80) throws {
+    /// - Parameters:
+    ///   - alertBelow: offices under this % satisfied are raised as alerts on the dashboard.
+    ///   - trustedProxies: the reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are
+    ///     believed (for the sign-in throttle and secure cookies); nobody else's are.
+    public init(store: any CollectorStore, timeZone: TimeZone, alertBelow: Double = 80, trustedProxies: Set<String> = []) throws {
         ingestor = DayIngestor(store: store) { LocalDay(Date(), in: timeZone) }
-        dashboard = try DashboardRoutes(store: store, timeZone: timeZone, threshold: alertBelow)
+        dashboard = try DashboardRoutes(
+            store: store, timeZone: timeZone, threshold: alertBelow, clientAddress: ClientAddress(trustedProxies: trustedProxies))
     }
 
     public func router() -> Router<CollectorRequestContext> {

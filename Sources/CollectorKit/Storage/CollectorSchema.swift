@@ -21,6 +21,19 @@ enum CollectorSchema {
         ISO8601DateFormatter().string(from: date)
     }
 
+    /// With milliseconds, for the sign-in throttle's delays of a second or two.
+    static func preciseTimestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text)
+    }
+
     static let statements = [
         """
         CREATE TABLE kiosk (
@@ -172,6 +185,7 @@ enum CollectorSchema {
             ("v7-alarms-counted", alarmsCounted),
             ("v8-audit", auditStatements),
             ("v9-staff-disabled", ["ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"]),
+            ("v10-login-failures", ["CREATE TABLE login_failure (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure TEXT NOT NULL)"]),
         ]
     }
 }

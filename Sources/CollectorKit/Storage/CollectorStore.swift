@@ -1,3 +1,4 @@
+import Foundation
 import KioskCore
 
 /// Where the collector keeps its registry and the sealed days: an embedded SQLite file by default
@@ -43,6 +44,13 @@ public protocol CollectorStore: Sendable {
     func openSession(tokenHash: String, name: String, expiresAt: String) async throws
     func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount?
     func closeSession(tokenHash: String) async throws
+
+    /// Failed sign-ins counted under each key (`LoginThrottle.keys`), as every collector sharing
+    /// the database sees them.
+    func loginFailures(keys: [String]) async throws -> [String: LoginThrottle.Failures]
+    /// One more failure under each key (`LoginThrottle.counted`), in one transaction.
+    func recordLoginFailure(keys: [String], at now: Date) async throws
+    func clearLoginFailures(key: String) async throws
 }
 
 public struct StoredDaySummary: Sendable, Equatable {

@@ -287,6 +287,38 @@ public final class PostgresCollectorStore: CollectorStore {
         try await client.query("DELETE FROM staff_session WHERE token_hash = \(tokenHash)", logger: logger)
     }
 
+    public func loginFailures(keys: [String]) async throws -> [String: LoginThrottle.Failures] {
+        var found: [String: LoginThrottle.Failures] = [:]
+        for row in try await rows("SELECT key, failures, last_failure FROM login_failure WHERE key = ANY(\(keys)::text[])") {
+            guard let last = CollectorSchema.date(try row["last_failure"].decode(String.self)) else { continue }
+            found[try row["key"].decode(String.self)] = LoginThrottle.Failures(count: try row["failures"].decode(Int.self), last: last)
+        }
+        return found
+    }
+
+    public func recordLoginFailure(keys: [String], at now: Date) async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            var before: [String: LoginThrottle.Failures] = [:]
+            let rows = try await connection.query(
+                "SELECT key, failures, last_failure FROM login_failure WHERE key = ANY(\(keys)::text[]) ORDER BY key FOR UPDATE", logger: logger)
+            for try await (key, failures, last) in rows.decode((String, Int, String).self) {
+                if let date = CollectorSchema.date(last) { before[key] = LoginThrottle.Failures(count: failures, last: date) }
+            }
+            for key in keys.sorted() {
+                let counted = LoginThrottle.counted(after: before[key], at: now)
+                try await connection.query(
+                    """
+                    INSERT INTO login_failure (key, failures, last_failure) VALUES (\(key), \(counted.count), \(CollectorSchema.preciseTimestamp(counted.last)))
+                    ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure
+                    """, logger: logger)
+            }
+        }
+    }
+
+    public func clearLoginFailures(key: String) async throws {
+        try await client.query("DELETE FROM login_failure WHERE key = \(key)", logger: logger)
+    }
+
     private static func staff(_ row: PostgresRandomAccessRow) throws -> StaffAccount? {
         StaffAccount.Role(rawValue: try row["role"].decode(String.self)).map { role in
             StaffAccount(

@@ -214,6 +214,40 @@ public final class SQLiteCollectorStore: CollectorStore {
         try await pool.write { db in try db.execute(sql: "DELETE FROM staff_session WHERE token_hash = ?", arguments: [tokenHash]) }
     }
 
+    public func loginFailures(keys: [String]) async throws -> [String: LoginThrottle.Failures] {
+        try await pool.read { db in try Self.loginFailures(db, keys) }
+    }
+
+    public func recordLoginFailure(keys: [String], at now: Date) async throws {
+        try await pool.write { db in
+            let before = try Self.loginFailures(db, keys)
+            for key in keys {
+                let counted = LoginThrottle.counted(after: before[key], at: now)
+                try db.execute(
+                    sql: """
+                        INSERT INTO login_failure (key, failures, last_failure) VALUES (?, ?, ?)
+                        ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure
+                        """,
+                    arguments: [key, counted.count, CollectorSchema.preciseTimestamp(counted.last)])
+            }
+        }
+    }
+
+    public func clearLoginFailures(key: String) async throws {
+        try await pool.write { db in try db.execute(sql: "DELETE FROM login_failure WHERE key = ?", arguments: [key]) }
+    }
+
+    private static func loginFailures(_ db: Database, _ keys: [String]) throws -> [String: LoginThrottle.Failures] {
+        var found: [String: LoginThrottle.Failures] = [:]
+        for key in keys {
+            guard let row = try Row.fetchOne(db, sql: "SELECT failures, last_failure FROM login_failure WHERE key = ?", arguments: [key]),
+                let last = CollectorSchema.date(row["last_failure"])
+            else { continue }
+            found[key] = LoginThrottle.Failures(count: row["failures"], last: last)
+        }
+        return found
+    }
+
     private static func staff(_ row: Row) -> StaffAccount? {
         StaffAccount.Role(rawValue: row["role"]).map {
             StaffAccount(name: row["name"], role: $0, district: row["district"], passwordHash: row["password_hash"], disabled: row["disabled"])
