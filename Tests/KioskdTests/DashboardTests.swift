@@ -172,6 +172,17 @@ final class Browser {
         return try remember(curl(["-H", "Origin: \(base)", "--data", form + token, base + path]))
     }
 
+    /// The response headers of a GET (names in lower case).
+    func headers(_ path: String) throws -> [String: String] {
+        let output = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-s", "-b", jar, "-o", "/dev/null", "-D", "-", base + path])
+        var headers: [String: String] = [:]
+        for line in output.split(separator: "\r\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return headers
+    }
+
     /// A post exactly as given: the attacker's side.
     func rawPost(_ path: String, _ body: String, headers: [String]) throws -> (status: Int, body: String) {
         try curl(headers.flatMap { ["-H", $0] } + ["--data-binary", body, base + path])
