@@ -47,22 +47,8 @@ public struct DisplayUnit: Sendable {
         self.environment = environment
     }
 
-    /// Every `Key=value` of a section of the unit, in order (comments and blank lines skipped).
+    /// Every `Key=value` of a section of the unit, in order.
     public static func settings(in section: String) throws -> [String: [String]] {
-        let text = try String(contentsOf: file, encoding: .utf8)
-        var current = ""
-        var settings: [String: [String]] = [:]
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
-            if line.hasPrefix("[") {
-                current = String(line.dropFirst().dropLast())
-                continue
-            }
-            guard current == section, let equals = line.firstIndex(of: "=") else { continue }
-            settings[line[..<equals].trimmingCharacters(in: .whitespaces), default: []]
-                .append(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))
-        }
-        return settings
+        try UnitFileSettings.read(file, section: section)
     }
 }

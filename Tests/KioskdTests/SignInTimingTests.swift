@@ -15,11 +15,13 @@ import Testing
             #expect(answer.status == 401)
             return Date().timeIntervalSince(start)
         }
-        // Under the throttle's limit for one address: two of each, the faster of each pair.
-        let real = try min(attempt("tinh"), attempt("tinh"))
-        let unknown = try min(attempt("khong-co-ai"), attempt("ai-do-khac"))
+        // Within the throttle's free attempts: three of each, the fastest of each.
+        let real = try (0..<3).map { _ in try attempt("tinh") }.min()!
+        let unknown = try ["khong-co-ai", "ai-do-khac", "nguoi-la"].map(attempt).min()!
         print("sign-in on \(backend): wrong password \(Int(real * 1000)) ms, unknown name \(Int(unknown * 1000)) ms")
         #expect(real > 0.05, "a bcrypt check at cost 12 takes far more than 50 ms")
-        #expect(unknown > real * 0.6 && unknown < real * 1.6, "wrong password \(real) s, unknown name \(unknown) s")
+        // The leak was 280 ms against 5 ms. Bounds this wide hold on a machine busy with other
+        // tests (a full run measured 794 ms against 449 ms) and still catch it.
+        #expect(unknown > real * 0.3 && unknown < real * 3, "wrong password \(real) s, unknown name \(unknown) s")
     }
 }

@@ -170,22 +170,7 @@ enum SystemdUnitFile {
 
     /// Every `Key=value` of a section, in order (a key may repeat; comments and blank lines skipped).
     static func settings(in section: String, of unit: String = name) throws -> [String: [String]] {
-        let text = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("systemd").appendingPathComponent(unit), encoding: .utf8)
-        var current = ""
-        var settings: [String: [String]] = [:]
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
-            if line.hasPrefix("[") {
-                current = String(line.dropFirst().dropLast())
-                continue
-            }
-            guard current == section, let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            settings[key, default: []].append(value)
-        }
-        return settings
+        try UnitFileSettings.read(RepositoryPaths.root.appendingPathComponent("systemd").appendingPathComponent(unit), section: section)
     }
 
     struct Verification {

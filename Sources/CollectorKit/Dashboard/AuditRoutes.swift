@@ -6,16 +6,16 @@ import Hummingbird
 extension DashboardRoutes {
     func addAuditTrail(to router: Router<CollectorRequestContext>) {
         router.get("/audit") { request, _ in
-            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
-            guard account.role == .provinceAdmin else { return adminOnly(account) }
+            let checked = try await adminRequest(request, posted: false)
+            guard case .admin(let account, _) = checked else { return checked.response! }
             let entries = try await store.auditTrail().map {
                 ["at": $0.at, "actor": $0.actor, "action": $0.action.rawValue, "subject": $0.subject, "detail": $0.detail]
             }
             return page("audit", status: .ok, ["title": "Nhật ký quản trị", "user": account.name, "entries": entries], session: account)
         }
         router.get("/audit.csv") { request, _ in
-            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
-            guard account.role == .provinceAdmin else { return adminOnly(account) }
+            let checked = try await adminRequest(request, posted: false)
+            guard case .admin = checked else { return checked.response! }
             let text = ReportCSV.audit(try await store.auditTrail())
             return Response(
                 status: .ok,

@@ -10,23 +10,16 @@ import SealVerification
 extension DashboardRoutes {
     func addKioskAdmin(to router: Router<CollectorRequestContext>) {
         router.get("/kiosks") { request, _ in
-            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
-            guard account.role == .provinceAdmin else { return adminOnly(account) }
-            let fields = FormFields(request.uri.query ?? "")
+            let checked = try await adminRequest(request, posted: false)
+            guard case .admin(let account, let fields) = checked else { return checked.response! }
             let notice = fields["registered"].map { "Đã đăng ký máy \($0). / Kiosk registered." }
                 ?? fields["revoked"].map { "Đã thu hồi máy \($0): máy không gửi số liệu được nữa. / Kiosk revoked." }
                 ?? fields["reinstated"].map { "Đã khôi phục máy \($0): máy gửi số liệu lại được. / Kiosk reinstated." }
             return try await kioskPage(account, status: .ok, notice: notice, error: nil, form: [:])
         }
         router.post("/kiosks") { request, _ in
-            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
-            guard account.role == .provinceAdmin else { return adminOnly(account) }
-            var request = request
-            let form: FormFields
-            switch try await FormPost.check(&request, host: host(of: request), session: account) {
-            case .refused(let status, let reason): return refusal(status, reason, session: account)
-            case .form(let fields): form = fields
-            }
+            let checked = try await adminRequest(request, posted: true)
+            guard case .admin(let account, let form) = checked else { return checked.response! }
             switch KioskForm.registration(form) {
             case .failure(let problem):
                 return try await kioskPage(account, status: .unprocessableContent, notice: nil, error: problem.message, form: form.values)
@@ -39,14 +32,8 @@ extension DashboardRoutes {
             }
         }
         router.post("/kiosks/revoke") { request, _ in
-            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
-            guard account.role == .provinceAdmin else { return adminOnly(account) }
-            var request = request
-            let form: FormFields
-            switch try await FormPost.check(&request, host: host(of: request), session: account) {
-            case .refused(let status, let reason): return refusal(status, reason, session: account)
-            case .form(let fields): form = fields
-            }
+            let checked = try await adminRequest(request, posted: true)
+            guard case .admin(let account, let form) = checked else { return checked.response! }
             guard let id = form["id"], form["confirm"] == "yes" else {
                 return try await kioskPage(
                     account, status: .unprocessableContent, notice: nil,
@@ -59,14 +46,8 @@ extension DashboardRoutes {
             return Response.redirect(to: "/kiosks?revoked=\(Self.queryValue(id))", type: .normal)
         }
         router.post("/kiosks/reinstate") { request, _ in
-            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
-            guard account.role == .provinceAdmin else { return adminOnly(account) }
-            var request = request
-            let form: FormFields
-            switch try await FormPost.check(&request, host: host(of: request), session: account) {
-            case .refused(let status, let reason): return refusal(status, reason, session: account)
-            case .form(let fields): form = fields
-            }
+            let checked = try await adminRequest(request, posted: true)
+            guard case .admin(let account, let form) = checked else { return checked.response! }
             let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard let id = form["id"], !reason.isEmpty, reason.count <= 500 else {
                 return try await kioskPage(

@@ -7,23 +7,16 @@ import Hummingbird
 extension DashboardRoutes {
     func addUserAdmin(to router: Router<CollectorRequestContext>) {
         router.get("/users") { request, _ in
-            guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
-            guard account.role == .provinceAdmin else { return adminOnly(account) }
-            let fields = FormFields(request.uri.query ?? "")
+            let checked = try await adminRequest(request, posted: false)
+            guard case .admin(let account, let fields) = checked else { return checked.response! }
             let notice = fields["disabled"].map { "Đã khóa tài khoản \($0). / Account disabled." }
                 ?? fields["enabled"].map { "Đã mở lại tài khoản \($0). / Account enabled." }
             return try await userPage(account, status: .ok, notice: notice, error: nil)
         }
         for (path, disable) in [("/users/disable", true), ("/users/enable", false)] {
             router.post(RouterPath(path)) { request, _ in
-                guard let account = try await signedIn(request) else { return Response.redirect(to: "/login", type: .found) }
-                guard account.role == .provinceAdmin else { return adminOnly(account) }
-                var request = request
-                let form: FormFields
-                switch try await FormPost.check(&request, host: host(of: request), session: account) {
-                case .refused(let status, let reason): return refusal(status, reason, session: account)
-                case .form(let fields): form = fields
-                }
+                let checked = try await adminRequest(request, posted: true)
+                guard case .admin(let account, let form) = checked else { return checked.response! }
                 guard let name = form["name"], !name.isEmpty else {
                     return try await userPage(account, status: .unprocessableContent, notice: nil, error: "Thiếu tên tài khoản. / The account name is missing.")
                 }
