@@ -43,4 +43,14 @@ import Testing
         for _ in 0..<3 { #expect(try Self.signIn(rig.collector.base, "doan-bua-123456").status == 401) }
         #expect(try Self.signIn(second.base, "doan-bua-123456").status == 429)
     }
+
+    /// Failures forgotten a day after the last are deleted at the next failure, so guessing at
+    /// ever new names does not grow the table without end.
+    @Test(arguments: CollectorBackend.available) func forgottenFailuresAreDeleted(_ backend: CollectorBackend) throws {
+        let rig = try Self.rig(backend, proxy: false)
+        try rig.execute("INSERT INTO login_failure (key, failures, last_failure) VALUES ('name:cu|source:203.0.113.9', 7, '2026-01-01T00:00:00.000Z')")
+        #expect(try Self.signIn(rig.collector.base, "doan-bua-123456").status == 401)
+        let keys = try rig.sql("SELECT key FROM login_failure ORDER BY key").map { $0[0] }
+        #expect(keys == ["name:tinh|source:127.0.0.1", "source:127.0.0.1"], "\(keys)")
+    }
 }

@@ -48,7 +48,9 @@ public protocol CollectorStore: Sendable {
     /// Failed sign-ins counted under each key (`LoginThrottle.keys`), as every collector sharing
     /// the database sees them.
     func loginFailures(keys: [String]) async throws -> [String: LoginThrottle.Failures]
-    /// One more failure under each key (`LoginThrottle.counted`), in one transaction.
+    /// One more failure under each key (`LoginThrottle.counted`), in one transaction; failures
+    /// forgotten by then (`LoginThrottle.forgetAfter`) are deleted, so guessing at many names
+    /// does not grow the table without end.
     func recordLoginFailure(keys: [String], at now: Date) async throws
     func clearLoginFailures(key: String) async throws
 }

@@ -298,6 +298,8 @@ public final class PostgresCollectorStore: CollectorStore {
 
     public func recordLoginFailure(keys: [String], at now: Date) async throws {
         try await client.withTransaction(logger: logger) { connection in
+            let forgotten = CollectorSchema.preciseTimestamp(now.addingTimeInterval(-LoginThrottle.forgetAfter))
+            try await connection.query("DELETE FROM login_failure WHERE last_failure < \(forgotten)", logger: logger)
             var before: [String: LoginThrottle.Failures] = [:]
             let rows = try await connection.query(
                 "SELECT key, failures, last_failure FROM login_failure WHERE key = ANY(\(keys)::text[]) ORDER BY key FOR UPDATE", logger: logger)

@@ -220,6 +220,9 @@ public final class SQLiteCollectorStore: CollectorStore {
 
     public func recordLoginFailure(keys: [String], at now: Date) async throws {
         try await pool.write { db in
+            try db.execute(
+                sql: "DELETE FROM login_failure WHERE last_failure < ?",
+                arguments: [CollectorSchema.preciseTimestamp(now.addingTimeInterval(-LoginThrottle.forgetAfter))])
             let before = try Self.loginFailures(db, keys)
             for key in keys {
                 let counted = LoginThrottle.counted(after: before[key], at: now)
