@@ -54,6 +54,15 @@ struct UserCommand: AsyncParsableCommand {
         }
     }
 
+    /// Disables or enables an account, or says there is no such account in the other state (exit 1).
+    static func set(_ name: String, disabled: Bool, in storage: StorageOptions) async throws {
+        guard try await CollectorStores.open(storage.database).setStaff(named: name, disabled: disabled, by: CommandLineActor.name) else {
+            FileHandle.standardError.write(Data("collectord: no \(disabled ? "enabled" : "disabled") account \"\(name)\"\n".utf8))
+            throw ExitCode(1)
+        }
+        print("\(disabled ? "disabled" : "enabled") \(name)")
+    }
+
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable an account: it can no longer sign in, and its sessions end at once.")
 
@@ -61,11 +70,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The user name.") var name: String
 
         func run() async throws {
-            guard try await CollectorStores.open(storage.database).setStaff(named: name, disabled: true, by: CommandLineActor.name) else {
-                FileHandle.standardError.write(Data("collectord: no enabled account \"\(name)\"\n".utf8))
-                throw ExitCode(1)
-            }
-            print("disabled \(name)")
+            try await UserCommand.set(name, disabled: true, in: storage)
         }
     }
 
@@ -76,11 +81,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The user name.") var name: String
 
         func run() async throws {
-            guard try await CollectorStores.open(storage.database).setStaff(named: name, disabled: false, by: CommandLineActor.name) else {
-                FileHandle.standardError.write(Data("collectord: no disabled account \"\(name)\"\n".utf8))
-                throw ExitCode(1)
-            }
-            print("enabled \(name)")
+            try await UserCommand.set(name, disabled: false, in: storage)
         }
     }
 }

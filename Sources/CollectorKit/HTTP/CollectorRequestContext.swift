@@ -2,7 +2,7 @@ import Hummingbird
 import NIOCore
 
 /// The request context of the collector's server: Hummingbird's core context plus the peer's
-/// address (login throttling counts failures per address as well as per name).
+/// address (the sign-in throttle counts failures per source, read through `ClientAddress`).
 public struct CollectorRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?

@@ -6,7 +6,8 @@ import SealVerification
 /// Checks a pushed day and stores it, answering as the HTTP API does: 201 stored (new), 200 the
 /// same bytes again, 409 different figures for a day already stored (a tamper alarm is raised),
 /// 401 no or unknown kiosk, 403 revoked kiosk or a signature that does not verify, 422 a body
-/// that is not a canonical sealed day of this kiosk (with the field and the reason).
+/// that is not a canonical sealed day of this kiosk, figures no kiosk can count, or a day that has
+/// not ended in the offices' time zone (with the field and the reason).
 /// The size limit (413) is the HTTP layer's: it never reads more than `bodyLimit`.
 public struct DayIngestor: Sendable {
     public static let bodyLimit = 1 << 20
