@@ -46,6 +46,11 @@ let package = Package(
     targets: [
         // Pure domain: config model and validation, surveys, vote policy, tallies. Foundation only.
         .target(name: "KioskCore"),
+        // What crosses a process boundary, as Codable types: kioskd's events, the control socket's
+        // requests and replies, the screens' JSON, the collector's push answer. Foundation only.
+        .target(name: "KioskProtocol"),
+        // The control socket's client and the state paths, for kioskctl without the daemon's libraries.
+        .target(name: "KioskControl", dependencies: ["KioskCore", "KioskProtocol"]),
         // Reads TOML office files into KioskCore's neutral config tree.
         .target(
             name: "KioskConfigFile",
@@ -65,13 +70,13 @@ let package = Package(
         // The push of sealed days to the collector: retries with backoff and jitter, in order.
         .target(
             name: "KioskSync",
-            dependencies: ["KioskCore", "KioskStore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["KioskCore", "KioskProtocol", "KioskStore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         // The district's collector: ingest of sealed days, registry, storage (SQLite; PostgreSQL at scale).
         .target(
             name: "CollectorKit",
             dependencies: [
-                "KioskCore", "KioskSeal", "SealVerification", .product(name: "GRDB", package: "GRDB.swift"),
+                "KioskCore", "KioskProtocol", "KioskSeal", "SealVerification", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Mustache", package: "swift-mustache"),
@@ -85,14 +90,17 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
         .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
-        // Tickets and slips: layout and rendering (Pango/Cairo), QR codes, ESC/POS raster, CUPS.
-        .target(name: "KioskPrint", dependencies: ["KioskCore", "CCups", "CPangoCairo", "CQREncode"]),
+        // Tickets and slips: layout and rendering (Pango/Cairo), QR codes, ESC/POS raster.
+        .target(name: "KioskPrint", dependencies: ["KioskCore", "CPangoCairo", "CQREncode"]),
+        // CUPS through libcups: jobs, their states, the printer's conditions. Apart from KioskPrint so
+        // that kioskctl, which renders previews, does not load libcups.
+        .target(name: "KioskCups", dependencies: ["CCups"]),
         // The daemon's wiring: input → vote decisions and tickets → store → acknowledgement and
         // printing; control socket; the local HTTP API (Hummingbird); systemd notify.
         .target(
             name: "KioskDaemon",
             dependencies: [
-                "KioskCore", "KioskConfigFile", "KioskStore", "KioskInput", "KioskPrint", "KioskSeal",
+                "KioskCore", "KioskProtocol", "KioskControl", "KioskConfigFile", "KioskStore", "KioskInput", "KioskPrint", "KioskCups", "KioskSeal",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,13 +108,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "kioskd",
-            dependencies: ["KioskDaemon", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["KioskDaemon", "KioskControl", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             linkerSettings: kioskdReleaseLink
         ),
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskConfigFile", "KioskStore", "KioskDaemon", "KioskPrint", "KioskSeal", "KioskSync",
+                "KioskCore", "KioskProtocol", "KioskControl", "KioskConfigFile", "KioskStore", "KioskPrint", "KioskSeal", "KioskSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -123,7 +131,7 @@ let package = Package(
         // (its paper is KioskPrint's bitmaps).
         .target(
             name: "KioskTestSupport",
-            dependencies: ["KioskCore", "KioskPrint", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["KioskCore", "KioskProtocol", "KioskPrint", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .executableTarget(
             name: "kiosk-bench",
@@ -143,6 +151,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
+        .testTarget(name: "KioskProtocolTests", dependencies: ["KioskProtocol"]),
+        // The daemon's wiring in-process: real SQLite files, injected clocks, no devices or cupsd.
+        .testTarget(name: "KioskDaemonTests", dependencies: ["KioskDaemon", "KioskCore", "KioskProtocol", "KioskStore", "KioskTestSupport"]),
         .testTarget(name: "KioskConfigFileTests", dependencies: ["KioskConfigFile", "KioskCore"]),
         .testTarget(
             name: "KioskStoreTests",
@@ -154,11 +165,11 @@ let package = Package(
             dependencies: ["CollectorKit", "KioskCore", "KioskSeal", .product(name: "NIOPosix", package: "swift-nio")]
         ),
         .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "SealVerification", "KioskStore", "KioskCore"]),
-        .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCups", "KioskCore", "KioskTestSupport"]),
         .testTarget(
             name: "KioskdTests",
             dependencies: [
-                "KioskTestSupport", "KioskCore", "KioskStore", "KioskPrint", "KioskSeal", "SealVerification",
+                "KioskTestSupport", "KioskCore", "KioskProtocol", "KioskStore", "KioskPrint", "KioskCups", "KioskSeal", "SealVerification",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import Logging
 
 /// Speaks each call in the hall, one at a time and in order (never overlapping): the words are

@@ -1,16 +1,10 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskStore
 
-/// The control socket's commands beyond `status` and `subscribe`, for `kioskctl`. Each answers
-/// one JSON line; a failure has an "error" key.
-///
-/// - `reprint [TERMINAL]`: prints the terminal's last ticket again (the only ticket terminal if omitted).
-/// - `print-test [PRINTER]`: a test page (every printer if omitted).
-/// - `print-cancel [NUMBER …]`: staff give up printing the awaiting tickets (all of today's if none named).
-/// - `print-retry [NUMBER …]`: print the kept tickets now, held ones included (all of today's if none named).
-/// - `print-slip JSON`: a slip request (see `SlipDesk`).
-/// - `seal`: seals the finished days now (after `kioskctl enroll`), rather than at the next check.
+/// The control socket's requests beyond `status` and `subscribe`, for `kioskctl` (see
+/// `ControlRequest`). Each answers one JSON line: the request's reply type, or `ControlFailure`.
 struct ControlCommands: Sendable {
     let config: OfficeConfig
     let store: KioskDatabase
@@ -20,91 +14,89 @@ struct ControlCommands: Sendable {
     /// How long a command waits for the printer before answering that it is still printing.
     var replyTimeout: Double = 60
 
-    func run(_ line: String) -> String {
-        let (command, argument) = Self.split(line)
-        switch command {
-        case "reprint": return reprint(terminal: argument)
-        case "print-test": return printTest(printer: argument)
-        case "print-cancel": return cancel(numbers: argument.map { $0.split(separator: " ").map(String.init) })
-        case "print-retry": return retry(numbers: argument.map { $0.split(separator: " ").map(String.init) })
-        case "print-slip":
-            guard let slips else { return Self.error("slips are not configured: the office file has no [slips] table") }
-            return slips.handle(Array((argument ?? "").utf8)).body
-        case "seal": return seal()
-        default:
-            return Self.error(
-                "unknown command \"\(command)\"; expected status, subscribe, reprint, print-test, print-cancel, print-retry, print-slip or seal")
+    func run(_ request: ControlRequest) -> String {
+        switch request {
+        case .reprint(let terminal): Self.answer(reprint(terminal: terminal))
+        case .printTest(let printer): Self.answer(printTest(printer: printer))
+        case .printCancel(let numbers): ProtocolJSON.encode(CancelReply(cancelled: spooler.cancelTickets(numbers)))
+        case .printRetry(let numbers): Self.answer(retry(numbers: numbers))
+        case .printSlip(let body):
+            if let slips {
+                slips.handle(Array(body.utf8)).body
+            } else {
+                Self.answer(Result<SlipReply, ControlFailure>.failure(Self.failure("slips are not configured: the office file has no [slips] table")))
+            }
+        case .seal: Self.answer(seal())
+        case .status, .subscribe:
+            // The server answers these itself; they never reach here.
+            ProtocolJSON.encode(Self.failure("\(request.command) is answered by the control server"))
         }
     }
 
-    private func seal() -> String {
+    private func seal() -> Result<SealReply, ControlFailure> {
         switch sealer.sealNow() {
         case .success(let sealed):
             let waiting = (try? store.outbox().count) ?? -1
-            return Self.json(["sealed": sealed.map { ["day": $0.day.description, "hash": $0.hash] }, "outbox": waiting])
+            return .success(SealReply(sealed: sealed.map { .init(day: $0.day.description, hash: $0.hash) }, outbox: waiting))
         case .failure(.notEnrolled(let reason)):
-            return Self.error("the kiosk has no signing key: \(reason)")
+            return .failure(Self.failure("the kiosk has no signing key: \(reason)"))
         case .failure(.store(let reason)):
-            return Self.error("sealing failed: \(reason)")
+            return .failure(Self.failure("sealing failed: \(reason)"))
         }
     }
 
-    private func reprint(terminal: String?) -> String {
+    private func reprint(terminal: String?) -> Result<ReprintReply, ControlFailure> {
         let terminals = config.ticketTerminals.map(\.id)
         guard let id = terminal ?? (terminals.count == 1 ? terminals[0] : nil) else {
-            return Self.error(terminals.isEmpty ? "no ticket terminal is configured" : "name the terminal: one of \(terminals.joined(separator: ", "))")
+            return .failure(
+                Self.failure(terminals.isEmpty ? "no ticket terminal is configured" : "name the terminal: one of \(terminals.joined(separator: ", "))"))
         }
-        guard terminals.contains(id) else { return Self.error("unknown ticket terminal \"\(id)\"; expected one of: \(terminals.joined(separator: ", "))") }
+        guard terminals.contains(id) else {
+            return .failure(Self.failure("unknown ticket terminal \"\(id)\"; expected one of: \(terminals.joined(separator: ", "))"))
+        }
         do {
-            guard let ticket = try store.lastTicket(terminal: id) else { return Self.error("terminal \(id) has issued no ticket yet") }
+            guard let ticket = try store.lastTicket(terminal: id) else { return .failure(Self.failure("terminal \(id) has issued no ticket yet")) }
             spooler.enqueue(.reprint(ticket))
-            return Self.json(["reprinting": ticket.number.description, "terminal": id])
+            return .success(ReprintReply(reprinting: ticket.number.description, terminal: id))
         } catch {
-            return Self.error("cannot read the last ticket: \(error)")
+            return .failure(Self.failure("cannot read the last ticket: \(error)"))
         }
     }
 
-    private func printTest(printer: String?) -> String {
+    private func printTest(printer: String?) -> Result<TestPagesReply, ControlFailure> {
         let ids = printer.map { [$0] } ?? config.printers.map(\.id)
-        guard !ids.isEmpty else { return Self.error("no printer is configured") }
+        guard !ids.isEmpty else { return .failure(Self.failure("no printer is configured")) }
         if let unknown = ids.first(where: { config.printer(id: $0) == nil }) {
-            return Self.error("unknown printer \"\(unknown)\"; expected one of: \(config.printers.map(\.id).joined(separator: ", "))")
+            return .failure(Self.failure("unknown printer \"\(unknown)\"; expected one of: \(config.printers.map(\.id).joined(separator: ", "))"))
         }
-        var results: [[String: Any]] = []
+        var results: [PrintOutcome] = []
         for id in ids {
             let reply = Reply<PrintResult>()
             spooler.enqueue(.testPage(printer: id, reply: reply))
-            results.append(reply.wait(timeout: replyTimeout)?.json ?? ["printer": id, "printed": false, "problem": "still-printing"])
+            results.append(reply.wait(timeout: replyTimeout)?.outcome ?? PrintOutcome(printer: id, printed: false, problem: "still-printing"))
         }
-        return Self.json(["results": results])
+        return .success(TestPagesReply(results: results))
     }
 
-    private func cancel(numbers: [String]?) -> String {
-        Self.json(["cancelled": spooler.cancelTickets(numbers)])
-    }
-
-    private func retry(numbers: [String]?) -> String {
+    private func retry(numbers: [String]?) -> Result<RetryReply, ControlFailure> {
         do {
             let answer = try spooler.retry(numbers)
             guard answer.unknown.isEmpty else {
-                return Self.error("not awaiting print today: \(answer.unknown.joined(separator: ", ")); `kioskctl status` lists the kept tickets")
+                return .failure(
+                    Self.failure("not awaiting print today: \(answer.unknown.joined(separator: ", ")); `kioskctl status` lists the kept tickets"))
             }
-            return Self.json(["released": answer.released])
+            return .success(RetryReply(released: answer.released))
         } catch {
-            return Self.error("cannot read the kept tickets: \(error)")
+            return .failure(Self.failure("cannot read the kept tickets: \(error)"))
         }
     }
 
-    private static func split(_ line: String) -> (String, String?) {
-        guard let space = line.firstIndex(of: " ") else { return (line, nil) }
-        let rest = line[line.index(after: space)...].trimmingCharacters(in: .whitespaces)
-        return (String(line[..<space]), rest.isEmpty ? nil : rest)
-    }
+    static func failure(_ message: String) -> ControlFailure { ControlFailure(error: message) }
 
-    static func json(_ object: [String: Any]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+    static func answer<Reply: Encodable>(_ result: Result<Reply, ControlFailure>) -> String {
+        switch result {
+        case .success(let reply): ProtocolJSON.encode(reply)
+        case .failure(let failure): ProtocolJSON.encode(failure)
+        }
     }
-
-    static func error(_ message: String) -> String { json(["error": message]) }
 }

@@ -1,30 +1,33 @@
 import Foundation
 import Glibc
+import KioskControl
+import KioskProtocol
 import Synchronization
 
-/// The daemon's local control socket: one command line per connection.
+/// The daemon's local control socket: one `ControlRequest` JSON line per connection.
 ///
-/// - `status` answers one JSON object (devices, terminals) and closes.
+/// - `status` answers one `StatusReport` and closes.
 /// - `subscribe` keeps the connection and sends one JSON line per `DaemonEvent`, starting with
 ///   a `device-connected` line for each device connected at that moment.
 /// - anything else goes to `commands` (see `ControlCommands`) on a worker thread, so a command
 ///   that waits for a printer never holds up `status`; its one-line answer is sent back.
+/// - a line that is no request answers a `ControlFailure` saying why.
 ///
 /// Only local processes that can reach the socket file (mode 0660) talk to it.
 final class ControlServer: Sendable {
     private let path: String
     private let listenFD: Int32
-    private let status: @Sendable () -> String
+    private let status: @Sendable () -> StatusReport
     private let snapshot: @Sendable () -> [DaemonEvent]
-    private let commands: @Sendable (String) -> String
+    private let commands: @Sendable (ControlRequest) -> String
     private let subscribers = Mutex<[Int32]>([])
     private let finished = DispatchSemaphore(value: 0)
     /// The screens' server-sent events: every published event goes there too.
     private let feed: EventFeed?
 
     init(
-        path: String, status: @escaping @Sendable () -> String, snapshot: @escaping @Sendable () -> [DaemonEvent],
-        commands: @escaping @Sendable (String) -> String = { _ in #"{"error":"unknown command; expected status or subscribe"}"# },
+        path: String, status: @escaping @Sendable () -> StatusReport, snapshot: @escaping @Sendable () -> [DaemonEvent],
+        commands: @escaping @Sendable (ControlRequest) -> String,
         feed: EventFeed? = nil
     ) throws {
         self.feed = feed
@@ -95,12 +98,23 @@ final class ControlServer: Sendable {
             var timeout = timeval(tv_sec: 2, tv_usec: 0)
             setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            let line = UnixSocket.readLine(client, limit: 1 << 20)?.trimmingCharacters(in: .whitespaces)
-            switch line {
-            case "status":
-                _ = UnixSocket.sendAll(client, status() + "\n")
+            guard let line = UnixSocket.readLine(client, limit: 1 << 20) else {
                 close(client)
-            case "subscribe":
+                continue
+            }
+            let request: ControlRequest
+            do {
+                request = try ProtocolJSON.decode(ControlRequest.self, from: line)
+            } catch {
+                _ = UnixSocket.sendAll(client, ProtocolJSON.encode(ControlFailure(error: "not a control request: \(Self.reason(error))")) + "\n")
+                close(client)
+                continue
+            }
+            switch request {
+            case .status:
+                _ = UnixSocket.sendAll(client, ProtocolJSON.encode(status()) + "\n")
+                close(client)
+            case .subscribe:
                 // The "subscribed" line tells the client that every later event will reach it.
                 subscribers.withLock { fds in
                     let current = snapshot().map { $0.json + "\n" }.joined()
@@ -113,18 +127,31 @@ final class ControlServer: Sendable {
                         close(client)
                     }
                 }
-            case nil:
-                close(client)
-            case let command?:
+            case .reprint, .printTest, .printCancel, .printRetry, .printSlip, .seal:
                 // Printing may take a while: answer long commands without blocking the loop.
                 var timeout = timeval(tv_sec: 120, tv_usec: 0)
                 setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
                 let commands = self.commands
                 DispatchQueue.global().async {
-                    _ = UnixSocket.sendAll(client, commands(command) + "\n")
+                    _ = UnixSocket.sendAll(client, commands(request) + "\n")
                     close(client)
                 }
             }
+        }
+    }
+}
+
+extension ControlServer {
+    /// What is wrong with a request line, in one sentence.
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context),
+            DecodingError.valueNotFound(_, let context):
+            (context.codingPath.map(\.stringValue) + [context.debugDescription]).joined(separator: ": ")
+        case DecodingError.keyNotFound(let key, _):
+            "missing \"\(key.stringValue)\""
+        default:
+            "\(error)"
         }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
+import KioskControl
 import Glibc
 import KioskCore
+import KioskProtocol
 import KioskInput
 import KioskStore
 import Logging
@@ -47,7 +49,7 @@ public final class Daemon: Sendable {
         let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips, sealer: sealer)
         let feed = EventFeed(snapshot: { printers.stateEvents() + storage.stateEvents() })
         let control = try ControlServer(
-            path: paths.controlSocket, status: board.json,
+            path: paths.controlSocket, status: board.report,
             snapshot: { board.connectedDevices() + printers.faultEvents() + storage.stateEvents() },
             commands: commands.run, feed: feed)
         controlBox.server = control
@@ -106,7 +108,7 @@ public final class Daemon: Sendable {
         }
         inputBox.manager = input
         let hall = HallBoard(config: config, store: store, printers: printers)
-        api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.json, feed: feed, hall: hall, logger: logger) }
+        api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.report, feed: feed, hall: hall, logger: logger) }
         self.input = input
         self.control = control
         self.spooler = spooler

@@ -1,4 +1,5 @@
 import KioskInput
+import KioskCups
 import KioskPrint
 
 /// A message in both languages; shown Vietnamese first, then English.

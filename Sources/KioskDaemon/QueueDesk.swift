@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskStore
 
 /// The counters' queue keys. Each key loads the day's queue from the store (the one source of

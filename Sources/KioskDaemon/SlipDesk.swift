@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskPrint
+import KioskProtocol
 
 /// Slip requests from the HTTP API and `kioskctl print slip`: parse and check the JSON, compute
 /// the return time on the working-day calendar when the request does not give one, and print
@@ -24,7 +25,7 @@ struct SlipDesk: Sendable {
         let request: SlipRequest
         switch SlipRequestParser.parse(body, now: wallClock(), timeZone: timeZone) {
         case .success(let parsed): request = parsed
-        case .failure(let error): return Answer(status: error.httpStatus, body: error.json)
+        case .failure(let error): return error.answer
         }
         var printerID = slips.printer
         if let counterID = request.counter {
@@ -38,7 +39,7 @@ struct SlipDesk: Sendable {
         if let calendar {
             switch SlipAppointment.returnTime(for: request, calendar: calendar, hours: config.hours, timeZone: timeZone) {
             case .success(let date): returnAt = date
-            case .failure(let error): return Answer(status: error.httpStatus, body: error.json)
+            case .failure(let error): return error.answer
             }
         } else if let given = request.returnAt {
             returnAt = given
@@ -53,14 +54,12 @@ struct SlipDesk: Sendable {
         let reply = Reply<PrintResult>()
         spooler.enqueue(.slip(printout, copies: request.copies, printer: printerID, reply: reply))
         let result = reply.wait(timeout: printTimeout) ?? PrintResult(printer: printerID, job: nil, problem: .timedOut)
-        var answer = result.json
-        answer["dossierCode"] = request.dossierCode
-        answer["receivedAt"] = Self.iso(request.receivedAt, timeZone)
-        answer["returnAt"] = Self.iso(returnAt, timeZone)
         let date = VietnameseDate(returnAt, timeZone: timeZone)
-        answer["returnText"] = "\(date.time) \(date.weekdayInSentence), \(date.numericDate)"
+        let answer = SlipReply(
+            outcome: result.outcome, dossierCode: request.dossierCode, receivedAt: Self.iso(request.receivedAt, timeZone),
+            returnAt: Self.iso(returnAt, timeZone), returnText: "\(date.time) \(date.weekdayInSentence), \(date.numericDate)")
         // The slip was not printed: the printer is the problem, not the request.
-        return Answer(status: result.problem == nil ? 201 : 503, body: ControlCommands.json(answer))
+        return Answer(status: result.problem == nil ? 201 : 503, body: ProtocolJSON.encode(answer))
     }
 
     private func slipPrintout(_ request: SlipRequest, returnAt: Date, timeZone: TimeZone) -> SlipPrintout {
@@ -84,8 +83,7 @@ struct SlipDesk: Sendable {
     }
 
     private static func invalid(_ field: String, _ reason: String) -> Answer {
-        let error = SlipRequestError.invalid([FieldProblem(field: field, reason: reason)])
-        return Answer(status: error.httpStatus, body: error.json)
+        SlipRequestError.invalid([FieldProblem(field: field, reason: reason)]).answer
     }
 
     private static func iso(_ date: Date, _ timeZone: TimeZone) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskInput
+import KioskProtocol
 import Synchronization
 
 /// What `kioskctl status` shows: which devices are connected. Updated by the input thread,
@@ -56,31 +57,19 @@ final class StatusBoard: Sendable {
         }
     }
 
-    func json() -> String {
-        let deviceList: [[String: Any]] = devices.withLock { states in
+    func report() -> StatusReport {
+        let devices: [StatusReport.Device] = devices.withLock { states in
             states.enumerated().map { index, state in
                 let device = config.devices[index]
-                var entry: [String: Any] = [
-                    "pattern": device.path, "role": device.role.name, "connected": state.connected,
-                ]
-                if let path = state.path { entry["path"] = path }
-                if let name = state.name { entry["name"] = name }
-                if let problem = state.problem { entry["problem"] = problem }
-                if let terminal = device.terminal { entry["terminal"] = terminal }
-                return entry
+                return StatusReport.Device(
+                    pattern: device.path, role: device.role.name, connected: state.connected, path: state.path, name: state.name,
+                    problem: state.problem, terminal: device.terminal)
             }
         }
-        let object: [String: Any] = [
-            "office": config.office.code,
-            "pid": Int(getpid()),
-            "uptimeSeconds": Int(Date().timeIntervalSince(startedAt)),
-            "devices": deviceList,
-            "terminals": config.terminals.map { ["id": $0.id, "kind": "rating", "counter": $0.counter] }
-                + config.ticketTerminals.map { ["id": $0.id, "kind": "ticket", "printer": $0.printer] },
-            "printers": printers.json(kept: kept()),
-            "storage": storage.json(),
-        ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        return StatusReport(
+            office: config.office.code, pid: Int(getpid()), uptimeSeconds: Int(Date().timeIntervalSince(startedAt)), devices: devices,
+            terminals: config.terminals.map { .init(id: $0.id, kind: .rating, counter: $0.counter) }
+                + config.ticketTerminals.map { .init(id: $0.id, kind: .ticket, printer: $0.printer) },
+            printers: printers.status(kept: kept()), storage: storage.status())
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import KioskCore
+import KioskProtocol
 import KioskStore
 import Logging
 import Synchronization
@@ -133,18 +134,17 @@ final class StorageWatch: Sendable {
     }
 
     /// For `kioskctl status`.
-    func json() -> [String: Any] {
+    func status() -> StatusReport.Storage {
         let (free, total) = Self.space(of: directory)
         let condition = condition(freeBytes: free, totalBytes: total)
-        var entry: [String: Any] = [
-            "directory": directory, "state": condition.code, "freeBytes": free, "totalBytes": total, "walBytes": store.walBytes,
-        ]
-        switch condition {
-        case .ok: break
-        case .lowSpace(let free): entry["message"] = DaemonTexts.lowSpace(freeBytes: free, directory: directory).text
-        case .cannotStore(let reason): entry["message"] = DaemonTexts.cannotStore(reason: reason, directory: directory).text
-        }
-        return entry
+        let message: String? =
+            switch condition {
+            case .ok: nil
+            case .lowSpace(let free): DaemonTexts.lowSpace(freeBytes: free, directory: directory).text
+            case .cannotStore(let reason): DaemonTexts.cannotStore(reason: reason, directory: directory).text
+            }
+        return StatusReport.Storage(
+            directory: directory, state: condition.code, freeBytes: free, totalBytes: total, walBytes: store.walBytes, message: message)
     }
 
     static func space(of directory: String) -> (free: UInt64, total: UInt64) {

@@ -1,4 +1,5 @@
 import Foundation
+import KioskControl
 import Glibc
 
 /// The sd_notify protocol: a datagram to the Unix socket named by $NOTIFY_SOCKET.

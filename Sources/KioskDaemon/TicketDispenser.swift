@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskInput
 import KioskStore
 
@@ -48,7 +49,7 @@ final class TicketDispenser {
         case .touch(_, let press):
             switch TouchVerdict(press, limits: terminal.pressLimits, zones: terminal.indexedZones) {
             case .choice(let index): choice = terminal.zones[index - 1].choice
-            case .rejected(let kind): return Result(events: [.pressRejected(terminal: terminal.id, kind: kind.rawValue)])
+            case .rejected(let kind): return Result(events: [.pressRejected(terminal: terminal.id, kind: PressRejection(kind))])
             }
         case .key(let source, let code):
             guard case .ticket(let keyChoice) = config.devices[source].keys[code] else { return Result() }
@@ -58,7 +59,7 @@ final class TicketDispenser {
         }
         let now = monotonicClock()
         if let last = lastIssued[terminal.id], now - last < terminal.lockoutSeconds {
-            return Result(events: [.pressRejected(terminal: terminal.id, kind: "lockout")])
+            return Result(events: [.pressRejected(terminal: terminal.id, kind: .ticketLockout)])
         }
         guard let service = config.service(id: choice.service) else { return Result() }
         let issuedAt = wallClock()

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskInput
 import KioskStore
 
@@ -112,7 +113,7 @@ final class VoteProcessor {
 
     private func reject(_ kind: RejectedPress, terminal: TerminalConfig) throws -> Result {
         try store.record(rejected: kind, terminal: terminal.id, day: today())
-        return Result(events: [.pressRejected(terminal: terminal.id, kind: kind.rawValue)])
+        return Result(events: [.pressRejected(terminal: terminal.id, kind: PressRejection(kind))])
     }
 
     private func arm(counter: String, source: Int, service: String? = nil) -> Result {

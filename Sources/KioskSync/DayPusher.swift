@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskStore
 import NIOCore
 import NIOHTTP1
@@ -65,8 +66,8 @@ public struct DayPusher: Sendable {
                 var request = HTTPClientRequest(url: "\(collector)/api/v1/days")
                 request.method = .POST
                 request.headers.add(name: "Content-Type", value: "application/json")
-                request.headers.add(name: "Kiosk-Id", value: kioskID)
-                request.headers.add(name: "Kiosk-Signature", value: record.signature)
+                request.headers.add(name: PushAnswer.Header.kioskID, value: kioskID)
+                request.headers.add(name: PushAnswer.Header.signature, value: record.signature)
                 request.body = .bytes(ByteBuffer(bytes: record.body))
                 let response = try await client.execute(request, timeout: .milliseconds(Int64(policy.timeout * 1000)))
                 let body = try await response.body.collect(upTo: 64 * 1024)
@@ -87,9 +88,7 @@ public struct DayPusher: Sendable {
     /// The collector's "error" field, else the body as text.
     private static func reason(_ body: ByteBuffer) -> String {
         let data = Data(body.readableBytesView)
-        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let error = object["error"] as? String {
-            return (object["field"] as? String).map { "\($0): \(error)" } ?? error
-        }
+        if let reason = (try? ProtocolJSON.decode(PushAnswer.self, from: data))?.reason { return reason }
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KioskProtocol
 
 /// A subscription to kioskd's control socket: collects its JSON event lines.
 public final class EventStream: @unchecked Sendable {
@@ -29,7 +30,7 @@ public final class EventStream: @unchecked Sendable {
             return false
         }
         fd = connected
-        _ = "subscribe\n".withCString { send(connected, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+        _ = (ProtocolJSON.encode(ControlRequest.subscribe) + "\n").withCString { send(connected, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
         let collector = LineCollector()
         lines = collector
         let socketFD = connected

@@ -54,9 +54,9 @@ struct SealCommand: ParsableCommand {
     @OptionGroup var office: OfficeOptions
 
     func run() throws {
-        let answer = try ControlRequest.send("seal", office: office)
-        let sealed = (answer["sealed"] as? [[String: Any]] ?? []).compactMap { $0["day"] as? String }
+        let answer = try ControlRequestRunner.send(.seal, office: office)
+        let sealed = answer.sealed.map(\.day)
         print(sealed.isEmpty ? Texts.nothingToSeal : "\(Texts.sealedNow): \(sealed.joined(separator: ", "))")
-        print("\(Texts.outbox): \(answer["outbox"] as? Int ?? 0)")
+        print("\(Texts.outbox): \(answer.outbox)")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KioskConfigFile
 import KioskCore
-import KioskDaemon
+import KioskControl
 import KioskStore
 
 /// The loaded office file and the resolved state paths.

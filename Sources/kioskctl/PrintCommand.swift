@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import KioskDaemon
+import KioskControl
+import KioskProtocol
 
 struct PrintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,16 +18,14 @@ struct PrintTestCommand: ParsableCommand {
     var printer: String?
 
     func run() throws {
-        let answer = try ControlRequest.send("print-test" + (printer.map { " \($0)" } ?? ""), office: office)
-        let results = answer["results"] as? [[String: Any]] ?? []
+        let answer = try ControlRequestRunner.send(.printTest(printer: printer), office: office)
         var failed = false
-        for result in results {
-            let id = result["printer"] as? String ?? "?"
-            if result["printed"] as? Bool == true {
-                print("✔ \(id): \(Texts.testPagePrinted)")
+        for result in answer.results {
+            if result.printed {
+                print("✔ \(result.printer): \(Texts.testPagePrinted)")
             } else {
                 failed = true
-                print("✘ \(id): \(result["message"] as? String ?? result["problem"] as? String ?? "?")")
+                print("✘ \(result.printer): \(result.message ?? result.problem ?? "?")")
             }
         }
         if failed { throw ExitCode(1) }
@@ -50,34 +49,26 @@ struct PrintSlipCommand: ParsableCommand {
             FileHandle.standardError.write(Data("kioskctl: cannot read \(file): \(error.localizedDescription)\n".utf8))
             throw ExitCode(1)
         }
-        // One line on the socket: re-serialise valid JSON compactly; anything else goes as it is
-        // (newlines folded) so that kioskd reports what is wrong with it.
-        let line: String
-        if let object = try? JSONSerialization.jsonObject(with: data),
-            let compact = try? JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes])
-        {
-            line = String(decoding: compact, as: UTF8.self)
-        } else {
-            line = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+        guard let request = String(data: data, encoding: .utf8) else {
+            FileHandle.standardError.write(Data("kioskctl: \(file): \(Texts.slipNotUTF8)\n".utf8))
+            throw ExitCode(1)
         }
-        let answer = try ControlRequest.send("print-slip " + line, office: office, allowError: true)
-        if let problems = answer["problems"] as? [[String: Any]] {
-            FileHandle.standardError.write(Data("kioskctl: \(answer["error"] as? String ?? Texts.slipRefused)\n".utf8))
-            for problem in problems {
-                FileHandle.standardError.write(Data("  \(problem["field"] as? String ?? ""): \(problem["reason"] as? String ?? "")\n".utf8))
+        // The request goes as it is (kioskd names what is wrong with it); the JSON line carries it whole.
+        switch try ControlRequestRunner.answer(.printSlip(request: request), office: office) {
+        case .failure(let refusal):
+            FileHandle.standardError.write(Data("kioskctl: \(refusal.error)\n".utf8))
+            for problem in refusal.problems ?? [] {
+                FileHandle.standardError.write(Data("  \(problem.field): \(problem.reason)\n".utf8))
             }
             throw ExitCode(1)
-        }
-        if let error = answer["error"] as? String {
-            FileHandle.standardError.write(Data("kioskctl: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        print("\(Texts.slipReturn): \(answer["returnText"] as? String ?? answer["returnAt"] as? String ?? "?")")
-        if answer["printed"] as? Bool == true {
-            print("✔ \(answer["printer"] as? String ?? ""): \(Texts.slipPrinted)")
-        } else {
-            print("✘ \(answer["printer"] as? String ?? ""): \(answer["message"] as? String ?? "?")")
-            throw ExitCode(1)
+        case .success(let answer):
+            print("\(Texts.slipReturn): \(answer.returnText)")
+            if answer.printed {
+                print("✔ \(answer.printer): \(Texts.slipPrinted)")
+            } else {
+                print("✘ \(answer.printer): \(answer.message ?? "?")")
+                throw ExitCode(1)
+            }
         }
     }
 }
@@ -92,8 +83,7 @@ struct PrintCancelCommand: ParsableCommand {
     var numbers: [String] = []
 
     func run() throws {
-        let answer = try ControlRequest.send((["print-cancel"] + numbers).joined(separator: " "), office: office)
-        let cancelled = answer["cancelled"] as? [String] ?? []
+        let cancelled = try ControlRequestRunner.send(.printCancel(numbers: numbers.isEmpty ? nil : numbers), office: office).cancelled
         print(cancelled.isEmpty ? Texts.nothingCancelled : "\(Texts.cancelled): \(cancelled.joined(separator: ", "))")
     }
 }
@@ -109,8 +99,7 @@ struct PrintRetryCommand: ParsableCommand {
     var numbers: [String] = []
 
     func run() throws {
-        let answer = try ControlRequest.send((["print-retry"] + numbers).joined(separator: " "), office: office)
-        let released = answer["released"] as? [String] ?? []
+        let released = try ControlRequestRunner.send(.printRetry(numbers: numbers.isEmpty ? nil : numbers), office: office).released
         print(released.isEmpty ? Texts.retrying : "\(Texts.released): \(released.joined(separator: ", "))")
     }
 }
@@ -124,30 +113,31 @@ struct ReprintCommand: ParsableCommand {
     var terminal: String?
 
     func run() throws {
-        let answer = try ControlRequest.send("reprint" + (terminal.map { " \($0)" } ?? ""), office: office)
-        print("\(Texts.reprinting) \(answer["reprinting"] as? String ?? "?")")
+        let answer = try ControlRequestRunner.send(.reprint(terminal: terminal), office: office)
+        print("\(Texts.reprinting) \(answer.reprinting)")
     }
 }
 
-/// One command on kioskd's control socket, its JSON answer decoded; an "error" answer exits 1.
-enum ControlRequest {
-    static func send(_ command: String, office: OfficeOptions, allowError: Bool = false) throws -> [String: Any] {
+/// One request on kioskd's control socket and its typed answer; kioskd's refusal exits 1 with its reason.
+enum ControlRequestRunner {
+    static func send<Reply>(_ call: ControlCall<Reply>, office: OfficeOptions) throws -> Reply {
+        switch try answer(call, office: office) {
+        case .success(let reply):
+            return reply
+        case .failure(let failure):
+            FileHandle.standardError.write(Data("kioskctl: \(failure.error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The answer, a refusal included, for commands that say more about a refusal.
+    static func answer<Reply>(_ call: ControlCall<Reply>, office: OfficeOptions) throws -> Result<Reply, ControlFailure> {
         let context = try OfficeContext(office)
-        let answer: String
         do {
-            answer = try ControlClient.request(command, socketPath: context.paths.controlSocket)
+            return try ControlClient.send(call, socketPath: context.paths.controlSocket)
         } catch {
             FileHandle.standardError.write(Data("kioskctl: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any] else {
-            FileHandle.standardError.write(Data("kioskctl: unexpected answer from kioskd: \(answer)\n".utf8))
-            throw ExitCode(1)
-        }
-        if !allowError, let error = object["error"] as? String {
-            FileHandle.standardError.write(Data("kioskctl: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        return object
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import KioskDaemon
+import KioskControl
+import KioskProtocol
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +15,10 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let context = try OfficeContext(office)
         do {
-            let answer = try ControlClient.request("status", socketPath: context.paths.controlSocket)
-            print(json ? answer : Self.text(answer))
+            switch try ControlClient.send(.status, socketPath: context.paths.controlSocket) {
+            case .success(let status): print(json ? ProtocolJSON.encode(status) : Self.text(status))
+            case .failure(let failure): throw failure
+            }
         } catch {
             FileHandle.standardError.write(Data("kioskctl: \(error)\n".utf8))
             throw ExitCode(1)
@@ -24,40 +27,28 @@ struct StatusCommand: ParsableCommand {
 }
 
 extension StatusCommand {
-    static func text(_ answer: String) -> String {
-        guard let status = try? JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any] else {
-            return answer
-        }
+    static func text(_ status: StatusReport) -> String {
         var lines = [
-            "\(Texts.office): \(status["office"] as? String ?? "?") — kioskd pid \(status["pid"] as? Int ?? 0), \(Texts.uptime) \(status["uptimeSeconds"] as? Int ?? 0) s",
+            "\(Texts.office): \(status.office) — kioskd pid \(status.pid), \(Texts.uptime) \(status.uptimeSeconds) s",
             "\(Texts.devices):",
         ]
-        for device in status["devices"] as? [[String: Any]] ?? [] {
-            let connected = device["connected"] as? Bool ?? false
-            let owner = device["terminal"] as? String ?? ""
-            let path = device["path"] as? String ?? device["pattern"] as? String ?? ""
-            let name = (device["name"] as? String).map { " (\($0))" } ?? ""
-            lines.append("  \(connected ? "✔ \(Texts.connected)" : "✘ \(Texts.notConnected)")  \(device["role"] as? String ?? "") \(owner)  \(path)\(name)")
-            if let problem = device["problem"] as? String { lines.append("      ⚠ \(problem)") }
+        for device in status.devices {
+            let name = device.name.map { " (\($0))" } ?? ""
+            lines.append(
+                "  \(device.connected ? "✔ \(Texts.connected)" : "✘ \(Texts.notConnected)")  \(device.role) \(device.terminal ?? "")  \(device.path ?? device.pattern)\(name)")
+            if let problem = device.problem { lines.append("      ⚠ \(problem)") }
         }
-        let printers = status["printers"] as? [[String: Any]] ?? []
-        if !printers.isEmpty { lines.append("\(Texts.printers):") }
-        for printer in printers {
-            let ok = printer["ok"] as? Bool ?? false
-            let awaiting = printer["ticketsAwaiting"] as? Int ?? 0
-            let state = ok ? "✔ \(Texts.printerOK)" : "✘ \(printer["message"] as? String ?? "?")"
-            lines.append("  \(printer["id"] as? String ?? "?") (\(printer["queue"] as? String ?? "?")): \(state)")
-            if awaiting > 0 { lines.append("      ⚠ \(awaiting) \(Texts.ticketsAwaiting)") }
-            let held = printer["ticketsHeld"] as? [String] ?? []
-            if !held.isEmpty { lines.append("      ⚠ \(Texts.ticketsHeld(held))") }
+        if !status.printers.isEmpty { lines.append("\(Texts.printers):") }
+        for printer in status.printers {
+            let state = printer.ok ? "✔ \(Texts.printerOK)" : "✘ \(printer.message ?? "?")"
+            lines.append("  \(printer.id) (\(printer.queue)): \(state)")
+            if printer.ticketsAwaiting > 0 { lines.append("      ⚠ \(printer.ticketsAwaiting) \(Texts.ticketsAwaiting)") }
+            if !printer.ticketsHeld.isEmpty { lines.append("      ⚠ \(Texts.ticketsHeld(printer.ticketsHeld))") }
         }
-        if let storage = status["storage"] as? [String: Any] {
-            let free = (storage["freeBytes"] as? Int ?? 0) >> 20
-            let wal = (storage["walBytes"] as? Int ?? 0) >> 10
-            let ok = storage["state"] as? String == "ok"
-            lines.append("\(Texts.storage): \(ok ? "✔" : "✘") \(storage["directory"] as? String ?? "?"), \(free) MB \(Texts.free), WAL \(wal) KB")
-            if let message = storage["message"] as? String { lines.append("      ⚠ \(message)") }
-        }
+        let storage = status.storage
+        lines.append(
+            "\(Texts.storage): \(storage.state == "ok" ? "✔" : "✘") \(storage.directory), \(storage.freeBytes >> 20) MB \(Texts.free), WAL \(storage.walBytes >> 10) KB")
+        if let message = storage.message { lines.append("      ⚠ \(message)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -27,7 +27,7 @@ enum Texts {
     static let testPagePrinted = "đã in trang thử / test page printed"
     static let slipPrinted = "đã in giấy tiếp nhận / slip printed"
     static let slipReturn = "Hẹn trả kết quả / Return"
-    static let slipRefused = "yêu cầu in giấy tiếp nhận không hợp lệ / invalid slip request"
+    static let slipNotUTF8 = "tệp không phải văn bản UTF-8 / the file is not UTF-8 text"
     static let cancelled = "Đã hủy in / Printing cancelled"
     static func ticketsHeld(_ numbers: [String]) -> String {
         let list = numbers.joined(separator: ", ")

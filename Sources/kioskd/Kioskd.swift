@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import KioskConfigFile
 import KioskCore
+import KioskControl
 import KioskDaemon
 import Logging
 

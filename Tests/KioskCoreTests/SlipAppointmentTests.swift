@@ -56,7 +56,6 @@ import Testing
             return
         }
         #expect(error == .invalid([FieldProblem(field: "processingWorkingDays", reason: CalendarError.yearNotCovered(2027).description)]))
-        #expect(error.httpStatus == 422)
         #expect(error.problems.first?.reason.hasPrefix("Chưa có lịch ngày làm việc năm 2027") == true)
     }
 

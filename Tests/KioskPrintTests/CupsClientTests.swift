@@ -1,4 +1,5 @@
 import Foundation
+import KioskCups
 import KioskPrint
 import KioskTestSupport
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import KioskCups
 import KioskPrint
 import KioskTestSupport
 import Testing

@@ -1,3 +1,4 @@
+import KioskCups
 import KioskPrint
 import Testing
 

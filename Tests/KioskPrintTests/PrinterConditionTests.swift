@@ -1,3 +1,4 @@
+@testable import KioskCups
 @testable import KioskPrint
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskCups
 import KioskPrint
 import KioskStore
 import KioskTestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskProtocol
 import Logging
 
 /// The collector's HTTP API (`docs/collector-openapi.yaml`):
@@ -33,10 +34,10 @@ public struct CollectorServer: Sendable {
             do {
                 body = try await request.collectBody(upTo: DayIngestor.bodyLimit)
             } catch {
-                return Self.json(413, ["error": "a sealed day is at most \(DayIngestor.bodyLimit / 1024) KiB"])
+                return Self.json(413, PushAnswer(error: "a sealed day is at most \(DayIngestor.bodyLimit / 1024) KiB"))
             }
             let answer = try await ingestor.ingest(
-                kioskID: Self.header("kiosk-id", of: request), signature: Self.header("kiosk-signature", of: request),
+                kioskID: Self.header(PushAnswer.Header.kioskID, of: request), signature: Self.header(PushAnswer.Header.signature, of: request),
                 body: Array(body.readableBytesView))
             return Self.json(answer.status, answer.body)
         }
@@ -46,13 +47,14 @@ public struct CollectorServer: Sendable {
         return router
     }
 
-    private static func header(_ lowercasedName: String, of request: Request) -> String? {
-        request.headers.first { $0.name.canonicalName == lowercasedName }?.value
+    private static func header(_ name: String, of request: Request) -> String? {
+        let lowercasedName = name.lowercased()
+        return request.headers.first { $0.name.canonicalName == lowercasedName }?.value
     }
 
-    static func json(_ status: Int, _ object: [String: String]) -> Response {
+    static func json(_ status: Int, _ body: some Encodable) -> Response {
         Response(
             status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: JSONReply.text(object))))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: ProtocolJSON.encode(body) + "\n")))
     }
 }

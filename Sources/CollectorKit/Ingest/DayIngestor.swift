@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskSeal
 import SealVerification
 
@@ -14,7 +15,7 @@ public struct DayIngestor: Sendable {
 
     public struct Answer: Sendable, Equatable {
         public var status: Int
-        public var body: [String: String]
+        public var body: PushAnswer
     }
 
     let store: any CollectorStore
@@ -86,16 +87,17 @@ public struct DayIngestor: Sendable {
         let verified = VerifiedDay(kiosk: kiosk, tallies: tallies, body: body, hash: hash, signature: signature)
         switch try await store.ingest(verified) {
         case .stored(let link):
-            return Answer(status: 201, body: ["status": "stored", "day": tallies.day.description, "hash": hash, "link": link.rawValue])
+            return Answer(status: 201, body: PushAnswer(status: .stored, day: tallies.day.description, hash: hash, link: link.rawValue))
         case .identical:
-            return Answer(status: 200, body: ["status": "already-stored", "day": tallies.day.description, "hash": hash])
+            return Answer(status: 200, body: PushAnswer(status: .alreadyStored, day: tallies.day.description, hash: hash))
         case .registrationChanged:
             return nil
         case .conflict(let storedHash):
-            return Answer(status: 409, body: [
-                "error": "\(tallies.day) is already stored with other figures (SHA-256 \(storedHash)); this push is refused and recorded as a tamper alarm",
-                "day": tallies.day.description, "storedHash": storedHash,
-            ])
+            return Answer(
+                status: 409,
+                body: PushAnswer(
+                    day: tallies.day.description, storedHash: storedHash,
+                    error: "\(tallies.day) is already stored with other figures (SHA-256 \(storedHash)); this push is refused and recorded as a tamper alarm"))
         }
     }
 
@@ -105,8 +107,6 @@ public struct DayIngestor: Sendable {
     }
 
     static func refuse(_ status: Int, _ reason: String, field: String? = nil) -> Answer {
-        var body = ["error": reason]
-        if let field, !field.isEmpty { body["field"] = field }
-        return Answer(status: status, body: body)
+        Answer(status: status, body: PushAnswer(error: reason, field: field?.isEmpty == false ? field : nil))
     }
 }

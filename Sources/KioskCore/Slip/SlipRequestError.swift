@@ -15,19 +15,12 @@ public struct FieldProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(field): \(reason)" }
 }
 
-/// Why a slip request was refused, and the HTTP answer that says so.
+/// Why a slip request was refused (kioskd answers it as HTTP 400 or 422: `SlipRequestError+Answer`).
 public enum SlipRequestError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The body is empty, not UTF-8 JSON, or not a JSON object (HTTP 400).
+    /// The body is empty, not UTF-8 JSON, or not a JSON object.
     case malformed(String)
-    /// The body is a JSON object with problems in its fields, all of them listed (HTTP 422).
+    /// The body is a JSON object with problems in its fields, all of them listed.
     case invalid([FieldProblem])
-
-    public var httpStatus: Int {
-        switch self {
-        case .malformed: 400
-        case .invalid: 422
-        }
-    }
 
     /// One line for the `error` member of the answer.
     public var summary: String {
@@ -48,17 +41,5 @@ public enum SlipRequestError: Error, Sendable, Equatable, CustomStringConvertibl
 
     public var description: String {
         ([summary] + problems.map(\.description)).joined(separator: "\n")
-    }
-
-    /// The answer body: `{"error": "...", "problems": [{"field": "...", "reason": "..."}]}`,
-    /// keys sorted, UTF-8 with Vietnamese text as is.
-    public var json: String {
-        let body: [String: Any] = [
-            "error": summary,
-            "problems": problems.map { ["field": $0.field, "reason": $0.reason] },
-        ]
-        // Only strings, arrays and dictionaries: serialisation cannot fail.
-        let data = try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KioskProtocol
 import Synchronization
 
 /// The daemon's events for the screens (server-sent events): every event published on the control

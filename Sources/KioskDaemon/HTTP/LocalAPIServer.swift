@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KioskCore
+import KioskProtocol
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -31,21 +32,21 @@ final class LocalAPIServer: Sendable {
     private let started = DispatchSemaphore(value: 0)
     private let failed = Mutex(false)
 
-    init(config: LocalAPIConfig, slips: SlipDesk?, status: @escaping @Sendable () -> String, feed: EventFeed, hall: HallBoard, logger: Logger) {
+    init(config: LocalAPIConfig, slips: SlipDesk?, status: @escaping @Sendable () -> StatusReport, feed: EventFeed, hall: HallBoard, logger: Logger) {
         self.logger = logger
         address = "\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(config.port)"
         let router = Router()
         router.add(middleware: BearerTokenMiddleware(token: config.token))
         router.post("/api/v1/slips") { request, _ -> Response in
             guard let slips else {
-                return Self.json(404, ControlCommands.error("slips are not configured on this kiosk: the office file has no [slips] table"))
+                return Self.json(404, Self.failure("slips are not configured on this kiosk: the office file has no [slips] table"))
             }
             var request = request
             let body: ByteBuffer
             do {
                 body = try await request.collectBody(upTo: Self.bodyLimit)
             } catch {
-                return Self.json(413, ControlCommands.error("the request is larger than \(Self.bodyLimit / 1024) KiB"))
+                return Self.json(413, Self.failure("the request is larger than \(Self.bodyLimit / 1024) KiB"))
             }
             let bytes = Array(body.readableBytesView)
             // The slip waits for the printer: keep that wait off the server's tasks.
@@ -55,7 +56,7 @@ final class LocalAPIServer: Sendable {
             return Self.json(answer.status, answer.body)
         }
         router.get("/api/v1/status") { _, _ -> Response in
-            Self.json(200, status())
+            Self.json(200, ProtocolJSON.encode(status()))
         }
         router.get("/api/v1/events") { _, _ -> Response in
             let stream = feed.subscribe()
@@ -76,9 +77,9 @@ final class LocalAPIServer: Sendable {
         }
         router.get("/api/v1/hall") { _, _ -> Response in
             do {
-                return Self.json(200, try hall.json())
+                return Self.json(200, ProtocolJSON.encode(try hall.snapshot()))
             } catch {
-                return Self.json(503, ControlCommands.error("the queue cannot be read: \(error)"))
+                return Self.json(503, Self.failure("the queue cannot be read: \(error)"))
             }
         }
         router.get("/screens/hall") { _, _ -> Response in
@@ -88,13 +89,13 @@ final class LocalAPIServer: Sendable {
         router.get("/screens/rating/{terminal}") { _, context -> Response in
             guard let id = context.parameters.get("terminal"), let terminal = office.terminal(id: id),
                 let html = TerminalScreens.rating(terminal, config: office)
-            else { return Self.json(404, ControlCommands.error("no rating terminal with a screen by that id")) }
+            else { return Self.json(404, Self.failure("no rating terminal with a screen by that id")) }
             return Self.screen(html)
         }
         router.get("/screens/tickets/{terminal}") { _, context -> Response in
             guard let id = context.parameters.get("terminal"), let terminal = office.ticketTerminal(id: id),
                 let html = TerminalScreens.tickets(terminal, config: office)
-            else { return Self.json(404, ControlCommands.error("no ticket terminal with a screen by that id")) }
+            else { return Self.json(404, Self.failure("no ticket terminal with a screen by that id")) }
             return Self.screen(html)
         }
         let started = started
@@ -150,6 +151,9 @@ final class LocalAPIServer: Sendable {
             headers: [.contentType: "application/json; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: body + "\n")))
     }
+
+    /// A refusal's body: `{"error": "..."}`.
+    static func failure(_ message: String) -> String { ProtocolJSON.encode(ControlFailure(error: message)) }
 }
 
 /// Requires `Authorization: Bearer TOKEN` on every request when a token is configured.
@@ -167,7 +171,7 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
         let given = request.headers[.authorization]
         guard let given, Self.constantTimeEqual(Array(given.utf8), Array("Bearer \(token)".utf8)) else {
             return LocalAPIServer.json(
-                401, ControlCommands.error(given == nil ? "missing Authorization: Bearer token" : "wrong token"))
+                401, LocalAPIServer.failure(given == nil ? "missing Authorization: Bearer token" : "wrong token"))
         }
         return try await next(request, context)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 
 /// The rating screen of a counter and the entrance ticket menu, laid out from the same office file
 /// as their touch zones: each zone is a box at the same place, in percent of the screen, so what a
@@ -26,20 +27,16 @@ enum TerminalScreens {
     static func rating(_ terminal: TerminalConfig, config: OfficeConfig) -> String? {
         guard let screen = terminal.screen else { return nil }
         let questions = config.survey.questions.map { question in
-            [
-                "text": question.text, "english": question.textEnglish,
-                "choices": question.choices.map { ["label": $0.label, "english": $0.labelEnglish] },
-            ] as [String: Any]
+            RatingScreenSetup.Question(
+                text: question.text, english: question.textEnglish, choices: question.choices.map { .init(label: $0.label, english: $0.labelEnglish) })
         }
         let armed: Bool
         if case .armed = terminal.policy { armed = true } else { armed = false }
         let zones = terminal.zones.map { zone in
             box(zone.rect, screen: screen, attributes: #"data-zone="\#(zone.choice)" class="zone choice-\#(zone.choice)""#, body: "<b></b><span></span>")
         }.joined(separator: "\n")
-        let setup: [String: Any] = [
-            "terminal": terminal.id, "counter": terminal.counter, "armedPolicy": armed, "questions": questions,
-            "resetSeconds": terminal.sessionTimeoutSeconds,
-        ]
+        let setup = RatingScreenSetup(
+            terminal: terminal.id, counter: terminal.counter, armedPolicy: armed, questions: questions, resetSeconds: terminal.sessionTimeoutSeconds)
         return page(
             title: "Đánh giá — \(config.counter(id: terminal.counter)?.name ?? terminal.counter)", zones: zones, storageWords: words.ratingsNotStored,
             header: "<div id=\"question\" class=\"banner\"></div>", setup: setup,
@@ -94,9 +91,8 @@ enum TerminalScreens {
                 attributes: #"data-zone="\#(index + 1)" data-service="\#(ScreenPages.escape(zone.choice.service))" class="zone\#(zone.choice.priority == nil ? "" : " priority")""#,
                 body: body)
         }.joined(separator: "\n")
-        let setup: [String: Any] = [
-            "terminal": terminal.id, "printer": terminal.printer, "numberSeconds": numberSeconds, "keptNumberSeconds": keptNumberSeconds,
-        ]
+        let setup = TicketScreenSetup(
+            terminal: terminal.id, printer: terminal.printer, numberSeconds: numberSeconds, keptNumberSeconds: keptNumberSeconds)
         return page(
             title: "Lấy số — \(config.office.name)", zones: zones, storageWords: words.ticketsNotStored, header: "", setup: setup,
             script: """
@@ -148,10 +144,8 @@ enum TerminalScreens {
         return String(format: #"<div %@ style="left:%.4f%%;top:%.4f%%;width:%.4f%%;height:%.4f%%">%@</div>"#, attributes, left, top, width, height, body)
     }
 
-    private static func page(title: String, zones: String, storageWords: String, header: String, setup: [String: Any], script: String) -> String {
-        let json = (try? JSONSerialization.data(withJSONObject: setup, options: [.sortedKeys, .withoutEscapingSlashes])).map {
-            String(decoding: $0, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
-        } ?? "{}"
+    private static func page(title: String, zones: String, storageWords: String, header: String, setup: some Encodable, script: String) -> String {
+        let json = ProtocolJSON.encode(setup).replacingOccurrences(of: "</", with: "<\\/")
         return """
             <!DOCTYPE html>
             <html lang="vi" translate="no">

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskCups
 import KioskPrint
 
 /// CUPS operations for one printer's jobs: check the queue, hand a job over, follow it to its end

@@ -1,4 +1,5 @@
 import KioskCore
+import KioskCups
 import KioskPrint
 
 /// Bytes ready for one printer, in the format its mode takes.

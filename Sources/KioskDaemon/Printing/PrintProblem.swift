@@ -1,3 +1,4 @@
+import KioskCups
 import KioskPrint
 
 /// Why something was not printed, in words for the terminal (Vietnamese first, then English).

@@ -1,5 +1,6 @@
 import Foundation
 import KioskPrint
+import KioskProtocol
 import KioskStore
 
 /// One thing for a printer's lane to do, in order.
@@ -20,14 +21,8 @@ struct PrintResult: Sendable, Equatable {
     var job: Int32?
     var problem: PrintProblem?
 
-    var json: [String: Any] {
-        var object: [String: Any] = ["printer": printer, "printed": problem == nil]
-        if let job { object["job"] = Int(job) }
-        if let problem {
-            object["problem"] = problem.code
-            object["message"] = problem.message
-        }
-        return object
+    var outcome: PrintOutcome {
+        PrintOutcome(printer: printer, printed: problem == nil, job: job.map(Int.init), problem: problem?.code, message: problem?.message)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import Synchronization
 
 /// What each printer is doing, for `kioskctl status` and new subscribers: written by the print
@@ -62,36 +63,26 @@ final class PrinterBoard: Sendable {
         }
     }
 
-    /// Each printer's state for the screens' JSON: what a citizen may see (no queue or server).
-    func screenJSON() -> [[String: Any]] {
+    /// Each printer's state for the screens: what a citizen may see (no queue or server).
+    func screenStates() -> [ScreenPrinter] {
         health.withLock { all in
             printers.map { printer in
-                var object: [String: Any] = ["id": printer.id, "ok": all[printer.id]?.problem == nil]
-                if let problem = all[printer.id]?.problem {
-                    object["problem"] = problem.code
-                    object["message"] = problem.message
-                }
-                return object
+                let problem = all[printer.id]?.problem
+                return ScreenPrinter(id: printer.id, ok: problem == nil, problem: problem?.code, message: problem?.message)
             }
         }
     }
 
     /// With the tickets that wait for each printer, and those kioskd stopped sending to it.
-    func json(kept: KeptTickets) -> [[String: Any]] {
+    func status(kept: KeptTickets) -> [StatusReport.Printer] {
         health.withLock { all in
             printers.map { printer in
                 let entry = all[printer.id] ?? Health()
-                var object: [String: Any] = [
-                    "id": printer.id, "queue": printer.queue, "server": printer.server, "mode": printer.mode.rawValue,
-                    "ok": entry.problem == nil, "printed": entry.printed, "notPrinted": entry.notPrinted,
-                    "ticketsAwaiting": kept.awaiting[printer.id] ?? 0, "ticketsHeld": kept.held[printer.id] ?? [],
-                ]
-                if let problem = entry.problem {
-                    object["problem"] = problem.code
-                    object["message"] = problem.message
-                }
-                if let job = entry.lastJob { object["lastJob"] = Int(job) }
-                return object
+                return StatusReport.Printer(
+                    id: printer.id, queue: printer.queue, server: printer.server, mode: printer.mode.rawValue, ok: entry.problem == nil,
+                    printed: entry.printed, notPrinted: entry.notPrinted, ticketsAwaiting: kept.awaiting[printer.id] ?? 0,
+                    ticketsHeld: kept.held[printer.id] ?? [], problem: entry.problem?.code, message: entry.problem?.message,
+                    lastJob: entry.lastJob.map(Int.init))
             }
         }
     }

@@ -1,5 +1,7 @@
 import Foundation
 import KioskCore
+import KioskCups
+import KioskProtocol
 import KioskPrint
 import KioskStore
 

@@ -1,10 +1,10 @@
 import Glibc
 
 /// Small helpers over POSIX Unix-domain stream sockets, shared by the control server and client.
-enum UnixSocket {
+package enum UnixSocket {
     /// The address of a socket path; a leading "@" names the abstract namespace (as systemd's
     /// $NOTIFY_SOCKET may), whose address has no terminating NUL.
-    static func address(_ path: String) -> (sockaddr_un, socklen_t)? {
+    package static func address(_ path: String) -> (sockaddr_un, socklen_t)? {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         var bytes = Array(path.utf8)
@@ -15,16 +15,16 @@ enum UnixSocket {
         return (address, socklen_t(MemoryLayout<sa_family_t>.size + bytes.count + (abstract ? 0 : 1)))
     }
 
-    static func stream() -> Int32 {
+    package static func stream() -> Int32 {
         socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     }
 
-    static func withSockaddr<T>(_ address: inout sockaddr_un, _ body: (UnsafePointer<sockaddr>) -> T) -> T {
+    package static func withSockaddr<T>(_ address: inout sockaddr_un, _ body: (UnsafePointer<sockaddr>) -> T) -> T {
         withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1, body) }
     }
 
     /// Writes everything or fails; never raises SIGPIPE.
-    static func sendAll(_ fd: Int32, _ text: String) -> Bool {
+    package static func sendAll(_ fd: Int32, _ text: String) -> Bool {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let sent = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -36,7 +36,7 @@ enum UnixSocket {
     }
 
     /// Reads one line (without its newline), up to a limit.
-    static func readLine(_ fd: Int32, limit: Int = 1024) -> String? {
+    package static func readLine(_ fd: Int32, limit: Int = 1024) -> String? {
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while line.count < limit {

@@ -24,7 +24,7 @@ public struct StatePaths: Sendable, Equatable {
         signingKey = Self.resolve(keyFile, in: directory)
     }
 
-    static func resolve(_ path: String, in directory: String) -> String {
+    package static func resolve(_ path: String, in directory: String) -> String {
         path.hasPrefix("/") ? path : (directory as NSString).appendingPathComponent(path)
     }
 }

@@ -1,0 +1,27 @@
+/// A slip printed or not (`print-slip` and `POST /api/v1/slips`): the outcome, the request's
+/// dossier code and times, and the return time in words for the counter's screen.
+public struct SlipReply: Codable, Sendable, Equatable {
+    public var printer: String
+    public var printed: Bool
+    public var job: Int?
+    public var problem: String?
+    public var message: String?
+    public var dossierCode: String
+    /// ISO 8601 with the office's offset.
+    public var receivedAt: String
+    public var returnAt: String
+    /// "08:00 thứ Hai, 07/12/2026".
+    public var returnText: String
+
+    public init(outcome: PrintOutcome, dossierCode: String, receivedAt: String, returnAt: String, returnText: String) {
+        printer = outcome.printer
+        printed = outcome.printed
+        job = outcome.job
+        problem = outcome.problem
+        message = outcome.message
+        self.dossierCode = dossierCode
+        self.receivedAt = receivedAt
+        self.returnAt = returnAt
+        self.returnText = returnText
+    }
+}
