@@ -1,7 +1,7 @@
 import Foundation
 
-/// A JSON value with booleans told apart from numbers: JSONSerialization gives both as NSNumber.
-enum SlipJSONValue: Equatable {
+/// A JSON value with booleans told apart from numbers, so that `true` is never read as 1.
+enum SlipJSONValue: Equatable, Decodable {
     case string(String)
     case number(Double)
     case bool(Bool)
@@ -9,15 +9,21 @@ enum SlipJSONValue: Equatable {
     case array([SlipJSONValue])
     case object([String: SlipJSONValue])
 
-    init(_ value: Any) {
-        switch value {
-        case let string as String: self = .string(string)
-        // `true` and `false` are NSNumbers of C type `char` ("c"); JSON numbers never are.
-        case let number as NSNumber where String(cString: number.objCType) == "c": self = .bool(number.boolValue)
-        case let number as NSNumber: self = .number(number.doubleValue)
-        case let array as [Any]: self = .array(array.map(SlipJSONValue.init))
-        case let object as [String: Any]: self = .object(object.mapValues(SlipJSONValue.init))
-        default: self = .null
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let bool = try? container.decode(Bool.self) {
+            // Before Double: a decoder that turned `true` into 1 would otherwise make it a number.
+            self = .bool(bool)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let string = try? container.decode(String.self) {
+            self = .string(string)
+        } else if let array = try? container.decode([SlipJSONValue].self) {
+            self = .array(array)
+        } else {
+            self = .object(try container.decode([String: SlipJSONValue].self))
         }
     }
 

@@ -73,10 +73,10 @@ public enum SlipRequestParser {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return .failure(.malformed("the body is empty; expected a JSON object"))
         }
-        guard let parsed = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) else {
+        // Any decoding error means the text is not JSON: SlipJSONValue takes every JSON value.
+        guard let value = try? JSONDecoder().decode(SlipJSONValue.self, from: body) else {
             return .failure(.malformed("the body is not valid JSON; expected a JSON object"))
         }
-        let value = SlipJSONValue(parsed)
         guard case .object(let members) = value else {
             return .failure(.malformed("expected a JSON object at the top level, found \(value.typeName)"))
         }
