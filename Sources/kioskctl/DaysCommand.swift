@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskStore
 
 /// The sealed days in the outbox: which are sealed, which the collector has.
@@ -29,11 +30,10 @@ struct DaysCommand: ParsableCommand {
             return
         }
         if json {
-            let rows: [[String: Any]] = days.map {
-                ["day": $0.day.description, "hash": $0.hash, "signature": $0.signature, "pushed": $0.pushed, "bytes": $0.body.count]
+            let entries = days.map {
+                OutboxEntry(day: $0.day.description, hash: $0.hash, signature: $0.signature, pushed: $0.pushed, bytes: $0.body.count)
             }
-            let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            print(ProtocolJSON.encode(entries))
             return
         }
         guard !days.isEmpty else {

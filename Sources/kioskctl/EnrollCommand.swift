@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KioskProtocol
 import KioskSeal
 
 /// Creates the kiosk's signing key and prints what the district registers at the collector.
@@ -26,12 +27,10 @@ struct EnrollCommand: ParsableCommand {
         let key = try KioskSigningKey(contentsOf: path)
         let kiosk = context.config.sync.kioskID
         if json {
-            let object: [String: Any] = [
-                "kiosk": kiosk, "office": context.config.office.code, "publicKey": key.publicKey.base64,
-                "fingerprint": key.publicKey.fingerprint, "keyFile": path, "created": created,
-            ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            let report = EnrollmentReport(
+                kiosk: kiosk, office: context.config.office.code, publicKey: key.publicKey.base64, fingerprint: key.publicKey.fingerprint,
+                keyFile: path, created: created)
+            print(ProtocolJSON.encode(report))
             return
         }
         print(created ? "\(Texts.keyCreated): \(path)" : "\(Texts.keyExists): \(path)")

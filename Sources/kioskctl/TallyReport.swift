@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 
 /// A day's tallies laid out per terminal and question, with the index of each and of the office.
 struct TallyReport {
@@ -80,23 +81,18 @@ struct TallyReport {
 
     func json() -> String {
         let total = SatisfactionIndex(votes)
-        let object: [String: Any] = [
-            "office": config.office.code,
-            "day": day.description,
-            "votes": votes.map { tally -> [String: Any] in
-                [
-                    "terminal": tally.key.terminal, "counter": tally.key.counter, "service": tally.key.service,
-                    "question": tally.key.question, "choice": tally.key.choice, "score": tally.key.score,
-                    "satisfied": tally.key.satisfied, "count": tally.count,
-                ]
+        let report = DayTallyReport(
+            office: config.office.code,
+            day: day.description,
+            votes: votes.map {
+                DayTallyReport.Vote(
+                    terminal: $0.key.terminal, counter: $0.key.counter, service: $0.key.service, question: $0.key.question,
+                    choice: $0.key.choice, score: $0.key.score, satisfied: $0.key.satisfied, count: $0.count)
             },
-            "rejected": presses.map { ["terminal": $0.terminal, "kind": $0.kind.rawValue, "count": $0.count] as [String: Any] },
-            "index": [
-                "answers": total.answers, "satisfied": total.satisfiedAnswers,
-                "percentSatisfied": total.percentSatisfied as Any, "meanScore": total.meanScore as Any,
-            ] as [String: Any],
-        ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
-        return String(decoding: data, as: UTF8.self)
+            rejected: presses.map { DayTallyReport.Rejected(terminal: $0.terminal, kind: $0.kind.rawValue, count: $0.count) },
+            index: DayTallyReport.Index(
+                answers: total.answers, satisfied: total.satisfiedAnswers, percentSatisfied: total.percentSatisfied,
+                meanScore: total.meanScore))
+        return ProtocolJSON.encodePretty(report)
     }
 }
