@@ -13,9 +13,7 @@ struct DaysCommand: AsyncParsableCommand {
     func run() async throws {
         let days = try await CollectorStores.open(storage.database).storedDays(kiosk: kiosk)
         if json {
-            let rows = days.map { ["day": $0.day, "hash": $0.hash, "link": $0.link.rawValue] }
-            let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            print(ListingJSON.days(days))
             return
         }
         for day in days { print("\(day.day)\t\(day.hash.prefix(16))…\t\(day.link.rawValue)") }
@@ -31,14 +29,7 @@ struct AlarmsCommand: AsyncParsableCommand {
     func run() async throws {
         let alarms = try await CollectorStores.open(storage.database).alarms()
         if json {
-            let rows: [[String: Any]] = alarms.map {
-                [
-                    "kiosk": $0.kiosk, "day": $0.day, "kind": $0.kind.rawValue, "detail": $0.detail, "count": $0.seen,
-                    "firstSeen": $0.firstSeen, "lastSeen": $0.lastSeen,
-                ]
-            }
-            let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            print(ListingJSON.alarms(alarms))
             return
         }
         for alarm in alarms {
@@ -59,16 +50,7 @@ struct HealthCommand: AsyncParsableCommand {
         let today = LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
         let kiosks = try await CollectorStores.open(storage.database).health()
         if json {
-            let rows: [[String: Any]] = kiosks.map {
-                [
-                    "kiosk": $0.kiosk, "office": $0.officeCode, "district": $0.district, "province": $0.province, "revoked": $0.revoked,
-                    "lastDay": $0.lastDay ?? NSNull(), "silentNights": $0.silentNights(today: today) ?? NSNull(), "gaps": $0.gaps,
-                    "broken": $0.broken, "restarts": $0.restarts, "missingDays": $0.missingDays, "alarms": $0.alarms,
-                    "printerFaults": $0.printerFaults,
-                ]
-            }
-            let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .withoutEscapingSlashes])
-            print(String(decoding: data, as: UTF8.self))
+            print(ListingJSON.health(kiosks, today: today))
             return
         }
         for kiosk in kiosks {

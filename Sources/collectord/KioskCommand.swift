@@ -48,14 +48,7 @@ struct KioskCommand: AsyncParsableCommand {
         func run() async throws {
             let kiosks = try await CollectorStores.open(storage.database).kiosks()
             if json {
-                let rows: [[String: Any]] = kiosks.map {
-                    [
-                        "id": $0.id, "officeCode": $0.officeCode, "officeName": $0.officeName, "district": $0.district,
-                        "province": $0.province, "publicKey": $0.publicKey, "revoked": $0.revoked,
-                    ]
-                }
-                let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .withoutEscapingSlashes])
-                print(String(decoding: data, as: UTF8.self))
+                print(ListingJSON.kiosks(kiosks))
                 return
             }
             for kiosk in kiosks {

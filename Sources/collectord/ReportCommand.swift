@@ -39,12 +39,12 @@ struct ReportCommand: AsyncParsableCommand {
         case ("satisfaction", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.satisfaction(try await store.satisfaction(query)).utf8))
         case ("queue", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.queue(try await store.queue(query)).utf8))
         case ("slips", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.slips(try await store.slips(query)).utf8))
-        case ("slips", "json"): print(try ReportJSON.slips(try await store.slips(query), query: query))
+        case ("slips", "json"): print(ReportJSON.slips(try await store.slips(query), query: query))
         case ("slips", "text"):
             print("\(query.period.from) – \(query.period.to)")
             for row in try await store.slips(query) { print("\(row.procedure)\t\(row.count)") }
-        case ("satisfaction", "json"): print(try ReportJSON.satisfaction(try await store.satisfaction(query), query: query))
-        case ("queue", "json"): print(try ReportJSON.queue(try await store.queue(query), query: query))
+        case ("satisfaction", "json"): print(ReportJSON.satisfaction(try await store.satisfaction(query), query: query))
+        case ("queue", "json"): print(ReportJSON.queue(try await store.queue(query), query: query))
         case ("satisfaction", "text"):
             print("\(query.period.from) – \(query.period.to)")
             for row in try await store.satisfaction(query) {

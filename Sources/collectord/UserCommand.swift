@@ -43,9 +43,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let accounts = try await CollectorStores.open(storage.database).staffAccounts()
             if json {
-                let rows: [[String: Any]] = accounts.map { ["name": $0.name, "role": $0.role.rawValue, "district": $0.district, "disabled": $0.disabled] }
-                let data = try JSONSerialization.data(withJSONObject: rows, options: [.sortedKeys, .withoutEscapingSlashes])
-                print(String(decoding: data, as: UTF8.self))
+                print(ListingJSON.accounts(accounts))
                 return
             }
             for account in accounts {

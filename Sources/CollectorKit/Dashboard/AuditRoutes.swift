@@ -8,10 +8,8 @@ extension DashboardRoutes {
         router.get("/audit") { request, _ in
             let checked = try await adminRequest(request, posted: false)
             guard case .admin(let account, _) = checked else { return checked.response! }
-            let entries = try await store.auditTrail().map {
-                ["at": $0.at, "actor": $0.actor, "action": $0.action.rawValue, "subject": $0.subject, "detail": $0.detail]
-            }
-            return page("audit", status: .ok, ["title": "Nhật ký quản trị", "user": account.name, "entries": entries], session: account)
+            let entries = try await store.auditTrail().map(AuditPage.Entry.init)
+            return page("audit", status: .ok, AuditPage(user: account.name, entries: entries), session: account)
         }
         router.get("/audit.csv") { request, _ in
             let checked = try await adminRequest(request, posted: false)

@@ -37,7 +37,7 @@ struct DashboardRoutes: Sendable {
     }
 
     func add(to router: Router<CollectorRequestContext>) {
-        router.get("/login") { _, _ in page("login", status: .ok, ["title": "Đăng nhập"]) }
+        router.get("/login") { _, _ in page("login", status: .ok, LoginPage()) }
         router.post("/login") { request, context in try await login(request, context) }
         router.post("/logout") { request, _ in
             var request = request
@@ -76,19 +76,16 @@ struct DashboardRoutes: Sendable {
         let keys = LoginThrottle.keys(name: name, source: source)
         let failures = try await store.loginFailures(keys: [keys.nameAndSource, keys.source])
         if let wait = LoginThrottle.wait(nameAndSource: failures[keys.nameAndSource], source: failures[keys.source], now: Date()) {
-            var response = page("login", status: .tooManyRequests, [
-                "title": "Đăng nhập", "name": name,
-                "error": "Đăng nhập sai nhiều lần từ máy này. Vui lòng thử lại sau \(wait) giây. / Too many failed sign-ins from here; try again in \(wait) s.",
-            ])
+            var response = page("login", status: .tooManyRequests, LoginPage(
+                name: name,
+                error: "Đăng nhập sai nhiều lần từ máy này. Vui lòng thử lại sau \(wait) giây. / Too many failed sign-ins from here; try again in \(wait) s."))
             response.headers[.retryAfter] = String(wait)
             return response
         }
         let known = try await store.staff(named: name)
         guard await PasswordCheck.verify(form["password"] ?? "", of: known), let account = known else {
             try await store.recordLoginFailure(keys: [keys.nameAndSource, keys.source], at: Date())
-            return page("login", status: .unauthorized, [
-                "title": "Đăng nhập", "name": name, "error": "Sai tên đăng nhập hoặc mật khẩu. / Wrong user name or password.",
-            ])
+            return page("login", status: .unauthorized, LoginPage(name: name, error: "Sai tên đăng nhập hoặc mật khẩu. / Wrong user name or password."))
         }
         try await store.clearLoginFailures(key: keys.nameAndSource)
         var bytes = [UInt8](repeating: 0, count: 32)
@@ -119,7 +116,7 @@ struct DashboardRoutes: Sendable {
 
     /// A refused form post, as a page that says why.
     func refusal(_ status: HTTPResponse.Status, _ reason: String, session: DashboardSession?) -> Response {
-        page("forbidden", status: status, ["title": "Không được phép", "message": reason], session: session)
+        page("forbidden", status: status, ForbiddenPage(message: reason), session: session)
     }
 
     /// The query the request asks for, limited to the person's district; nil when it asks for another district.
@@ -151,7 +148,7 @@ struct DashboardRoutes: Sendable {
             rows: try await store.satisfaction(query), offices: try await store.satisfaction(officeQuery),
             queue: try await store.queue(query), slips: try await store.slips(query),
             trend: trendBreakdown == nil ? [] : try await store.satisfaction(trendQuery), health: health, today: LocalDay(Date(), in: timeZone))
-        return page("overview", status: .ok, view.context, session: account)
+        return page("overview", status: .ok, view.page, session: account)
     }
 
     private func csv(_ request: Request, _ account: DashboardSession) async throws -> Response {
@@ -181,20 +178,16 @@ struct DashboardRoutes: Sendable {
     private func forbidden(_ account: DashboardSession) -> Response {
         page(
             "forbidden", status: .forbidden,
-            [
-                "title": "Không được phép",
-                "message": "Tài khoản \(account.name) chỉ xem được quận/huyện \(account.district). / This account may only read its own district.",
-            ], session: account)
+            ForbiddenPage(message: "Tài khoản \(account.name) chỉ xem được quận/huyện \(account.district). / This account may only read its own district."),
+            session: account)
     }
 
     /// A page in the layout; a signed-in person's page gets the session's form token for its forms.
-    func page(_ template: String, status: HTTPResponse.Status, _ context: [String: Any], session: DashboardSession? = nil) -> Response {
-        var context = context
-        if let session { context["csrf"] = session.formToken }
-        let body = library.render(context, withTemplate: template) ?? ""
-        var layout = context
-        layout["body"] = body
-        let html = library.render(layout, withTemplate: "layout") ?? body
+    func page(_ template: String, status: HTTPResponse.Status, _ content: some DashboardPage, session: DashboardSession? = nil) -> Response {
+        var content = content
+        if let session { content.csrf = session.formToken }
+        let body = library.render(content, withTemplate: template) ?? ""
+        let html = library.render(PageLayout(title: content.title, body: body), withTemplate: "layout") ?? body
         return Response(
             status: status,
             headers: [

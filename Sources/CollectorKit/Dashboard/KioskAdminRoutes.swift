@@ -66,26 +66,16 @@ extension DashboardRoutes {
     private func kioskPage(_ account: DashboardSession, status: HTTPResponse.Status, notice: String?, error: String?, form: [String: String]) async throws
         -> Response
     {
-        let kiosks = try await store.kiosks().map { kiosk -> [String: Any] in
-            [
-                "id": kiosk.id, "officeCode": kiosk.officeCode, "officeName": kiosk.officeName, "district": kiosk.district,
-                "province": kiosk.province, "fingerprint": KioskPublicKey(base64: kiosk.publicKey)?.fingerprint ?? "?",
-                "revoked": kiosk.revoked, "status": kiosk.revoked ? "revoked" : "active",
-            ]
-        }
-        var context: [String: Any] = ["title": "Máy kiosk", "user": account.name, "kiosks": kiosks, "form": form]
-        if let notice { context["notice"] = notice }
-        if let error { context["error"] = error }
-        return page("kiosks", status: status, context, session: account)
+        let kiosks = try await store.kiosks().map(KioskAdminPage.Kiosk.init)
+        return page(
+            "kiosks", status: status, KioskAdminPage(user: account.name, kiosks: kiosks, form: form, notice: notice, error: error), session: account)
     }
 
     func adminOnly(_ account: DashboardSession) -> Response {
         page(
             "forbidden", status: .forbidden,
-            [
-                "title": "Không được phép",
-                "message": "Chỉ quản trị viên cấp tỉnh được làm việc này (tài khoản \(account.name)). / Only a province admin may do this.",
-            ], session: account)
+            ForbiddenPage(message: "Chỉ quản trị viên cấp tỉnh được làm việc này (tài khoản \(account.name)). / Only a province admin may do this."),
+            session: account)
     }
 
     private static func queryValue(_ text: String) -> String {

@@ -1,7 +1,7 @@
 /// A person who reads the dashboard. A province admin sees every office; district staff see
 /// their district only, by page and by CSV. Kiosk keys can only push; they never log in.
 public struct StaffAccount: Sendable, Equatable {
-    public enum Role: String, Sendable, CaseIterable {
+    public enum Role: String, Codable, Sendable, CaseIterable {
         case provinceAdmin = "province-admin"
         case districtStaff = "district-staff"
     }

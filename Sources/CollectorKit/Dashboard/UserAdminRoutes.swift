@@ -36,15 +36,7 @@ extension DashboardRoutes {
     }
 
     private func userPage(_ account: DashboardSession, status: HTTPResponse.Status, notice: String?, error: String?) async throws -> Response {
-        let accounts = try await store.staffAccounts().map { user -> [String: Any] in
-            [
-                "name": user.name, "role": user.role == .provinceAdmin ? "Quản trị tỉnh / Province admin" : "Cán bộ quận / District staff",
-                "district": user.district, "disabled": user.disabled, "status": user.disabled ? "disabled" : "enabled",
-            ]
-        }
-        var context: [String: Any] = ["title": "Tài khoản", "user": account.name, "accounts": accounts]
-        if let notice { context["notice"] = notice }
-        if let error { context["error"] = error }
-        return page("users", status: status, context, session: account)
+        let accounts = try await store.staffAccounts().map(UserAdminPage.Account.init)
+        return page("users", status: status, UserAdminPage(user: account.name, accounts: accounts, notice: notice, error: error), session: account)
     }
 }

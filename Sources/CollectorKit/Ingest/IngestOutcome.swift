@@ -12,7 +12,7 @@ public enum IngestOutcome: Sendable, Equatable {
 }
 
 /// How a stored day links to the day before it from the same kiosk.
-public enum ChainLink: String, Sendable, Equatable {
+public enum ChainLink: String, Codable, Sendable, Equatable {
     /// `previous` is the hash of the stored day before.
     case linked
     /// The kiosk's first day (`previous` is empty).

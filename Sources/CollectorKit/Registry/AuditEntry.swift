@@ -2,8 +2,8 @@
 /// `cli:UNIX-USER`), when (ISO 8601 UTC), what, on which kiosk or account, and the details (the
 /// reason given, the new office, the role). Written in the same transaction as the change itself;
 /// province admins read it on the dashboard and as CSV, and `collectord audit` prints it.
-public struct AuditEntry: Sendable, Equatable {
-    public enum Action: String, Sendable, CaseIterable {
+public struct AuditEntry: Codable, Sendable, Equatable {
+    public enum Action: String, Codable, Sendable, CaseIterable {
         case kioskRegistered = "kiosk-registered"
         case kioskReplaced = "kiosk-replaced"
         case kioskRevoked = "kiosk-revoked"

@@ -1,6 +1,6 @@
 /// A kiosk the district knows: where it stands (province → district → office) and the public key
-/// its sealed days must be signed with.
-public struct KioskRegistration: Sendable, Equatable {
+/// its sealed days must be signed with. `collectord kiosk list --json` prints these fields.
+public struct KioskRegistration: Codable, Sendable, Equatable {
     public var id: String
     public var officeCode: String
     public var officeName: String

@@ -3,8 +3,8 @@
 /// or a second start of a kiosk's chain (`chain-restart`).
 /// The same alarm raised again (the same conflicting push repeated) is counted on one alarm, with
 /// when it was first and last seen, so that one kiosk pushing in a loop cannot flood the list.
-public struct CollectorAlarm: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+public struct CollectorAlarm: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
         case tamper
         case chainBreak = "chain-break"
         case chainRestart = "chain-restart"
@@ -18,6 +18,12 @@ public struct CollectorAlarm: Sendable, Equatable {
     public var seen: Int
     public var firstSeen: String
     public var lastSeen: String
+
+    /// As `collectord alarms --json` prints it: how many times it was raised is `count`.
+    enum CodingKeys: String, CodingKey {
+        case kiosk, day, kind, detail, firstSeen, lastSeen
+        case seen = "count"
+    }
 
     public init(kiosk: String, day: String, kind: Kind, detail: String, seen: Int = 1, firstSeen: String = "", lastSeen: String = "") {
         self.kiosk = kiosk

@@ -55,7 +55,8 @@ public protocol CollectorStore: Sendable {
     func clearLoginFailures(key: String) async throws
 }
 
-public struct StoredDaySummary: Sendable, Equatable {
+/// A stored day as `collectord days` lists it (`--json`: these fields).
+public struct StoredDaySummary: Codable, Sendable, Equatable {
     public var day: String
     public var hash: String
     public var link: ChainLink
