@@ -95,6 +95,9 @@ let package = Package(
         // CUPS through libcups: jobs, their states, the printer's conditions. Apart from KioskPrint so
         // that kioskctl, which renders previews, does not load libcups.
         .target(name: "KioskCups", dependencies: ["CCups"]),
+        // A sample ticket and slip and the render benchmark: for previews, tests and kiosk-bench,
+        // not linked into kioskd.
+        .target(name: "KioskPrintSamples", dependencies: ["KioskPrint", "KioskCore"]),
         // The daemon's wiring: input → vote decisions and tickets → store → acknowledgement and
         // printing; control socket; the local HTTP API (Hummingbird); systemd notify.
         .target(
@@ -114,7 +117,7 @@ let package = Package(
         .executableTarget(
             name: "kioskctl",
             dependencies: [
-                "KioskCore", "KioskProtocol", "KioskControl", "KioskConfigFile", "KioskStore", "KioskPrint", "KioskSeal", "KioskSync",
+                "KioskCore", "KioskProtocol", "KioskControl", "KioskConfigFile", "KioskStore", "KioskPrint", "KioskPrintSamples", "KioskSeal", "KioskSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -136,7 +139,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskTestSupport", "KioskCore", "KioskPrint", "CollectorKit", "KioskSeal", "SealVerification", "KioskStore",
+                "KioskTestSupport", "KioskCore", "KioskPrint", "KioskPrintSamples", "CollectorKit", "KioskSeal", "SealVerification", "KioskStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -146,26 +149,32 @@ let package = Package(
         .executableTarget(
             name: "kiosk-demo",
             dependencies: [
-                "KioskTestSupport", "KioskCore", "KioskPrint", "KioskStore",
+                "KioskTestSupport", "KioskCore", "KioskProtocol", "KioskPrint", "KioskStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KioskCoreTests", dependencies: ["KioskCore"]),
         .testTarget(name: "KioskProtocolTests", dependencies: ["KioskProtocol"]),
         // The daemon's wiring in-process: real SQLite files, injected clocks, no devices or cupsd.
-        .testTarget(name: "KioskDaemonTests", dependencies: ["KioskDaemon", "KioskCore", "KioskProtocol", "KioskStore", "KioskTestSupport"]),
+        .testTarget(
+            name: "KioskDaemonTests",
+            dependencies: ["KioskDaemon", "KioskCore", "KioskConfigFile", "KioskInput", "KioskProtocol", "KioskStore", "KioskTestSupport"]),
         .testTarget(name: "KioskConfigFileTests", dependencies: ["KioskConfigFile", "KioskCore"]),
         .testTarget(
             name: "KioskStoreTests",
             dependencies: ["KioskStore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskInputTests", dependencies: ["KioskInput", "CEvdev", "KioskCore", "KioskTestSupport"]),
         .testTarget(
             name: "CollectorKitTests",
-            dependencies: ["CollectorKit", "KioskCore", "KioskSeal", .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: [
+                "CollectorKit", "KioskCore", "KioskProtocol", "KioskSeal", .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ]
         ),
         .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "SealVerification", "KioskStore", "KioskCore"]),
-        .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCups", "KioskCore", "KioskTestSupport"]),
+        .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCups", "KioskPrintSamples", "KioskCore", "KioskTestSupport"]),
         .testTarget(
             name: "KioskdTests",
             dependencies: [

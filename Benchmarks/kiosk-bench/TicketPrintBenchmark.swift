@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Glibc
 import KioskPrint
+import KioskPrintSamples
 import KioskTestSupport
 
 /// Tap on the emulated ticket touchscreen → ticket committed → the job's last byte at the

@@ -22,15 +22,13 @@ final class ControlServer: Sendable {
     private let commands: @Sendable (ControlRequest) -> String
     private let subscribers = Mutex<[Int32]>([])
     private let finished = DispatchSemaphore(value: 0)
-    /// The screens' server-sent events: every published event goes there too.
-    private let feed: EventFeed?
+    private let bus: EventBus
 
     init(
         path: String, status: @escaping @Sendable () -> StatusReport, snapshot: @escaping @Sendable () -> [DaemonEvent],
-        commands: @escaping @Sendable (ControlRequest) -> String,
-        feed: EventFeed? = nil
+        commands: @escaping @Sendable (ControlRequest) -> String, bus: EventBus
     ) throws {
-        self.feed = feed
+        self.bus = bus
         self.path = path
         self.status = status
         self.snapshot = snapshot
@@ -49,6 +47,7 @@ final class ControlServer: Sendable {
         }
         chmod(path, 0o660)
         listenFD = fd
+        bus.subscribe { [weak self] events in self?.deliver(events) }
     }
 
     func start() {
@@ -71,20 +70,16 @@ final class ControlServer: Sendable {
         }
     }
 
-    /// Sends events to every subscriber. `update` runs under the same lock, so a state change
-    /// and its event reach a new subscriber exactly once: in its snapshot or as an event.
-    func publish(_ events: [DaemonEvent], update: () -> Void = {}) {
+    /// Sends events to every subscriber (the bus calls it, under its lock).
+    private func deliver(_ events: [DaemonEvent]) {
         let lines = events.map { $0.json + "\n" }.joined()
         subscribers.withLock { fds in
-            update()
-            guard !lines.isEmpty else { return }
             fds.removeAll { fd in
                 if UnixSocket.sendAll(fd, lines) { return false }
                 close(fd)
                 return true
             }
         }
-        feed?.publish(events)
     }
 
     private func acceptLoop() {
@@ -116,7 +111,7 @@ final class ControlServer: Sendable {
                 close(client)
             case .subscribe:
                 // The "subscribed" line tells the client that every later event will reach it.
-                subscribers.withLock { fds in
+                bus.quiet { subscribers.withLock { fds in
                     let current = snapshot().map { $0.json + "\n" }.joined()
                     if UnixSocket.sendAll(client, "{\"event\":\"subscribed\"}\n" + current) {
                         // From now on a subscriber that stops reading is dropped when its socket
@@ -126,7 +121,7 @@ final class ControlServer: Sendable {
                     } else {
                         close(client)
                     }
-                }
+                } }
             case .reprint, .printTest, .printCancel, .printRetry, .printSlip, .seal:
                 // Printing may take a while: answer long commands without blocking the loop.
                 var timeout = timeval(tv_sec: 120, tv_usec: 0)

@@ -19,11 +19,14 @@ public final class Daemon: Sendable {
     private let store: KioskDatabase
     private let logger: Logger
 
+    /// The composition root: the event bus first, then every producer handed it, then the
+    /// control socket and the screens' feed subscribed to it, then the input thread.
+    /// - Parameter clock: the office's time (`OfficeClock.live(for:)` when running for real).
     /// - Parameter calendar: the working days, for slip return times (nil when the office prints no slips).
     /// - Parameter printRetrySeconds: how often a printer with a problem is checked again.
     public init(
-        config: OfficeConfig, paths: StatePaths, notifier: SystemdNotifier, logger: Logger, calendar: WorkingCalendar? = nil,
-        printRetrySeconds: Double = 2
+        config: OfficeConfig, paths: StatePaths, notifier: SystemdNotifier, logger: Logger, clock: OfficeClock,
+        calendar: WorkingCalendar? = nil, printRetrySeconds: Double = 2
     ) throws {
         self.logger = logger
         try FileManager.default.createDirectory(atPath: paths.directory, withIntermediateDirectories: true)
@@ -33,84 +36,53 @@ public final class Daemon: Sendable {
         } catch {
             throw DaemonError.store(path: paths.database, reason: "\(error)")
         }
+        let bus = EventBus()
         let printers = PrinterBoard(printers: config.printers)
-        let controlBox = ControlServerBox()
         let spooler = PrintSpooler(
-            config: config, store: store, board: printers, logger: logger, retrySeconds: printRetrySeconds
-        ) { events in controlBox.server?.publish(events) }
-        let storage = StorageWatch(store: store, directory: paths.directory, logger: logger) { events in
-            controlBox.server?.publish(events)
-        }
-        let board = StatusBoard(config: config, printers: printers, storage: storage, kept: spooler.keptTickets)
-        let slips = config.slips.map { SlipDesk(config: config, slips: $0, calendar: calendar, spooler: spooler) }
-        let sealer = DaySealer(config: config, store: store, keyPath: paths.signingKey, logger: logger) { events in
-            controlBox.server?.publish(events)
+            config: config, store: store, board: printers, logger: logger, retrySeconds: printRetrySeconds, clock: clock,
+            publish: { bus.publish($0) })
+        let storage = StorageWatch(store: store, directory: paths.directory, logger: logger) { bus.publish($0) }
+        let board = StatusBoard(config: config, clock: clock, printers: printers, storage: storage, kept: spooler.keptTickets)
+        let slips = config.slips.map { SlipDesk(config: config, slips: $0, calendar: calendar, spooler: spooler, clock: clock) }
+        let sealer = DaySealer(config: config, store: store, keyPath: paths.signingKey, logger: logger, clock: clock) { bus.publish($0) }
+        let announcer = config.voice.map { voice in
+            Announcer(voice: voice, stateDirectory: paths.directory, logger: logger) { bus.publish($0) }
         }
         let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips, sealer: sealer)
         let feed = EventFeed(snapshot: { printers.stateEvents() + storage.stateEvents() })
-        let control = try ControlServer(
+        bus.subscribe { feed.publish($0) }
+        control = try ControlServer(
             path: paths.controlSocket, status: board.report,
             snapshot: { board.connectedDevices() + printers.faultEvents() + storage.stateEvents() },
-            commands: commands.run, feed: feed)
-        controlBox.server = control
-        let announcer = config.voice.map { voice in
-            Announcer(voice: voice, stateDirectory: paths.directory, logger: logger) { events in controlBox.server?.publish(events) }
-        }
-        let processor = VoteProcessor(
-            config: config, store: store, wallClock: { Date() }, monotonicClock: { MonotonicClock.now() })
-        let dispenser = TicketDispenser(
-            config: config, store: store, wallClock: { Date() }, monotonicClock: { MonotonicClock.now() })
+            commands: commands.run, bus: bus)
         let devices = config.devices
         let sources = devices.map { device in
             InputSource(
                 pathPattern: device.path,
-                kind: device.role.isTouchscreen
-                    ? .touchscreen(
-                        mapping: device.mapping,
-                        screen: Self.screen(of: device, in: config))
-                    : .keypad,
+                kind: device.role.isTouchscreen ? .touchscreen(mapping: device.mapping, screen: Self.screen(of: device, in: config)) : .keypad,
                 grab: device.grab, acceptsIndirect: device.acceptsIndirect)
         }
         let heartbeat = notifier.watchdogInterval.map { interval in
             InputManager.Heartbeat(intervalSeconds: interval) { notifier.watchdog() }
         }
-        // The processor and dispenser are confined to the input thread, where this handler runs.
-        nonisolated(unsafe) let confined = processor
-        nonisolated(unsafe) let confinedDispenser = dispenser
-        let inputBox = InputManagerBox()
-        let input = InputManager(sources: sources, heartbeat: heartbeat) { action in
+        // Confined to the input thread, where this handler runs.
+        nonisolated(unsafe) let router = InputRouter(config: config, store: store, clock: clock)
+        input = InputManager(sources: sources, heartbeat: heartbeat) { action in
             Self.log(action, devices: devices, logger: logger)
-            if let source = Self.pressSource(action), confinedDispenser.handles(source: source) {
-                do {
-                    let result = try confinedDispenser.handle(action)
-                    if result.issued != nil || !result.events.isEmpty { storage.stored() }
-                    control.publish(result.events)
-                    if let ticket = result.issued { spooler.enqueue(.ticket(ticket)) }
-                } catch {
-                    logger.error("NO TICKET: a press on \(devices[source].path) could not be committed: \(error)")
-                    storage.failed(error)
-                }
-                return
+            let outcome = router.route(action)
+            if let failure = outcome.failure {
+                logger.error("\(failure.message)")
+                storage.failed(failure.error)
+                return .nothing
             }
-            do {
-                let result = try confined.handle(action)
-                // A press that changed something was committed; other actions write nothing.
-                if Self.pressSource(action) != nil && !result.events.isEmpty { storage.stored() }
-                if let source = result.acknowledgeSource { inputBox.manager?.acknowledge(source: source) }
-                control.publish(result.events) { board.note(action) }
-                for case .ticketCalled(_, let counterNumber, let number, _, _) in result.events {
-                    announcer?.announce(number: number, counterNumber: counterNumber)
-                }
-            } catch {
-                logger.error("NOT COUNTED: a press on \(Self.describe(action, devices: devices)) could not be committed: \(error)")
-                storage.failed(error)
-            }
+            if outcome.committed { storage.stored() }
+            bus.publish(outcome.events) { board.note(action) }
+            if let ticket = outcome.ticketToPrint { spooler.enqueue(.ticket(ticket)) }
+            for call in outcome.calls { announcer?.announce(number: call.number, counterNumber: call.counterNumber) }
+            return outcome.acknowledge.map { .acknowledge(source: $0) } ?? .nothing
         }
-        inputBox.manager = input
-        let hall = HallBoard(config: config, store: store, printers: printers)
+        let hall = HallBoard(config: config, store: store, printers: printers, clock: clock)
         api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.report, feed: feed, hall: hall, logger: logger) }
-        self.input = input
-        self.control = control
         self.spooler = spooler
         self.sealer = sealer
         self.storage = storage
@@ -148,27 +120,10 @@ public final class Daemon: Sendable {
         logger.info("stopped cleanly")
     }
 
-    private static func pressSource(_ action: InputAction) -> Int? {
-        switch action {
-        case .touch(let source, _), .key(let source, _): source
-        case .touchLost, .connected, .refused, .disconnected, .warning, .libevdevMessage: nil
-        }
-    }
-
     private static func screen(of device: DeviceConfig, in config: OfficeConfig) -> ScreenSize {
         let screen = device.ratingTerminal.flatMap { config.terminal(id: $0)?.screen }
             ?? device.ticketTerminal.flatMap { config.ticketTerminal(id: $0)?.screen }
         return screen ?? ScreenSize(width: 1, height: 1)
-    }
-
-    /// Names the device only: a logged position or key, with the log's timestamp, would tell
-    /// which answer was given when.
-    private static func describe(_ action: InputAction, devices: [DeviceConfig]) -> String {
-        switch action {
-        case .touch(let source, _), .touchLost(let source, _), .key(let source, _), .connected(let source, _, _),
-            .refused(let source, _, _, _), .disconnected(let source, _, _), .warning(let source, _), .libevdevMessage(let source, _, _):
-            devices[source].path
-        }
     }
 
     private static func log(_ action: InputAction, devices: [DeviceConfig], logger: Logger) {
@@ -197,14 +152,4 @@ public final class Daemon: Sendable {
             break  // never logged: see describe(_:devices:)
         }
     }
-}
-
-/// Lets the input handler reach the manager that calls it (set once, before start).
-private final class InputManagerBox: @unchecked Sendable {
-    var manager: InputManager?
-}
-
-/// Lets the print thread publish through the control server made after it (set once, before start).
-private final class ControlServerBox: @unchecked Sendable {
-    var server: ControlServer?
 }

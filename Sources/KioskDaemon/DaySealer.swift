@@ -16,7 +16,7 @@ final class DaySealer: Sendable {
     private let keyPath: String
     private let schedule: SealSchedule
     private let logger: Logger
-    private let wallClock: @Sendable () -> Date
+    private let clock: OfficeClock
     private let publish: @Sendable ([DaemonEvent]) -> Void
     private let timer = RepeatingTimer(label: "kiosk-seal")
     private let state = Mutex(State())
@@ -28,14 +28,14 @@ final class DaySealer: Sendable {
 
     init(
         config: OfficeConfig, store: KioskDatabase, keyPath: String, logger: Logger,
-        wallClock: @escaping @Sendable () -> Date = { Date() }, publish: @escaping @Sendable ([DaemonEvent]) -> Void
+        clock: OfficeClock, publish: @escaping @Sendable ([DaemonEvent]) -> Void
     ) {
         self.config = config
         self.store = store
         self.keyPath = keyPath
-        schedule = SealSchedule(timeZone: TimeZone(identifier: config.office.timeZone)!, sealAt: config.sync.sealAt)
+        schedule = SealSchedule(timeZone: clock.timeZone, sealAt: config.sync.sealAt)
         self.logger = logger
-        self.wallClock = wallClock
+        self.clock = clock
         self.publish = publish
     }
 
@@ -50,11 +50,11 @@ final class DaySealer: Sendable {
 
     /// Seals what is due now (for `kioskctl seal`, after enrolling); the days sealed, or why not.
     func sealNow() -> Result<[SealedDayRecord], SealFailure> {
-        timer.queue.sync { seal(now: wallClock()) }
+        timer.queue.sync { seal(now: clock.now()) }
     }
 
     private func sealIfDue() {
-        let now = wallClock()
+        let now = clock.now()
         if let due = state.withLock({ $0.nextDue }), now < due { return }
         switch seal(now: now) {
         case .success: break

@@ -10,14 +10,12 @@ import KioskStore
 final class QueueDesk {
     private let config: OfficeConfig
     private let store: KioskDatabase
-    private let timeZone: TimeZone
-    private let wallClock: @Sendable () -> Date
+    private let clock: OfficeClock
 
-    init(config: OfficeConfig, store: KioskDatabase, wallClock: @escaping @Sendable () -> Date) {
+    init(config: OfficeConfig, store: KioskDatabase, clock: OfficeClock) {
         self.config = config
         self.store = store
-        self.timeZone = TimeZone(identifier: config.office.timeZone)!
-        self.wallClock = wallClock
+        self.clock = clock
     }
 
     struct Outcome {
@@ -30,8 +28,8 @@ final class QueueDesk {
 
     /// - Throws: when the change could not be committed; then nothing happened.
     func handle(_ command: QueueCommand, counter: String) throws -> Outcome {
-        let now = wallClock()
-        let day = NumberingDay.of(now, timeZone: timeZone, resetHour: config.ticketing.resetHour)
+        let now = clock.now()
+        let day = clock.numberingDay(of: now)
         let before = try floor(day: day)
         var after = before
         let changes: [QueueEvent]

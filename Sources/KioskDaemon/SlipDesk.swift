@@ -11,7 +11,7 @@ struct SlipDesk: Sendable {
     let slips: SlipConfig
     let calendar: WorkingCalendar?
     let spooler: PrintSpooler
-    var wallClock: @Sendable () -> Date = { Date() }
+    let clock: OfficeClock
     /// How long to wait for the printer before answering.
     var printTimeout: Double = 60
 
@@ -21,9 +21,9 @@ struct SlipDesk: Sendable {
     }
 
     func handle(_ body: [UInt8]) -> Answer {
-        let timeZone = TimeZone(identifier: config.office.timeZone)!
+        let timeZone = clock.timeZone
         let request: SlipRequest
-        switch SlipRequestParser.parse(body, now: wallClock(), timeZone: timeZone) {
+        switch SlipRequestParser.parse(body, now: clock.now(), timeZone: timeZone) {
         case .success(let parsed): request = parsed
         case .failure(let error): return error.answer
         }
@@ -63,20 +63,11 @@ struct SlipDesk: Sendable {
     }
 
     private func slipPrintout(_ request: SlipRequest, returnAt: Date, timeZone: TimeZone) -> SlipPrintout {
-        let collection: SlipPrintout.Collection =
-            switch request.collection {
-            case .atCounter: .atCounter
-            case .byPost(let address): .byPost(address: address)
-            }
         return SlipPrintout(
             parentBody: slips.parentBody, issuingBody: slips.issuingBody, place: slips.place, dossierCode: request.dossierCode,
-            applicant: .init(
-                name: request.applicant.name, address: request.applicant.address, phone: request.applicant.phone,
-                email: request.applicant.email),
-            procedure: request.procedure,
-            documents: request.documents.map { .init(name: $0.name, form: $0.form, copies: $0.copies) },
+            applicant: request.applicant, procedure: request.procedure, documents: request.documents,
             numberOfSets: request.numberOfSets, processingWorkingDays: request.processingWorkingDays,
-            receivedAt: request.receivedAt, returnAt: returnAt, collection: collection, recordBook: request.recordBook,
+            receivedAt: request.receivedAt, returnAt: returnAt, collection: request.collection, recordBook: request.recordBook,
             serialNumber: request.serialNumber,
             feedback: .init(body: slips.feedbackBody, address: slips.feedbackAddress, hotline: slips.feedbackHotline),
             receivingOfficer: request.receivingOfficer, timeZone: timeZone)

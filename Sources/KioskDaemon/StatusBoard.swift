@@ -19,10 +19,15 @@ final class StatusBoard: Sendable {
     private let printers: PrinterBoard
     private let storage: StorageWatch
     private let kept: @Sendable () -> KeptTickets
-    private let startedAt = Date()
+    private let clock: OfficeClock
+    private let startedAt: Double
 
-    init(config: OfficeConfig, printers: PrinterBoard, storage: StorageWatch, kept: @escaping @Sendable () -> KeptTickets) {
+    init(
+        config: OfficeConfig, clock: OfficeClock, printers: PrinterBoard, storage: StorageWatch, kept: @escaping @Sendable () -> KeptTickets
+    ) {
         self.config = config
+        self.clock = clock
+        startedAt = clock.monotonicNow()
         self.printers = printers
         self.storage = storage
         self.kept = kept
@@ -67,7 +72,7 @@ final class StatusBoard: Sendable {
             }
         }
         return StatusReport(
-            office: config.office.code, pid: Int(getpid()), uptimeSeconds: Int(Date().timeIntervalSince(startedAt)), devices: devices,
+            office: config.office.code, pid: Int(getpid()), uptimeSeconds: Int(clock.monotonicNow() - startedAt), devices: devices,
             terminals: config.terminals.map { .init(id: $0.id, kind: .rating, counter: $0.counter) }
                 + config.ticketTerminals.map { .init(id: $0.id, kind: .ticket, printer: $0.printer) },
             printers: printers.status(kept: kept()), storage: storage.status())

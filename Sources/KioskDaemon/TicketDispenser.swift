@@ -11,21 +11,16 @@ import KioskStore
 final class TicketDispenser {
     private let config: OfficeConfig
     private let store: KioskDatabase
-    private let timeZone: TimeZone
-    private let wallClock: @Sendable () -> Date
-    private let monotonicClock: @Sendable () -> Double
+    private let clock: OfficeClock
     /// When each terminal last issued a ticket (monotonic seconds), for its lockout.
     private var lastIssued: [String: Double] = [:]
 
     init(
-        config: OfficeConfig, store: KioskDatabase, wallClock: @escaping @Sendable () -> Date,
-        monotonicClock: @escaping @Sendable () -> Double
+        config: OfficeConfig, store: KioskDatabase, clock: OfficeClock
     ) {
         self.config = config
         self.store = store
-        self.timeZone = TimeZone(identifier: config.office.timeZone)!
-        self.wallClock = wallClock
-        self.monotonicClock = monotonicClock
+        self.clock = clock
     }
 
     /// Whether a device belongs to a ticket terminal (its presses are this dispenser's).
@@ -57,15 +52,15 @@ final class TicketDispenser {
         default:
             return Result()
         }
-        let now = monotonicClock()
+        let now = clock.monotonicNow()
         if let last = lastIssued[terminal.id], now - last < terminal.lockoutSeconds {
             return Result(events: [.pressRejected(terminal: terminal.id, kind: .ticketLockout)])
         }
         guard let service = config.service(id: choice.service) else { return Result() }
-        let issuedAt = wallClock()
+        let issuedAt = clock.now()
         let ticket = try store.issueTicket(
             service: service.id, letter: service.letter, priority: choice.priority ?? "", terminal: terminal.id,
-            issuedAt: issuedAt, day: NumberingDay.of(issuedAt, timeZone: timeZone, resetHour: config.ticketing.resetHour))
+            issuedAt: issuedAt, day: clock.numberingDay(of: issuedAt))
         lastIssued[terminal.id] = now
         return Result(
             events: [

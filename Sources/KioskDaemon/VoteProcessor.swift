@@ -12,9 +12,7 @@ import KioskStore
 final class VoteProcessor {
     private let config: OfficeConfig
     private let store: KioskDatabase
-    private let timeZone: TimeZone
-    private let wallClock: @Sendable () -> Date
-    private let monotonicClock: @Sendable () -> Double
+    private let clock: OfficeClock
     private var sessions: [String: RatingSession] = [:]
     /// Per armed terminal, the service of the ticket whose `done` armed it: the rating's votes are
     /// counted for that service (a service, never a ticket). Cleared when the rating completes or
@@ -23,15 +21,12 @@ final class VoteProcessor {
     private let queue: QueueDesk
 
     init(
-        config: OfficeConfig, store: KioskDatabase, wallClock: @escaping @Sendable () -> Date,
-        monotonicClock: @escaping @Sendable () -> Double
+        config: OfficeConfig, store: KioskDatabase, clock: OfficeClock
     ) {
         self.config = config
         self.store = store
-        self.timeZone = TimeZone(identifier: config.office.timeZone)!
-        self.wallClock = wallClock
-        self.monotonicClock = monotonicClock
-        queue = QueueDesk(config: config, store: store, wallClock: wallClock)
+        self.clock = clock
+        queue = QueueDesk(config: config, store: store, clock: clock)
         for terminal in config.terminals {
             sessions[terminal.id] = RatingSession(terminal: terminal, survey: config.survey)
         }
@@ -90,7 +85,7 @@ final class VoteProcessor {
     }
 
     private func answer(terminal: TerminalConfig, slot: Int, source: Int) throws -> Result {
-        let now = monotonicClock()
+        let now = clock.monotonicNow()
         let (outcome, next) = sessions[terminal.id]!.decide(choice: slot, at: now)
         switch outcome {
         case .rejected(let kind):
@@ -117,7 +112,7 @@ final class VoteProcessor {
     }
 
     private func arm(counter: String, source: Int, service: String? = nil) -> Result {
-        let now = monotonicClock()
+        let now = clock.monotonicNow()
         var result = Result()
         for terminal in config.terminals where terminal.counter == counter {
             guard case .armed(let window) = terminal.policy else { continue }
@@ -130,6 +125,6 @@ final class VoteProcessor {
     }
 
     private func today() -> LocalDay {
-        LocalDay(wallClock(), in: timeZone)
+        clock.today
     }
 }

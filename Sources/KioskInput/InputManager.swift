@@ -10,10 +10,11 @@ import Synchronization
 /// directories. It sleeps in poll() with no timeout unless something is due (a missing device's
 /// next retry, an LED to turn back, the heartbeat), so an idle office costs no CPU.
 /// `handler` runs on that thread, in event order; a vote committed inside it delays the next
-/// event only, which the kernel buffers meanwhile.
+/// event only, which the kernel buffers meanwhile. What it answers (an LED to blink) is done by
+/// the same thread once the events in hand are read.
 public final class InputManager: Sendable {
     private let sources: [InputSource]
-    private let handler: @Sendable (InputAction) -> Void
+    private let handler: @Sendable (InputAction) -> InputResponse
     private let heartbeat: Heartbeat?
     private let wakeFD: Int32
     private let pending = Mutex<[Command]>([])
@@ -35,7 +36,7 @@ public final class InputManager: Sendable {
         case stop
     }
 
-    public init(sources: [InputSource], heartbeat: Heartbeat? = nil, handler: @escaping @Sendable (InputAction) -> Void) {
+    public init(sources: [InputSource], heartbeat: Heartbeat? = nil, handler: @escaping @Sendable (InputAction) -> InputResponse) {
         self.sources = sources
         self.handler = handler
         self.heartbeat = heartbeat
@@ -53,7 +54,10 @@ public final class InputManager: Sendable {
         }
         guard !alreadyStarted else { return }
         let thread = Thread { [self] in
-            let loop = InputLoop(sources: sources, wakeFD: wakeFD, heartbeat: heartbeat, emit: handler)
+            let handler = handler
+            let loop = InputLoop(sources: sources, wakeFD: wakeFD, heartbeat: heartbeat) { action in
+                if case .acknowledge(let source) = handler(action) { self.send(.acknowledge(source: source)) }
+            }
             loop.run { self.pending.withLock { commands in defer { commands = [] }; return commands } }
             finished.signal()
         }
@@ -67,11 +71,6 @@ public final class InputManager: Sendable {
         send(.stop)
         finished.wait()
         finished.signal()
-    }
-
-    /// Blinks the device's LED (a keypad's), telling the citizen the vote counted.
-    public func acknowledge(source: Int) {
-        send(.acknowledge(source: source))
     }
 
     private func send(_ command: Command) {

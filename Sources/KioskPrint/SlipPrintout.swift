@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": the receipt of a dossier and the appointment for its
 /// result, with the fields of the national form. The return time comes in already computed (the
@@ -33,39 +34,10 @@ public struct SlipPrintout: Sendable, Equatable {
     public var receivingOfficer: String?
     public var timeZone: TimeZone
 
-    public struct Applicant: Sendable, Equatable {
-        public var name: String
-        public var address: String
-        public var phone: String
-        public var email: String?
-
-        public init(name: String, address: String, phone: String, email: String? = nil) {
-            self.name = name
-            self.address = address
-            self.phone = phone
-            self.email = email
-        }
-    }
-
-    public struct Document: Sendable, Equatable {
-        public var name: String
-        /// "Bản chính", "Bản sao", "Bản sao chứng thực" (see `PrintTexts.documentForms`); nil for none.
-        public var form: String?
-        public var copies: Int
-
-        public init(name: String, form: String? = nil, copies: Int) {
-            self.name = name
-            self.form = form
-            self.copies = copies
-        }
-    }
-
-    public enum Collection: Sendable, Equatable {
-        /// At the counter (Bộ phận tiếp nhận và trả kết quả).
-        case atCounter
-        /// By the public postal service, to an address (nil: the applicant's).
-        case byPost(address: String?)
-    }
+    /// The request's applicant, documents and way of collecting the result, as the slip request gave them.
+    public typealias Applicant = SlipRequest.Applicant
+    public typealias Document = SlipRequest.Document
+    public typealias Collection = SlipRequest.Collection
 
     public struct FeedbackContact: Sendable, Equatable {
         /// The body that takes feedback ("UBND phường Hàng Trống"), nil: the issuing body.

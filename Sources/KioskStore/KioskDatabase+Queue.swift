@@ -3,9 +3,9 @@ import GRDB
 import KioskCore
 
 /// The queue as stored: every ticket of the numbering day where it stands, and the paused
-/// counters. kioskd keeps a `QueueFloor` in memory and commits each staff key's changes here
-/// before it shows them, so after kill -9 the floor is loaded as it was: no ticket lost, called
-/// twice or skipped.
+/// counters. This is the queue's only copy: kioskd loads the floor from here for each staff key,
+/// applies the key and commits the changes before it shows them, so after kill -9 the floor is
+/// as it was: no ticket lost, called twice or skipped.
 extension KioskDatabase {
     /// - Parameter includingFinished: also the served and no-show tickets (for reading the day);
     ///   a staff key needs only the tickets still in the queue or at a counter.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KioskPrint
+import KioskPrintSamples
 
 /// `kioskctl preview ticket|slip`: renders the sample ticket or slip exactly as it would be
 /// printed, to a PNG (or a slip to a PDF), without a printer.

@@ -88,17 +88,18 @@ struct Kioskd: ParsableCommand {
 
         let notifier = SystemdNotifier()
         let paths = StatePaths(storage: office.storage, stateDirectory: stateDir, keyFile: office.sync.keyFile)
+        let clock = OfficeClock.live(for: office)
         let daemon: Daemon
         do {
-            daemon = try Daemon(config: office, paths: paths, notifier: notifier, logger: logger, calendar: calendar)
+            daemon = try Daemon(config: office, paths: paths, notifier: notifier, logger: logger, clock: clock, calendar: calendar)
         } catch {
             logger.critical("cannot start: \(error)")
             throw ExitCode(1)
         }
         if let calendar {
-            let year = LocalDay(Date(), in: TimeZone(identifier: office.office.timeZone)!).year
-            if !calendar.coveredYears.contains(year) || !calendar.coveredYears.contains(year + 1) && Self.isDecember() {
-                logger.warning("the working-day calendar covers \(calendar.coveredYears.map(String.init).joined(separator: ", ")); add \(CalendarError.calendarFileName(year: calendar.coveredYears.contains(year) ? year + 1 : year)) or slips whose return date falls in a year without a file are refused")
+            let today = clock.today
+            if !calendar.coveredYears.contains(today.year) || !calendar.coveredYears.contains(today.year + 1) && today.month == 12 {
+                logger.warning("the working-day calendar covers \(calendar.coveredYears.map(String.init).joined(separator: ", ")); add \(CalendarError.calendarFileName(year: calendar.coveredYears.contains(today.year) ? today.year + 1 : today.year)) or slips whose return date falls in a year without a file are refused")
             }
         }
         daemon.start()
@@ -122,10 +123,6 @@ extension Kioskd {
             office.calendarDirectory.hasPrefix("/")
             ? office.calendarDirectory : base.appendingPathComponent(office.calendarDirectory).standardized.path
         return CalendarFile.loadDirectory(path: directory).map { $0 }
-    }
-
-    static func isDecember() -> Bool {
-        Calendar(identifier: .gregorian).component(.month, from: Date()) == 12
     }
 }
 

@@ -64,9 +64,13 @@ final class InputRig: @unchecked Sendable {
         evdev = try FakeEvdev(mountPoint: try RepositoryPaths.temporaryDirectory("kiosk-\(name)").appendingPathComponent("input"))
     }
 
-    func start(_ sources: [InputSource]) -> InputManager {
+    /// - Parameter respond: what the handler answers for each action (the daemon acknowledges committed presses).
+    func start(_ sources: [InputSource], respond: @escaping @Sendable (InputAction) -> InputResponse = { _ in .nothing }) -> InputManager {
         let recorder = self.recorder
-        let manager = InputManager(sources: sources) { recorder.record($0) }
+        let manager = InputManager(sources: sources) { action in
+            recorder.record(action)
+            return respond(action)
+        }
         manager.start()
         self.manager = manager
         return manager

@@ -27,12 +27,15 @@ import Testing
         #expect(rig.recorder.keys == [kp1, kp4, kpEnter])
     }
 
-    @Test func acknowledgementBlinksTheKeypadLEDAndRestoresIt() throws {
+    @Test func anAcknowledgedKeyBlinksTheKeypadLEDAndRestoresIt() throws {
         let rig = try InputRig("led")
         try rig.evdev.add("pad", description: Self.keypadDescription)
-        let manager = rig.start([keypad(rig.evdev.devicePath("pad"))])
+        _ = rig.start([keypad(rig.evdev.devicePath("pad"))]) { action in
+            if case .key(let source, _) = action { .acknowledge(source: source) } else { .nothing }
+        }
         try rig.recorder.awaitConnected()
-        manager.acknowledge(source: 0)
+        #expect(rig.evdev.writes(to: "pad").filter { $0[0] == 17 }.isEmpty, "no blink before a press")
+        try rig.evdev.emit("pad", EventScripts.keyTap(kp1))
         // The NumLock LED (the pad's only one) goes on, then back off.
         try awaitCondition("the LED to be set and restored") {
             rig.evdev.writes(to: "pad").filter { $0[0] == 17 }.count >= 2

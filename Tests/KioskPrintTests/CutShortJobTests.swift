@@ -1,4 +1,5 @@
 import KioskPrint
+import KioskPrintSamples
 import KioskTestSupport
 import Testing
 

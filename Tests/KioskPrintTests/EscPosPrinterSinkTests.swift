@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import KioskCups
 import KioskPrint
+import KioskPrintSamples
 import KioskTestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Testing
 import KioskPrint
+import KioskPrintSamples
 
 @Suite struct EscPosRasterTests {
     @Test func headerBytesAreExact() throws {

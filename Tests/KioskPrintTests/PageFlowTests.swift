@@ -1,6 +1,7 @@
 import CPangoCairo
 import Testing
 @testable import KioskPrint
+import KioskPrintSamples
 
 @Suite struct PageFlowTests {
     let composer = Composer(engine: TextEngine(medium: .vector))

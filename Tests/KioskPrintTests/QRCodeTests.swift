@@ -1,5 +1,6 @@
 import Testing
 import KioskPrint
+import KioskPrintSamples
 
 @Suite struct QRCodeTests {
     static let url = "https://motcua.example.vn/ve/A001"

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KioskPrint
+import KioskPrintSamples
 
 @Suite struct SlipRenderingTests {
     func pageCount(_ pdf: [UInt8]) -> Int {

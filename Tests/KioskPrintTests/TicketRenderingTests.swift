@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KioskPrint
+import KioskPrintSamples
 
 @Suite struct TicketRenderingTests {
     static let longService =

@@ -1,5 +1,5 @@
-// Generated from <linux/input-event-codes.h> (Linux UAPI) by a one-off script; a plain table,
-// so that config validation in KioskCore can name keys without C.
+// Generated from <linux/input-event-codes.h> (Linux UAPI) by tools/keycodes/generate.py; a plain
+// table, so that config validation in KioskCore can name keys without C.
 
 /// Linux key codes by name (`KEY_KP1` → 79), for keypad bindings in the office file.
 public enum KeyCodes {

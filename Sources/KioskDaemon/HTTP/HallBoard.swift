@@ -10,13 +10,12 @@ struct HallBoard: Sendable {
     let config: OfficeConfig
     let store: KioskDatabase
     let printers: PrinterBoard
+    let clock: OfficeClock
 
     var officeName: String { config.office.name }
 
     func snapshot() throws -> HallSnapshot {
-        let desk = QueueDesk(config: config, store: store, wallClock: { Date() })
-        let day = NumberingDay.of(Date(), timeZone: TimeZone(identifier: config.office.timeZone)!, resetHour: config.ticketing.resetHour)
-        let floor = try desk.floor(day: day)
+        let floor = try QueueDesk(config: config, store: store, clock: clock).floor(day: clock.numberingDay)
         let counters = config.counters.map { counter in
             let current = floor.current(at: counter.id)
             let state: HallSnapshot.Counter.State =

@@ -98,14 +98,14 @@ struct CupsJobRunner {
     func follow(_ job: Int32, printer start: PrinterStatus, whileInProgress: ([PrinterCondition]) -> Follow) -> Outcome {
         let watch = JobWatch(
             conditionsAtSubmission: Set(PrinterCondition.reported(by: start.reasons)), jobTimeoutSeconds: printer.jobTimeoutSeconds)
-        let began = Date()
+        let began = ThreadDeadline.now()
         var printerStatus = start
         var lastPrinterCheck = began
         while true {
             let look: JobWatch.Look
             do throws(CupsError) {
                 let status = try client.job(job, queue: printer.queue)
-                let now = Date()
+                let now = ThreadDeadline.now()
                 if now.timeIntervalSince(lastPrinterCheck) >= printerCheckSeconds || status.state == .held || status.state == .stopped {
                     lastPrinterCheck = now
                     if case .success(let fresh) = check() { printerStatus = fresh }
@@ -114,7 +114,7 @@ struct CupsJobRunner {
             } catch {
                 look = .failed(error)
             }
-            let elapsed = Date().timeIntervalSince(began)
+            let elapsed = ThreadDeadline.now().timeIntervalSince(began)
             switch watch.judge(look, elapsed: elapsed) {
             case .printed:
                 return .printed(job: job)

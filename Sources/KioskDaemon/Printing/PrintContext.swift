@@ -14,14 +14,10 @@ struct PrintContext: Sendable {
     let logger: Logger
     /// How often a printer with a problem is checked again.
     let retrySeconds: Double
-    let wallClock: @Sendable () -> Date
+    let clock: OfficeClock
     let publish: @Sendable ([DaemonEvent]) -> Void
 
-    var timeZone: TimeZone { TimeZone(identifier: config.office.timeZone)! }
-
-    var numberingDay: LocalDay {
-        NumberingDay.of(wallClock(), timeZone: timeZone, resetHour: config.ticketing.resetHour)
-    }
+    var numberingDay: LocalDay { clock.numberingDay }
 
     /// Today's tickets whose printing has not succeeded (not cancelled, not held) on `printer`, oldest first.
     func keptTickets(printer: String) throws -> [StoredTicket] {
@@ -32,7 +28,7 @@ struct PrintContext: Sendable {
     /// Counts a printer going into a fault, for the day's sealed tallies.
     func countFault(printer: String, problem: PrintProblem) {
         do {
-            try store.record(printerFault: problem.code, printer: printer, day: LocalDay(wallClock(), in: timeZone))
+            try store.record(printerFault: problem.code, printer: printer, day: clock.today)
         } catch {
             logger.error("printer \(printer): fault \(problem.code) not counted for the day's tallies: \(error)")
         }

@@ -47,7 +47,7 @@ final class Reply<Value: Sendable>: @unchecked Sendable {
 
     /// The value, or nil when none came within `timeout` seconds.
     func wait(timeout: Double) -> Value? {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = ThreadDeadline.after(timeout)
         condition.lock()
         defer { condition.unlock() }
         while value == nil {

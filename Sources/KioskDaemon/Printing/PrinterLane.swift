@@ -116,8 +116,8 @@ final class PrinterLane: @unchecked Sendable {
                 reply.send(result)
             case .testPage(_, let reply):
                 let page = TestPagePrintout(
-                    officeName: context.config.office.name, printerID: printer.id, queue: printer.queue, printedAt: context.wallClock(),
-                    timeZone: context.timeZone)
+                    officeName: context.config.office.name, printerID: printer.id, queue: printer.queue, printedAt: context.clock.now(),
+                    timeZone: context.clock.timeZone)
                 reply.send(printRequest(name: "test page") { renderer, stub in try renderer.testPage(page, stubToCut: stub) })
             }
         }
@@ -149,8 +149,8 @@ final class PrinterLane: @unchecked Sendable {
                 condition.wait()
                 continue
             }
-            var deadline = Date().addingTimeInterval(context.retrySeconds)
-            if let holdOffUntil, holdOffUntil < deadline { deadline = max(holdOffUntil, Date()) }
+            var deadline = ThreadDeadline.after(context.retrySeconds)
+            if let holdOffUntil, holdOffUntil < deadline { deadline = max(holdOffUntil, ThreadDeadline.now()) }
             if !condition.wait(until: deadline) {
                 condition.unlock()
                 recheck()
@@ -181,7 +181,7 @@ final class PrinterLane: @unchecked Sendable {
 
     private var heldOff: Bool {
         guard let holdOffUntil else { return false }
-        return holdOffUntil > Date()
+        return holdOffUntil > ThreadDeadline.now()
     }
 
     // MARK: - The printer's state
@@ -243,10 +243,10 @@ final class PrinterLane: @unchecked Sendable {
     private func holdOff(after problem: PrintProblem, queueStopped: Bool) {
         switch problem {
         case .crashed:
-            holdOffUntil = Date().addingTimeInterval(crashes.failed())
+            holdOffUntil = ThreadDeadline.after(crashes.failed())
         case .printer, .aborted, .timedOut:
             // A stopped queue says itself when it can print again.
-            if !queueStopped { holdOffUntil = Date().addingTimeInterval(probes.failed()) }
+            if !queueStopped { holdOffUntil = ThreadDeadline.after(probes.failed()) }
         case .unreachable, .refused, .render:
             break
         }
@@ -300,9 +300,9 @@ final class PrinterLane: @unchecked Sendable {
 
     private func render(_ ticket: StoredTicket) throws -> [PrintDocument] {
         let forecast =
-            (try? QueueDesk(config: context.config, store: context.store, wallClock: context.wallClock).forecast(for: ticket))
+            (try? QueueDesk(config: context.config, store: context.store, clock: context.clock).forecast(for: ticket))
             ?? (ahead: ticket.waitingAhead, minutes: nil)
-        let printout = TicketPrintoutBuilder(config: context.config).printout(
+        let printout = TicketPrintoutBuilder(config: context.config, timeZone: context.clock.timeZone).printout(
             for: ticket, waitingAhead: forecast.ahead, estimatedWaitMinutes: forecast.minutes)
         let renderer = PrinterRenderer(printer: printer)
         let stub = stubLeft
@@ -436,7 +436,7 @@ final class PrinterLane: @unchecked Sendable {
             return
         }
         do {
-            try context.store.record(slipPrinted: slip.procedure, day: LocalDay(context.wallClock(), in: context.timeZone))
+            try context.store.record(slipPrinted: slip.procedure, day: context.clock.today)
         } catch {
             context.logger.error("slip \(slip.dossierCode) printed but not counted for the day's tallies: \(error)")
         }

@@ -6,6 +6,7 @@ import KioskStore
 /// What a stored ticket says on paper, from the office config.
 struct TicketPrintoutBuilder {
     let config: OfficeConfig
+    let timeZone: TimeZone
 
     /// - Parameter estimatedWaitMinutes: from `QueueDesk.forecast`; nil prints none.
     func printout(for ticket: StoredTicket, waitingAhead: Int, estimatedWaitMinutes estimate: Int?) -> TicketPrintout {
@@ -17,7 +18,7 @@ struct TicketPrintoutBuilder {
             serviceName: service?.name ?? ticket.service,
             number: number,
             issuedAt: ticket.issuedAt,
-            timeZone: TimeZone(identifier: config.office.timeZone)!,
+            timeZone: timeZone,
             waitingAhead: waitingAhead,
             estimatedWaitMinutes: estimate,
             counters: counters,

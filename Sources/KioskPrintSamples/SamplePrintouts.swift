@@ -1,4 +1,5 @@
 import Foundation
+import KioskPrint
 
 /// Sample content for previews (`kioskctl preview`), the golden images and the benchmark. The
 /// office, people and numbers are made up; the shapes are realistic (long Vietnamese names,

@@ -1,4 +1,5 @@
 import Foundation
+import KioskPrint
 
 /// Render times of the sample ticket and slip, for the benchmark and `kioskctl`: the median (and
 /// the slowest) of `runs` renders after a warm-up (font loading happens once per thread).
