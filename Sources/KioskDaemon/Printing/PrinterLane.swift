@@ -20,14 +20,8 @@ final class PrinterLane: @unchecked Sendable {
     let runner: CupsJobRunner
     private let threadName: String
 
-    // Shared with the other threads, under `condition`.
-    private let condition = NSCondition()
-    private var inbox: [PrintWork] = []
-    private var queuedTickets: Set<TicketKey> = []
-    private var inFlight: TicketKey?
-    private var cancelledInFlight = false
-    private var retryRequested = false
-    private var stopping = false
+    /// Shared with the threads that enqueue, cancel and retry.
+    private let inbox = PrintInbox()
     private let finished = DispatchSemaphore(value: 0)
 
     // Confined to the lane's thread.
@@ -60,10 +54,7 @@ final class PrinterLane: @unchecked Sendable {
     /// Asks the lane to stop; `awaitStop` waits for it. A job in progress is left to CUPS: its
     /// ticket keeps the job id and is followed after the next start, never sent twice.
     func requestStop() {
-        condition.lock()
-        stopping = true
-        condition.broadcast()
-        condition.unlock()
+        inbox.requestStop()
     }
 
     func awaitStop() {
@@ -71,34 +62,18 @@ final class PrinterLane: @unchecked Sendable {
     }
 
     func enqueue(_ work: PrintWork) {
-        condition.lock()
-        defer { condition.unlock() }
-        if case .ticket(let ticket) = work {
-            guard queuedTickets.insert(TicketKey(ticket)).inserted, inFlight != TicketKey(ticket) else { return }
-        }
-        inbox.append(work)
-        condition.signal()
+        inbox.enqueue(work)
     }
 
     /// Staff cancelled these tickets (already marked in the store): out of the inbox, and a job in
     /// progress for one of them is cancelled in CUPS at the next look.
     func forget(_ keys: Set<TicketKey>) {
-        condition.lock()
-        defer { condition.unlock() }
-        inbox.removeAll { work in
-            guard case .ticket(let ticket) = work, keys.contains(TicketKey(ticket)) else { return false }
-            queuedTickets.remove(TicketKey(ticket))
-            return true
-        }
-        if let inFlight, keys.contains(inFlight) { cancelledInFlight = true }
+        inbox.forget(keys)
     }
 
     /// Staff ask to try the kept tickets now: waits after failures are over.
     func retryNow() {
-        condition.lock()
-        retryRequested = true
-        condition.broadcast()
-        condition.unlock()
+        inbox.requestRetry()
     }
 
     private func run() {
@@ -106,10 +81,10 @@ final class PrinterLane: @unchecked Sendable {
             switch work {
             case .ticket(let ticket):
                 printTicket(ticket, again: false)
-                finishTicket(ticket)
+                inbox.finish(ticket)
             case .reprint(let ticket):
                 printTicket(ticket, again: true)
-                finishTicket(ticket)
+                inbox.finish(ticket)
             case .slip(let slip, let copies, _, let reply):
                 let result = printRequest(name: "slip \(slip.dossierCode)") { renderer, stub in try renderer.slip(slip, copies: copies, stubToCut: stub) }
                 conclude(slip, result)
@@ -126,58 +101,24 @@ final class PrinterLane: @unchecked Sendable {
     /// The next work; while there is none and the printer has a problem, checks it again every
     /// `retrySeconds` (sooner when a hold-off ends).
     private func next() -> PrintWork? {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if stopping { return nil }
-            if retryRequested {
-                retryRequested = false
-                condition.unlock()
+        inbox.next(
+            idle: {
+                if context.board.problem(of: printer.id) == nil && holdOffUntil == nil { return .sleep }
+                var deadline = ThreadDeadline.after(context.retrySeconds)
+                if let holdOffUntil, holdOffUntil < deadline { deadline = max(holdOffUntil, ThreadDeadline.now()) }
+                return .wake(at: deadline)
+            },
+            onRetry: {
                 holdOffUntil = nil
                 probes.succeeded()
                 recheck()
-                condition.lock()
-                continue
-            }
-            if !inbox.isEmpty {
-                let work = inbox.removeFirst()
-                if case .ticket(let ticket) = work { inFlight = TicketKey(ticket) }
-                if case .reprint(let ticket) = work { inFlight = TicketKey(ticket) }
-                return work
-            }
-            if context.board.problem(of: printer.id) == nil && holdOffUntil == nil {
-                condition.wait()
-                continue
-            }
-            var deadline = ThreadDeadline.after(context.retrySeconds)
-            if let holdOffUntil, holdOffUntil < deadline { deadline = max(holdOffUntil, ThreadDeadline.now()) }
-            if !condition.wait(until: deadline) {
-                condition.unlock()
-                recheck()
-                condition.lock()
-            }
-        }
+            },
+            onWake: recheck)
     }
 
-    private func finishTicket(_ ticket: StoredTicket) {
-        condition.lock()
-        queuedTickets.remove(TicketKey(ticket))
-        inFlight = nil
-        cancelledInFlight = false
-        condition.unlock()
-    }
+    private var isStopping: Bool { inbox.isStopping }
 
-    private var isStopping: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return stopping
-    }
-
-    private var inFlightCancelled: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return cancelledInFlight
-    }
+    private var inFlightCancelled: Bool { inbox.inFlightCancelled }
 
     private var heldOff: Bool {
         guard let holdOffUntil else { return false }
@@ -413,12 +354,7 @@ final class PrinterLane: @unchecked Sendable {
     /// kept (they are queued again when the printer is back), slips and test pages are answered
     /// with the problem instead of waiting.
     private func answerWaitingWork(_ problem: PrintProblem) {
-        condition.lock()
-        let waiting = inbox
-        inbox.removeAll()
-        for case .ticket(let ticket) in waiting { queuedTickets.remove(TicketKey(ticket)) }
-        condition.unlock()
-        for work in waiting {
+        for work in inbox.takeAll() {
             switch work {
             case .ticket(let ticket), .reprint(let ticket): tellKept(ticket, problem)
             case .slip(_, _, let id, let reply), .testPage(let id, let reply): reply.send(PrintResult(printer: id, job: nil, problem: problem))
