@@ -45,13 +45,13 @@ struct CallLatencyBenchmark: ParsableCommand {
         let daemon = try KioskdProcess(config: config, stateDirectory: base.appendingPathComponent("state"))
         try daemon.awaitReady()
         let events = try EventStream(socketPath: daemon.controlSocket)
-        try awaitCondition("both keypads to connect") { events.count(of: "device-connected") >= 2 }
+        try awaitCondition("both keypads to connect") { events.count(of: .deviceConnected) >= 2 }
 
         let total = warmup + calls
         let kp1 = KeyCodes.code(named: "KEY_KP1")!, kp5 = KeyCodes.code(named: "KEY_KP5")!
         for index in 0..<total {
             try evdev.emit("ticket-pad", EventScripts.keyTap(kp1))
-            try events.await("ticket-issued", count: index + 1)
+            try events.await(.ticketIssued, count: index + 1)
         }
 
         let curl = Process()
@@ -80,7 +80,7 @@ struct CallLatencyBenchmark: ParsableCommand {
                 announcements.append(Double(events.lines.arrival(of: spoken) - start) / 1_000_000)
             }
             try evdev.emit("staff-pad", EventScripts.keyTap(kp5))
-            try events.await("ticket-served", count: index + 1)
+            try events.await(.ticketServed, count: index + 1)
         }
         let summary = Summary(latencies)
         print(String(format: "staff key → ticket-called on the hall's event stream (ms): p50 %.2f  p99 %.2f  max %.2f  mean %.2f", summary.p50, summary.p99,
@@ -89,6 +89,6 @@ struct CallLatencyBenchmark: ParsableCommand {
         let spoken = Summary(announcements)
         print(String(format: "staff key → announcement started (the words synthesized by espeak-ng, the chime about to play on ALSA's null device) (ms): p50 %.2f  p99 %.2f  max %.2f",
             spoken.p50, spoken.p99, spoken.max))
-        print("announcement failures: \(events.count(of: "announcement-failed"))")
+        print("announcement failures: \(events.count(of: .announcementFailed))")
     }
 }

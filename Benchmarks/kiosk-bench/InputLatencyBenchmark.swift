@@ -35,7 +35,7 @@ struct InputLatencyBenchmark: ParsableCommand {
         let daemon = try KioskdProcess(config: config, stateDirectory: state)
         try daemon.awaitReady()
         let events = try EventStream(socketPath: daemon.controlSocket)
-        try awaitCondition("the touchscreen to connect") { events.count(of: "device-connected") >= 1 }
+        try awaitCondition("the touchscreen to connect") { events.count(of: .deviceConnected) >= 1 }
 
         print("kiosk-bench input: \(votes) votes after \(warmup) warm-up, kioskd pid \(daemon.pid), state in \(state.path)")
         var latencies: [Double] = []

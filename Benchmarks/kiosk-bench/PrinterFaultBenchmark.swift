@@ -35,7 +35,7 @@ struct PrinterFaultBenchmark: ParsableCommand {
         }
         try daemon.awaitReady(timeout: 120)
         let events = try EventStream(socketPath: daemon.controlSocket)
-        try awaitCondition("the touchscreen to connect") { events.count(of: "device-connected") >= 1 }
+        try awaitCondition("the touchscreen to connect") { events.count(of: .deviceConnected) >= 1 }
         print("kiosk-bench print-faults: \(faults) paper-out faults, then \(kept) tickets kept; kioskd pid \(daemon.pid), cupsd on \(cups.server)")
 
         var time = 1_000.0
@@ -53,26 +53,26 @@ struct PrinterFaultBenchmark: ParsableCommand {
         for index in 0..<faults {
             printer.paperOut()
             try tap()
-            try events.await("printer-fault", count: index + 1, timeout: 30)
+            try events.await(.printerFault, count: index + 1, timeout: 30)
             let reported = try Self.wallClock(ofLine: Self.line(of: "printer-fault", number: index + 1, in: events), in: events)
             let said = printer.faultsReported[index]
             faultToEvent.append((reported - said) * 1000)
             printer.paperBack()
-            try events.await("ticket-printed", count: tickets, timeout: 30)
-            try events.await("printer-ready", count: index + 1, timeout: 30)
+            try events.await(.ticketPrinted, count: tickets, timeout: 30)
+            try events.await(.printerReady, count: index + 1, timeout: 30)
         }
 
         // Paper out with `kept` tickets taken (the first waits in the backend, the rest in kioskd).
         printer.paperOut()
         for _ in 0..<kept { try tap() }
-        try events.await("ticket-not-printed", count: faults + kept, timeout: 30)
+        try events.await(.ticketNotPrinted, count: faults + kept, timeout: 30)
         let jobsBefore = sink.jobs.count
         let back = DispatchTime.now().uptimeNanoseconds
         printer.paperBack()
         try sink.awaitJobs(jobsBefore + kept, timeout: 60)
         let lastByte = sink.lastByteTime(of: jobsBefore + kept - 1)
         let paperBackSeconds = Double(lastByte - back) / 1e9
-        try events.await("ticket-printed", count: tickets, timeout: 30)
+        try events.await(.ticketPrinted, count: tickets, timeout: 30)
 
         let summary = Summary(faultToEvent)
         print("")

@@ -51,7 +51,7 @@ struct TicketPrintBenchmark: ParsableCommand {
         let daemon = try KioskdProcess(config: config, stateDirectory: state)
         try daemon.awaitReady(timeout: 120)  // long enough for kioskd under callgrind (scripts/kioskd-order-file)
         let events = try EventStream(socketPath: daemon.controlSocket)
-        try awaitCondition("the touchscreen to connect") { events.count(of: "device-connected") >= 1 }
+        try awaitCondition("the touchscreen to connect") { events.count(of: .deviceConnected) >= 1 }
 
         let (idleRSS, _) = InputLatencyBenchmark.memory(pid: daemon.pid)
         print("kiosk-bench print: \(tickets) tickets after \(warmup) warm-up, kioskd pid \(daemon.pid), cupsd on \(cups.server), "
@@ -71,7 +71,7 @@ struct TicketPrintBenchmark: ParsableCommand {
             }
             // kioskd reports the ticket printed once CUPS says the job completed: the next tap
             // waits for it, so that jobs never overlap. This wait is after the sink's timestamp.
-            try events.await("ticket-printed", count: index + 1, timeout: 30)
+            try events.await(.ticketPrinted, count: index + 1, timeout: 30)
             if let httpListen, index % 10 == 0 {
                 try Self.askStatus(httpListen)
             }

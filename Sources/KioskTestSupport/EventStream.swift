@@ -8,6 +8,8 @@ public final class EventStream: @unchecked Sendable {
     private let fd: Int32
     private let reader: Thread
     private let readerEnded = DispatchSemaphore(value: 0)
+    private let decodedLock = NSLock()
+    private var decoded = Decoded()
 
     public init(socketPath: String, timeout: Double = 10) throws {
         var connected: Int32 = -1
@@ -58,22 +60,62 @@ public final class EventStream: @unchecked Sendable {
         close(fd)
     }
 
-    /// The decoded events received so far (without the "subscribed" line).
-    public var events: [[String: Any]] {
-        lines.lines.compactMap { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                object["event"] as? String != "subscribed"
-            else { return nil }
-            return object
-        }
+    /// The events received so far, decoded (without the "subscribed" line).
+    public var events: [DaemonEvent] { decodeNewLines().events }
+
+    /// Lines that are not a `DaemonEvent`: `await` fails on the first, so a change to the wire
+    /// form shows as a failed test rather than as an event that never came.
+    public var undecodableLines: [String] { decodeNewLines().undecodable }
+
+    /// The events of one kind, in the order they came.
+    public func all(_ kind: EventKind) -> [DaemonEvent] {
+        events.filter { $0.kind == kind }
     }
 
-    public func count(of kind: String) -> Int {
-        events.filter { $0["event"] as? String == kind }.count
+    public func first(_ kind: EventKind) -> DaemonEvent? {
+        events.first { $0.kind == kind }
+    }
+
+    public func last(_ kind: EventKind) -> DaemonEvent? {
+        events.last { $0.kind == kind }
+    }
+
+    public func count(of kind: EventKind) -> Int {
+        events.count { $0.kind == kind }
     }
 
     /// Waits until `count` events of a kind have arrived in total.
-    public func await(_ kind: String, count: Int = 1, timeout: Double = 10) throws {
-        try awaitCondition("\(count) \(kind) event(s)", timeout: timeout) { self.count(of: kind) >= count }
+    public func await(_ kind: EventKind, count: Int = 1, timeout: Double = 10) throws {
+        try awaitCondition("\(count) \(kind) event(s)", timeout: timeout) {
+            if let line = self.undecodableLines.first { throw HarnessError("kioskd sent a line that is not an event: \(line)") }
+            return self.count(of: kind) >= count
+        }
+    }
+
+    /// Decodes the lines that came since the last call; every line is decoded once.
+    private func decodeNewLines() -> Decoded {
+        decodedLock.lock()
+        defer { decodedLock.unlock() }
+        let lines = self.lines.lines
+        for line in lines[decoded.lines...] {
+            if let event = try? ProtocolJSON.decode(DaemonEvent.self, from: line) {
+                decoded.events.append(event)
+            } else if (try? ProtocolJSON.decode(Subscribed.self, from: line))?.event != "subscribed" {
+                decoded.undecodable.append(line)
+            }
+        }
+        decoded.lines = lines.count
+        return decoded
+    }
+
+    private struct Decoded {
+        var lines = 0
+        var events: [DaemonEvent] = []
+        var undecodable: [String] = []
+    }
+
+    /// The line that confirms the subscription, before any event.
+    private struct Subscribed: Decodable {
+        var event: String
     }
 }

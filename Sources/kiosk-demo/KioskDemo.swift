@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Glibc
 import KioskCore
+import KioskProtocol
 import KioskTestSupport
 
 /// Runs the demo office (kiosk-config/demo/office.toml) on simulated devices and a private CUPS
@@ -65,12 +66,12 @@ struct KioskDemo: ParsableCommand {
             try KioskdProcess.run(RepositoryPaths.binary("kioskctl"), arguments + ["--config", config, "--state-dir", stateDir])
         }
         print(try kioskctl(["enroll"]).split(separator: "\n").map { "   \($0)" }.joined(separator: "\n"))
-        let enrolled = try JSONSerialization.jsonObject(with: Data(try kioskctl(["enroll", "--json"]).utf8)) as? [String: Any] ?? [:]
+        let enrolled = try ProtocolJSON.decode(EnrollmentReport.self, from: try kioskctl(["enroll", "--json"]))
         let registered = try CollectordProcess.run(
             [
                 "kiosk", "add", "--id", "HCM-Q1-BEN-THANH-1", "--office-code", "HCM-Q1-BEN-THANH",
                 "--office-name", "Bộ phận Một cửa UBND phường Bến Thành", "--district", "Quận 1", "--province", "Thành phố Hồ Chí Minh",
-                "--public-key", enrolled["publicKey"] as? String ?? "",
+                "--public-key", enrolled.publicKey,
             ], database: collectorDatabase.path)
         print("   collectord kiosk add: \(registered.trimmingCharacters(in: .whitespacesAndNewlines))")
         try Self.addDemoUser(database: collectorDatabase.path)
@@ -79,7 +80,7 @@ struct KioskDemo: ParsableCommand {
         let daemon = try KioskdProcess(config: config, stateDirectory: state)
         try daemon.awaitReady()
         let events = try EventStream(socketPath: daemon.controlSocket)
-        try awaitCondition("the four devices to connect") { events.count(of: "device-connected") >= 4 }
+        try awaitCondition("the four devices to connect") { events.count(of: .deviceConnected) >= 4 }
         for line in daemon.stderr.lines { print("   kioskd: \(line)") }
         let printer = EventPrinter(events: events)
 
@@ -110,8 +111,13 @@ struct KioskDemo: ParsableCommand {
 
         section("Phần mềm một cửa gửi giấy tiếp nhận qua HTTP / The case software posts a slip: POST http://127.0.0.1:8470/api/v1/slips (kiosk-config/demo/slip.json)")
         let slipFile = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/slip.json")
-        let (code, answer) = try Self.post(Data(contentsOf: slipFile), to: "http://127.0.0.1:8470/api/v1/slips")
-        print("   HTTP \(code): hẹn trả kết quả / return \(answer["returnText"] as? String ?? "?") (\(answer["returnAt"] as? String ?? "?"))")
+        let (code, body) = try Self.post(Data(contentsOf: slipFile), to: "http://127.0.0.1:8470/api/v1/slips")
+        if let reply = try? ProtocolJSON.decode(SlipReply.self, from: body) {
+            print("   HTTP \(code): hẹn trả kết quả / return \(reply.returnText) (\(reply.returnAt))")
+        } else {
+            let failure = try? ProtocolJSON.decode(ControlFailure.self, from: body)
+            print("   HTTP \(code): \(failure?.error ?? String(decoding: body, as: UTF8.self))")
+        }
         try printer.flush(expecting: 1)
         if code != 201 { throw ExitCode(1) }
 
@@ -197,7 +203,7 @@ struct KioskDemo: ParsableCommand {
         section("kioskd dừng / stopped (exit \(exit)). Dữ liệu / Data: \(daemon.database)")
         print("   Xem lại / Read again: .build/debug/kioskctl tally --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
 
-        let printed = events.events.filter { $0["event"] as? String == "ticket-printed" }.compactMap { $0["number"] as? String }
+        let printed = events.all(.ticketPrinted).compactMap(\.number)
         let folder = state.deletingLastPathComponent().appendingPathComponent("printed")
         section("Bản sao những gì đã in / Copies of what was printed (\(printed.count) vé / tickets, \(printers.slips.jobs.count) giấy tiếp nhận / slip)")
         for path in try printers.saveCopies(ticketNumbers: printed, to: folder) { print("   \(path)") }
@@ -233,10 +239,10 @@ struct KioskDemo: ParsableCommand {
         guard finished.status == 0 else { throw HarnessError("collectord user add exited \(finished.status): \(finished.errorText)") }
     }
 
-    /// POSTs JSON and returns the status and the decoded answer.
-    static func post(_ body: Data, to url: String) throws -> (Int, [String: Any]) {
+    /// POSTs JSON and returns the status and the answer's body.
+    static func post(_ body: Data, to url: String) throws -> (Int, Data) {
         let answer = try HTTPExchange.send("POST", url, body: body)
-        return (answer.status, (try? JSONSerialization.jsonObject(with: answer.body)) as? [String: Any] ?? [:])
+        return (answer.status, answer.body)
     }
 
     func say(_ text: String) {
@@ -266,7 +272,7 @@ final class EventPrinter {
     func flush(expecting count: Int) throws {
         // Device and sealing events come on their own schedule; the steps count the others.
         let relevant = {
-            self.events.events.filter { !($0["event"] as? String ?? "").hasPrefix("device") && $0["event"] as? String != "day-sealed" }
+            self.events.events.filter { ![.deviceConnected, .deviceDisconnected, .daySealed].contains($0.kind) }
         }
         try awaitCondition("\(count) event(s) from kioskd") { relevant().count >= self.printed + count }
         let all = relevant()
@@ -276,39 +282,40 @@ final class EventPrinter {
         printed = all.count
     }
 
-    static func describe(_ event: [String: Any]) -> String {
-        let terminal = event["terminal"] as? String ?? ""
-        switch event["event"] as? String {
-        case "vote-counted": return "\(terminal): đã ghi nhận đánh giá / rating counted (LED/màn hình cảm ơn / thank-you)"
-        case "armed": return "\(terminal): đã mở cho một lượt đánh giá / armed for one rating"
-        case "ticket-issued":
-            let priority = event["priority"] as? Bool == true ? ", ưu tiên / priority" : ""
-            return "\(terminal): cấp số / ticket \(event["number"] as? String ?? "?")\(priority), \(event["waitingAhead"] as? Int ?? 0) người chờ trước / waiting ahead"
-        case "ticket-printed": return "\(event["printer"] as? String ?? ""): đã in vé / printed \(event["number"] as? String ?? "?")"
-        case "ticket-not-printed": return "\(terminal): \(event["message"] as? String ?? "")"
-        case "printer-fault": return "\(event["printer"] as? String ?? ""): ⚠ \(event["message"] as? String ?? "")"
-        case "printer-ready": return "\(event["printer"] as? String ?? ""): máy in hoạt động trở lại / printer back"
-        case "slip-printed": return "\(event["printer"] as? String ?? ""): đã in giấy tiếp nhận / slip printed \(event["dossierCode"] as? String ?? "")"
-        case "ticket-called":
-            return "Mời số \(event["number"] as? String ?? "?") đến quầy \(event["counterNumber"] as? Int ?? 0) / Number \(event["number"] as? String ?? "?") to counter \(event["counterNumber"] as? Int ?? 0)"
-                + ((event["calls"] as? Int ?? 1) > 1 ? " (lần \(event["calls"] as? Int ?? 1) / call \(event["calls"] as? Int ?? 1))" : "")
-        case "ticket-serving": return "\(event["counter"] as? String ?? ""): đang phục vụ / serving \(event["number"] as? String ?? "?")"
-        case "ticket-served": return "\(event["counter"] as? String ?? ""): đã phục vụ xong / served \(event["number"] as? String ?? "?")"
-        case "ticket-no-show": return "\(event["counter"] as? String ?? ""): vắng mặt / no-show \(event["number"] as? String ?? "?")"
-        case "queue-key-refused": return "\(event["counter"] as? String ?? ""): \(event["message"] as? String ?? "")"
-        case "press-rejected":
-            let kind = event["kind"] as? String ?? ""
-            let words =
-                switch kind {
-                case "misuse-lockout": "trong thời gian khoá, tính là bấm sai / during the lockout: misuse"
-                case "misuse-unarmed": "chưa được mở, tính là bấm sai / not armed: misuse"
-                case "ignored-short": "chạm quá ngắn, bỏ qua / too short: ignored"
-                case "ignored-long": "chạm quá lâu, bỏ qua / too long: ignored"
-                case "ignored-overflow": "mất do tràn bộ đệm, bỏ qua / lost to an input overflow: ignored"
-                default: "ngoài vùng chọn, bỏ qua / outside the choices: ignored"
-                }
-            return "\(terminal): \(words)"
-        default: return "\(event)"
+    static func describe(_ event: DaemonEvent) -> String {
+        switch event {
+        case .voteCounted(let terminal, _, _, _): "\(terminal): đã ghi nhận đánh giá / rating counted (LED/màn hình cảm ơn / thank-you)"
+        case .armed(let terminal, _): "\(terminal): đã mở cho một lượt đánh giá / armed for one rating"
+        case .ticketIssued(let terminal, let number, _, let priority, let waitingAhead):
+            "\(terminal): cấp số / ticket \(number)\(priority ? ", ưu tiên / priority" : ""), \(waitingAhead) người chờ trước / waiting ahead"
+        case .ticketPrinted(_, let number, let printer): "\(printer): đã in vé / printed \(number)"
+        case .ticketNotPrinted(let terminal, _, _, _, let message): "\(terminal): \(message)"
+        case .printerFault(let printer, _, let message): "\(printer): ⚠ \(message)"
+        case .printerReady(let printer): "\(printer): máy in hoạt động trở lại / printer back"
+        case .slipPrinted(let printer, let dossierCode): "\(printer): đã in giấy tiếp nhận / slip printed \(dossierCode)"
+        case .ticketCalled(_, let counterNumber, let number, _, let calls):
+            "Mời số \(number) đến quầy \(counterNumber) / Number \(number) to counter \(counterNumber)"
+                + (calls > 1 ? " (lần \(calls) / call \(calls))" : "")
+        case .ticketServing(let counter, let number): "\(counter): đang phục vụ / serving \(number)"
+        case .ticketServed(let counter, let number, _, _): "\(counter): đã phục vụ xong / served \(number)"
+        case .ticketNoShow(let counter, let number): "\(counter): vắng mặt / no-show \(number)"
+        case .queueKeyRefused(let counter, let message): "\(counter): \(message)"
+        case .pressRejected(let terminal, let kind): "\(terminal): \(Self.words(for: kind))"
+        case .deviceConnected, .deviceDisconnected, .ticketsCancelled, .storageFault, .storageReady, .slipNotPrinted, .daySealed,
+            .ticketTransferred, .counterPaused, .counterResumed, .announcementStarted, .announcementFailed:
+            event.json
+        }
+    }
+
+    static func words(for rejection: PressRejection) -> String {
+        switch rejection {
+        case .duringLockout: "trong thời gian khoá, tính là bấm sai / during the lockout: misuse"
+        case .whileUnarmed: "chưa được mở, tính là bấm sai / not armed: misuse"
+        case .tooShort: "chạm quá ngắn, bỏ qua / too short: ignored"
+        case .tooLong: "chạm quá lâu, bỏ qua / too long: ignored"
+        case .lostToOverflow: "mất do tràn bộ đệm, bỏ qua / lost to an input overflow: ignored"
+        case .outsideZones: "ngoài vùng chọn, bỏ qua / outside the choices: ignored"
+        case .ticketLockout: "lấy số lần nữa trong thời gian khoá, bỏ qua / a second ticket within the lockout: ignored"
         }
     }
 }

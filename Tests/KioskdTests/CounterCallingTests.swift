@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskStore
 import KioskTestSupport
 import Testing
@@ -45,7 +46,7 @@ import Testing
 
     static func connect(_ rig: DaemonRig) throws {
         try rig.start()
-        try awaitCondition("the four devices to connect") { rig.events!.count(of: "device-connected") >= 4 }
+        try awaitCondition("the four devices to connect") { rig.events!.count(of: .deviceConnected) >= 4 }
     }
 
     func press(_ rig: DaemonRig, _ device: String, _ key: UInt16) throws {
@@ -53,17 +54,25 @@ import Testing
     }
 
     /// Presses a staff key and waits for what it must produce.
-    func staff(_ rig: DaemonRig, _ key: UInt16, expect kind: String) throws -> [String: Any] {
+    func staff(_ rig: DaemonRig, _ key: UInt16, expect kind: EventKind) throws -> DaemonEvent {
         let before = rig.events!.count(of: kind)
         try press(rig, "staff-pad", key)
         try rig.events!.await(kind, count: before + 1)
-        return rig.events!.events.last { $0["event"] as? String == kind }!
+        return rig.events!.last(kind)!
+    }
+
+    func counterNumber(of event: DaemonEvent) -> Int? {
+        if case .ticketCalled(_, let counterNumber, _, _, _) = event { counterNumber } else { nil }
+    }
+
+    func calls(of event: DaemonEvent) -> Int? {
+        if case .ticketCalled(_, _, _, _, let calls) = event { calls } else { nil }
     }
 
     func issue(_ rig: DaemonRig, _ keys: [UInt16]) throws {
-        let before = rig.events!.count(of: "ticket-issued")
+        let before = rig.events!.count(of: .ticketIssued)
         for key in keys { try press(rig, "ticket-pad", key) }
-        try rig.events!.await("ticket-issued", count: before + keys.count)
+        try rig.events!.await(.ticketIssued, count: before + keys.count)
     }
 
     func statuses(_ rig: DaemonRig) throws -> [String: String] {
@@ -90,61 +99,62 @@ import Testing
         // A001 (hộ tịch), B001 (đất đai), A002, then A003 with priority.
         try issue(rig, [ticketKP1, ticketKP2, ticketKP1, ticketKP9])
 
-        var called = try staff(rig, callNext, expect: "ticket-called")
-        #expect(called["number"] as? String == "A003", "priority first")
-        #expect(called["counterNumber"] as? Int == 2)
-        _ = try staff(rig, start, expect: "ticket-serving")
-        let served = try staff(rig, done, expect: "ticket-served")
-        #expect(served["number"] as? String == "A003")
-        try rig.events!.await("armed", count: 1)
+        var called = try staff(rig, callNext, expect: .ticketCalled)
+        #expect(called.number == "A003", "priority first")
+        #expect(counterNumber(of: called) == 2)
+        _ = try staff(rig, start, expect: .ticketServing)
+        let served = try staff(rig, done, expect: .ticketServed)
+        #expect(served.number == "A003")
+        try rig.events!.await(.armed, count: 1)
         try press(rig, "rating-pad", ticketKP2)
-        try rig.events!.await("vote-counted", count: 1)
+        try rig.events!.await(.voteCounted, count: 1)
         try press(rig, "rating-pad", ticketKP1)  // the one rating was used
-        try rig.events!.await("press-rejected", count: 1)
+        try rig.events!.await(.pressRejected, count: 1)
 
-        called = try staff(rig, callNext, expect: "ticket-called")
-        #expect(called["number"] as? String == "A001", "then the earliest issued")
-        called = try staff(rig, recall, expect: "ticket-called")
-        #expect(called["calls"] as? Int == 2)
-        let refused = try staff(rig, callNext, expect: "queue-key-refused")
-        #expect((refused["message"] as? String)?.hasPrefix("Số A001 đang được gọi") == true)
-        _ = try staff(rig, noShow, expect: "ticket-no-show")
-        called = try staff(rig, callNext, expect: "ticket-called")
-        #expect(called["number"] as? String == "B001")
-        let moved = try staff(rig, transfer, expect: "ticket-transferred")
-        #expect(moved["toCounter"] as? String == "quay-1")
-        called = try staff(rig, callNext, expect: "ticket-called")
-        #expect(called["number"] as? String == "A002", "B001 now waits for quay-1 only")
-        _ = try staff(rig, pause, expect: "counter-paused")
+        called = try staff(rig, callNext, expect: .ticketCalled)
+        #expect(called.number == "A001", "then the earliest issued")
+        called = try staff(rig, recall, expect: .ticketCalled)
+        #expect(calls(of: called) == 2)
+        let refused = try staff(rig, callNext, expect: .queueKeyRefused)
+        #expect(refused.message?.hasPrefix("Số A001 đang được gọi") == true)
+        _ = try staff(rig, noShow, expect: .ticketNoShow)
+        called = try staff(rig, callNext, expect: .ticketCalled)
+        #expect(called.number == "B001")
+        let moved = try staff(rig, transfer, expect: .ticketTransferred)
+        guard case .ticketTransferred(_, _, let toCounter) = moved else { Issue.record("not a transfer: \(moved)"); return }
+        #expect(toCounter == "quay-1")
+        called = try staff(rig, callNext, expect: .ticketCalled)
+        #expect(called.number == "A002", "B001 now waits for quay-1 only")
+        _ = try staff(rig, pause, expect: .counterPaused)
 
         #expect(try statuses(rig) == [
             "A001": "no-show quay-2", "B001": "waiting", "A002": "called quay-2 ×1", "A003": "served quay-2",
         ])
         #expect(try rig.voteCount() == 1)
         // The rating armed by A003's "done" counts for A003's service (a service, not a ticket).
-        let votes = try rig.tally()["votes"] as! [[String: Any]]
-        #expect(votes.map { $0["service"] as? String } == ["ho-tich"])
-        #expect(votes.first?["counter"] as? String == "quay-2")
+        let votes = try rig.tally().votes
+        #expect(votes.map(\.service) == ["ho-tich"])
+        #expect(votes.first?.counter == "quay-2")
     }
 
     @Test func afterKill9TheFloorGoesOnWhereItWas() throws {
         let rig = try Self.rig("calling-crash")
         try Self.connect(rig)
         try issue(rig, [ticketKP1, ticketKP1, ticketKP1])
-        #expect(try staff(rig, callNext, expect: "ticket-called")["number"] as? String == "A001")
-        _ = try staff(rig, start, expect: "ticket-serving")
-        _ = try staff(rig, pause, expect: "counter-paused")
+        #expect(try staff(rig, callNext, expect: .ticketCalled).number == "A001")
+        _ = try staff(rig, start, expect: .ticketServing)
+        _ = try staff(rig, pause, expect: .counterPaused)
 
         try rig.kill9()
         try Self.connect(rig)
         // Still paused, A001 still at the counter: nothing lost, called twice or skipped.
-        #expect(try staff(rig, callNext, expect: "queue-key-refused")["message"] as? String == QueueRefusal.counterPaused.description)
-        _ = try staff(rig, resume, expect: "counter-resumed")
-        let events = try staff(rig, callNext, expect: "ticket-called")
-        #expect(events["number"] as? String == "A002")
-        #expect(rig.events!.events.contains { $0["event"] as? String == "ticket-served" && $0["number"] as? String == "A001" })
-        _ = try staff(rig, done, expect: "ticket-served")
-        #expect(try staff(rig, callNext, expect: "ticket-called")["number"] as? String == "A003")
+        #expect(try staff(rig, callNext, expect: .queueKeyRefused).message == QueueRefusal.counterPaused.description)
+        _ = try staff(rig, resume, expect: .counterResumed)
+        let events = try staff(rig, callNext, expect: .ticketCalled)
+        #expect(events.number == "A002")
+        #expect(rig.events!.all(.ticketServed).contains { $0.number == "A001" })
+        _ = try staff(rig, done, expect: .ticketServed)
+        #expect(try staff(rig, callNext, expect: .ticketCalled).number == "A003")
         #expect(try statuses(rig) == ["A001": "served quay-2", "A002": "served quay-2", "A003": "called quay-2 ×1"])
     }
 }

@@ -12,7 +12,7 @@ import Testing
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
         try rig.start()
         let events = try #require(rig.events)
-        try events.await("device-connected", count: 1)
+        try events.await(.deviceConnected, count: 1)
 
         let keys = ["KEY_KP1", "KEY_KP2", "KEY_KP3", "KEY_KP4"].map { KeyCodes.code(named: $0)! }
         let sent = Mutex(0)
@@ -22,7 +22,7 @@ import Testing
         let streamer = Thread {
             var index = 0
             while !stop.withLock({ $0 }) {
-                if sent.withLock({ $0 }) - events.count(of: "vote-counted") < 4 {
+                if sent.withLock({ $0 }) - events.count(of: .voteCounted) < 4 {
                     guard (try? evdev.emit("rating-pad", EventScripts.keyTap(keys[index % 4]))) != nil else { break }
                     sent.withLock { $0 += 1 }
                     index += 1
@@ -32,12 +32,12 @@ import Testing
             }
         }
         streamer.start()
-        try events.await("vote-counted", count: 60, timeout: 60)
+        try events.await(.voteCounted, count: 60, timeout: 60)
         try rig.kill9()
         stop.withLock { $0 = true }
         // Every acknowledgement kioskd sent before it died is still in the socket: read to the end.
         try awaitCondition("the event stream to end") { events.lines.isClosed }
-        let acknowledged = events.count(of: "vote-counted")
+        let acknowledged = events.count(of: .voteCounted)
         let pressed = sent.withLock { $0 }
 
         try rig.start()
@@ -47,9 +47,9 @@ import Testing
         #expect(counted <= acknowledged + 1, "acknowledged \(acknowledged), counted \(counted)")
         #expect(counted <= pressed)
         // Counting goes on after the restart.
-        try rig.events!.await("device-connected", count: 1)
+        try rig.events!.await(.deviceConnected, count: 1)
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(keys[0]))
-        try rig.events!.await("vote-counted", count: 1)
+        try rig.events!.await(.voteCounted, count: 1)
         #expect(try rig.voteCount() == counted + 1)
     }
 }

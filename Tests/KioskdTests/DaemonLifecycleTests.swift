@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import KioskCore
+import KioskProtocol
 import KioskTestSupport
 import Testing
 
@@ -151,13 +152,13 @@ import Testing
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
         let daemon = try rig.start()
         let events = try #require(rig.events)
-        try events.await("device-connected", count: 1)
-        let status = try JSONSerialization.jsonObject(with: Data(try daemon.kioskctl(["status", "--json"]).utf8)) as! [String: Any]
-        let devices = try #require(status["devices"] as? [[String: Any]])
-        #expect(status["office"] as? String == "TEST-OFFICE")
-        #expect(devices.map { $0["role"] as? String } == ["rating_touchscreen", "rating_keypad", "staff_keypad"])
-        #expect(devices.map { $0["connected"] as? Bool } == [false, true, false])
-        #expect((devices[0]["problem"] as? String)?.contains("waiting for a device") == true)
+        try events.await(.deviceConnected, count: 1)
+        let status = try ProtocolJSON.decode(StatusReport.self, from: try daemon.kioskctl(["status", "--json"]))
+        let devices = status.devices
+        #expect(status.office == "TEST-OFFICE")
+        #expect(devices.map(\.role) == ["rating_touchscreen", "rating_keypad", "staff_keypad"])
+        #expect(devices.map(\.connected) == [false, true, false])
+        #expect(devices.first?.problem?.contains("waiting for a device") == true)
         let text = try daemon.kioskctl(["status"]).split(separator: "\n").map(String.init)
         #expect(text.first?.hasPrefix("Văn phòng / Office: TEST-OFFICE — kioskd pid \(daemon.pid)") == true)
         #expect(text.contains { $0.hasPrefix("  ✘ chưa kết nối / not connected  rating_touchscreen quay-1-danh-gia") })
@@ -172,11 +173,11 @@ import Testing
         let daemon = try rig.start()
         let path = rig.evdev.devicePath("touchpad")
         try daemon.stderr.await("the refusal") { $0.contains("Không dùng \(path)") }
-        let status = try JSONSerialization.jsonObject(with: Data(try daemon.kioskctl(["status", "--json"]).utf8)) as! [String: Any]
-        let touchscreen = try #require((status["devices"] as? [[String: Any]])?.first)
-        #expect(touchscreen["connected"] as? Bool == false)
-        #expect(touchscreen["path"] as? String == path)
-        let problem = try #require(touchscreen["problem"] as? String)
+        let status = try ProtocolJSON.decode(StatusReport.self, from: try daemon.kioskctl(["status", "--json"]))
+        let touchscreen = try #require(status.devices.first)
+        #expect(touchscreen.connected == false)
+        #expect(touchscreen.path == path)
+        let problem = try #require(touchscreen.problem)
         #expect(problem.hasPrefix("Không dùng \(path) (Fake Synaptics TouchPad) làm rating_touchscreen: đây là bàn di chuột (touchpad)"))
         #expect(problem.contains("Not reading \(path) (Fake Synaptics TouchPad) as a rating_touchscreen: it is a touchpad"))
         #expect(problem.contains("accept_indirect = true"))
@@ -192,7 +193,7 @@ import Testing
         try rig.evdev.add("touch-1", description: DaemonRig.egalax)
         let daemon = try rig.start()
         let events = try #require(rig.events)
-        try events.await("device-connected", count: 1)
+        try events.await(.deviceConnected, count: 1)
         try rig.evdev.emit("touch-1", EventScripts.slotDown(trackingID: 1, x: 1000, y: 1000, time: 1))
         for id in 2...30 {
             try rig.evdev.emit("touch-1", [ScriptedEvent(3, 0x39, Int32(id)), ScriptedEvent(0, 0, 0)])  // ABS_MT_TRACKING_ID
@@ -211,11 +212,11 @@ import Testing
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
         let daemon = try rig.start()
         let events = try #require(rig.events)
-        try events.await("device-connected", count: 1)
+        try events.await(.deviceConnected, count: 1)
         for key in ["KEY_KP1", "KEY_KP1", "KEY_KP3", "KEY_KP4"] {
             try rig.evdev.emit("rating-pad", EventScripts.keyTap(KeyCodes.code(named: key)!))
         }
-        try events.await("vote-counted", count: 4)
+        try events.await(.voteCounted, count: 4)
         let text = try daemon.kioskctl(["tally"])
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("    Rất hài lòng / Very satisfied") && $0.hasSuffix(" 2") })

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskTestSupport
 
 /// A temporary office: emulated devices, an office file pointing at them, kioskd, its events.
@@ -44,21 +45,19 @@ final class DaemonRig: @unchecked Sendable {
     }
 
     /// `kioskctl tally --json` for today, decoded.
-    func tally() throws -> [String: Any] {
+    func tally() throws -> DayTallyReport {
         let output = try KioskdProcess.run(
             RepositoryPaths.binary("kioskctl"),
             ["tally", "--json", "--config", configPath, "--state-dir", stateDirectory.path])
-        return try JSONSerialization.jsonObject(with: Data(output.utf8)) as! [String: Any]
+        return try ProtocolJSON.decode(DayTallyReport.self, from: output)
     }
 
     func voteCount(choice: String? = nil) throws -> Int {
-        let votes = try tally()["votes"] as! [[String: Any]]
-        return votes.filter { choice == nil || $0["choice"] as? String == choice }.reduce(0) { $0 + ($1["count"] as! Int) }
+        try tally().votes.filter { choice == nil || $0.choice == choice }.reduce(0) { $0 + $1.count }
     }
 
     func rejectedCount(_ kind: String) throws -> Int {
-        let rejected = try tally()["rejected"] as! [[String: Any]]
-        return rejected.filter { $0["kind"] as? String == kind }.reduce(0) { $0 + ($1["count"] as! Int) }
+        try tally().rejected.filter { $0.kind == kind }.reduce(0) { $0 + $1.count }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskSeal
 import SealVerification
 import KioskStore
@@ -40,36 +41,36 @@ import Testing
             RepositoryPaths.binary("kioskctl"), arguments + ["--config", rig.configPath, "--state-dir", rig.stateDirectory.path])
     }
 
-    static func sealedDays(_ rig: DaemonRig) throws -> [[String: Any]] {
-        try JSONSerialization.jsonObject(with: Data(try kioskctl(rig, ["days", "--json"]).utf8)) as! [[String: Any]]
+    static func sealedDays(_ rig: DaemonRig) throws -> [OutboxEntry] {
+        try ProtocolJSON.decode([OutboxEntry].self, from: try kioskctl(rig, ["days", "--json"]))
     }
 
-    static func enroll(_ rig: DaemonRig) throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(try kioskctl(rig, ["enroll", "--json"]).utf8)) as! [String: Any]
+    static func enroll(_ rig: DaemonRig) throws -> EnrollmentReport {
+        try ProtocolJSON.decode(EnrollmentReport.self, from: try kioskctl(rig, ["enroll", "--json"]))
     }
 
     @Test func daysMissedWhileOffAreSealedSignedAndChainedAtStartUp() throws {
         let rig = try DaemonRig("seal-startup", office: Self.office)
         try Self.votesOnEarlierDays(rig, [(3, 2), (1, 5)])
         let enrolled = try Self.enroll(rig)
-        #expect(enrolled["created"] as? Bool == true)
-        #expect(enrolled["kiosk"] as? String == "TEST-OFFICE-may-1")
-        let publicKey = try #require(KioskPublicKey(base64: enrolled["publicKey"] as? String ?? ""))
+        #expect(enrolled.created == true)
+        #expect(enrolled.kiosk == "TEST-OFFICE-may-1")
+        let publicKey = try #require(KioskPublicKey(base64: enrolled.publicKey))
         var keyInfo = stat()
-        #expect(stat(enrolled["keyFile"] as? String ?? "", &keyInfo) == 0 && keyInfo.st_mode & 0o777 == 0o600)
+        #expect(stat(enrolled.keyFile, &keyInfo) == 0 && keyInfo.st_mode & 0o777 == 0o600)
 
         try rig.start()
         try awaitCondition("three sealed days") { try Self.sealedDays(rig).count == 3 }
         let listed = try Self.sealedDays(rig)
         let expectedDays = [3, 2, 1].map { Self.today.adding(days: -$0)!.description }
-        #expect(listed.map { $0["day"] as? String } == expectedDays)
-        #expect(listed.allSatisfy { $0["pushed"] as? Bool == false })
+        #expect(listed.map(\.day) == expectedDays)
+        #expect(listed.allSatisfy { $0.pushed == false })
 
         var previous = ""
         for (index, row) in listed.enumerated() {
-            let bytes = Array(try Self.kioskctl(rig, ["days", "--show", row["day"] as! String]).utf8)
-            #expect(SealHash.hex(of: bytes) == row["hash"] as? String)
-            #expect(SealVerifier(publicKey).verifies(row["signature"] as? String ?? "", of: bytes))
+            let bytes = Array(try Self.kioskctl(rig, ["days", "--show", row.day]).utf8)
+            #expect(SealHash.hex(of: bytes) == row.hash)
+            #expect(SealVerifier(publicKey).verifies(row.signature, of: bytes))
             let day = try DayTallies(canonicalBytes: bytes)
             #expect(day.previous == previous)
             #expect(day.kiosk == "TEST-OFFICE-may-1" && day.office == "TEST-OFFICE")
@@ -81,10 +82,10 @@ import Testing
         try rig.kill9()
         try rig.start()
         #expect(try Self.kioskctl(rig, ["seal"]).contains("No day to seal"))
-        #expect(try Self.sealedDays(rig).map { $0["hash"] as? String } == listed.map { $0["hash"] as? String })
+        #expect(try Self.sealedDays(rig).map(\.hash) == listed.map(\.hash))
         let reenrolled = try Self.enroll(rig)
-        #expect(reenrolled["created"] as? Bool == false)
-        #expect(reenrolled["publicKey"] as? String == publicKey.base64)
+        #expect(reenrolled.created == false)
+        #expect(reenrolled.publicKey == publicKey.base64)
     }
 
     @Test func withoutAKeyDaysWaitAndAreSealedOnceEnrolled() throws {
@@ -104,7 +105,7 @@ import Testing
         let output = try Self.kioskctl(rig, ["seal"])
         let expected = [2, 1].map { Self.today.adding(days: -$0)!.description }
         #expect(output.contains(expected.joined(separator: ", ")), "output: \(output)")
-        #expect(try Self.sealedDays(rig).map { $0["day"] as? String } == expected)
+        #expect(try Self.sealedDays(rig).map(\.day) == expected)
         #expect(try Self.kioskctl(rig, ["seal"]).contains("Không có ngày nào cần niêm phong"))
     }
 }

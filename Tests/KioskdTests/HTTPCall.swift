@@ -1,4 +1,5 @@
 import Foundation
+import KioskProtocol
 import KioskTestSupport
 
 /// One HTTP request to kioskd's API or the collector's, synchronously: status and body.
@@ -7,6 +8,11 @@ enum HTTPCall {
         let status: Int
         let body: Data
         var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+
+        /// The body as one of the protocol's types (kioskd's answers).
+        func decoded<Value: Decodable>(_ type: Value.Type) throws -> Value {
+            try ProtocolJSON.decode(type, from: body)
+        }
     }
 
     static func send(

@@ -30,7 +30,7 @@ import Testing
         try awaitCondition("the stream to open") { (try? String(contentsOf: stream, encoding: .utf8))?.contains("retry: 1000") == true }
 
         try press(rig, "ticket-pad", ticketHoTich)
-        try rig.events!.await("ticket-issued")
+        try rig.events!.await(.ticketIssued)
         try press(rig, "staff-pad", callNext)
         try awaitCondition("the call on the stream") { (try? String(contentsOf: stream, encoding: .utf8))?.contains(#""event":"ticket-called""#) == true }
         let text = try String(contentsOf: stream, encoding: .utf8)
@@ -45,7 +45,7 @@ import Testing
         let rig = try CounterCallingTests.rig("hall-screen", httpPort: port)
         try CounterCallingTests.connect(rig)
         for _ in 0..<3 { try press(rig, "ticket-pad", ticketHoTich) }
-        try rig.events!.await("ticket-issued", count: 3)
+        try rig.events!.await(.ticketIssued, count: 3)
 
         let hall = try ScreenBrowser("http://127.0.0.1:\(port)/screens/hall", size: "1920x1080")
         #expect(try hall.shows("body", "data-connection", "online"))

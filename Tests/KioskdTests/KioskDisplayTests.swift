@@ -32,7 +32,7 @@ struct KioskDisplayTests {
         try CounterCallingTests.connect(rig)
         #expect(try wait.awaitEnd() == .exited(0), "\(wait.errors)")
         for _ in 0..<3 { try rig.evdev.emit("ticket-pad", EventScripts.keyTap(ticketHoTich)) }
-        try rig.events!.await("ticket-issued", count: 3)
+        try rig.events!.await(.ticketIssued, count: 3)
 
         try display.start(unit.start, environment: unit.environment)
         let hall = try ScreenBrowser("http://127.0.0.1:\(port)/screens/hall", size: "\(size.width)x\(size.height)")
@@ -126,10 +126,8 @@ struct KioskDisplayTests {
 
     func rowRectangle(_ browser: ScreenBrowser, _ selector: String) throws -> (x: Int, y: Int, width: Int, height: Int) {
         let answer = try browser.send("rects \(selector)")
-        let rects = try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [[String: Any]]
-        let rect = try #require(rects?.first, "no \(selector) on the page: \(answer)")
-        func value(_ key: String) -> Int { Int(((rect[key] as? Double) ?? 0).rounded()) }
-        return (value("x"), value("y"), value("width"), value("height"))
+        let rect = try #require(try PageRect.decode(answer).first, "no \(selector) on the page: \(answer)")
+        return (Int(rect.x.rounded()), Int(rect.y.rounded()), Int(rect.width.rounded()), Int(rect.height.rounded()))
     }
 }
 

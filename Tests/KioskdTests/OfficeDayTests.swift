@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskStore
 import KioskTestSupport
 import Testing
@@ -97,7 +98,7 @@ import Testing
         }
         try rig.start()
         let events = try #require(rig.events)
-        try awaitCondition("the seven keypads to connect") { events.count(of: "device-connected") >= 7 }
+        try awaitCondition("the seven keypads to connect") { events.count(of: .deviceConnected) >= 7 }
 
         var oracle = QueueFloor(
             counters: Self.counters.map { QueueFloor.Counter(id: $0.0, services: $0.1) }, services: Set(Self.services), maximumCalls: 2)
@@ -119,9 +120,8 @@ import Testing
                     pick == 9 ? ("KEY_KP9", "dat-dai", "Người cao tuổi") : (["KEY_KP1", "KEY_KP2", "KEY_KP3", "KEY_KP4"][pick % 4], Self.services[pick % 4], nil)
                 try rig.evdev.emit("ticket-pad", EventScripts.keyTap(Self.key(keyName)))
                 issued += 1
-                try events.await("ticket-issued", count: issued)
-                let event = events.events.last { $0["event"] as? String == "ticket-issued" }!
-                let number = event["number"] as! String
+                try events.await(.ticketIssued, count: issued)
+                let number = events.last(.ticketIssued)!.number!
                 issuedPerService[service, default: 0] += 1
                 priorityIssued += priority == nil ? 0 : 1
                 oracle.add(QueueTicket(
@@ -134,17 +134,19 @@ import Testing
         func staff(_ index: Int, _ command: QueueCommand, _ keyName: String) throws {
             let counter = Self.counters[index - 1].0
             let expected = (try? oracle.apply(command, at: counter, now: clock)) ?? nil
-            let kinds = ["ticket-called", "ticket-serving", "ticket-served", "ticket-no-show", "ticket-transferred", "queue-key-refused"]
+            let kinds: [EventKind] = [.ticketCalled, .ticketServing, .ticketServed, .ticketNoShow, .ticketTransferred, .queueKeyRefused]
             let before = kinds.reduce(0) { $0 + events.count(of: $1) }
             try rig.evdev.emit("staff-\(index)", EventScripts.keyTap(Self.key(keyName)))
             try awaitCondition("counter \(index): \(command)") { kinds.reduce(0) { $0 + events.count(of: $1) } > before }
-            let answer = events.events.last { kinds.contains($0["event"] as? String ?? "") }!
+            let answer = events.events.last { kinds.contains($0.kind) }!
             if let expected, case .called(_, let number, _, let count) = expected.last {
-                #expect(answer["event"] as? String == "ticket-called" && answer["number"] as? String == number.description && answer["calls"] as? Int == count,
+                let called: Bool
+                if case .ticketCalled(_, _, number.description, _, count) = answer { called = true } else { called = false }
+                #expect(called,
                     "counter \(index) should call \(number) (call \(count)), kioskd said \(answer)")
                 calls.append("\(number)×\(count)")
             } else if expected == nil {
-                #expect(answer["event"] as? String == "queue-key-refused", "counter \(index) \(command) should be refused, kioskd said \(answer)")
+                #expect(answer.kind == .queueKeyRefused, "counter \(index) \(command) should be refused, kioskd said \(answer)")
             }
         }
 
@@ -172,26 +174,26 @@ import Testing
                     if dice.roll(4) == 0 {
                         // A press on the rating keypad before this citizen is served: misuse when
                         // not armed; the previous citizen's unused rating when still armed.
-                        let (rejected, counted) = (events.count(of: "press-rejected"), events.count(of: "vote-counted"))
+                        let (rejected, counted) = (events.count(of: .pressRejected), events.count(of: .voteCounted))
                         try rig.evdev.emit("rating-\(index)", EventScripts.keyTap(Self.key("KEY_KP\(1 + dice.roll(4))")))
                         if armed[index - 1] {
-                            try events.await("vote-counted", count: counted + 1)
+                            try events.await(.voteCounted, count: counted + 1)
                             ratings += 1
                             armed[index - 1] = false
                         } else {
-                            try events.await("press-rejected", count: rejected + 1)
+                            try events.await(.pressRejected, count: rejected + 1)
                             unarmedPresses += 1
                         }
                     }
                     try staff(index, .startServing, "KEY_KP4")
-                    let armings = events.count(of: "armed")
+                    let armings = events.count(of: .armed)
                     try staff(index, .done, "KEY_KP5")
-                    try events.await("armed", count: armings + 1)
+                    try events.await(.armed, count: armings + 1)
                     armed[index - 1] = true
                     if dice.roll(5) != 0 {
-                        let counted = events.count(of: "vote-counted")
+                        let counted = events.count(of: .voteCounted)
                         try rig.evdev.emit("rating-\(index)", EventScripts.keyTap(Self.key("KEY_KP\(1 + dice.roll(4))")))
-                        try events.await("vote-counted", count: counted + 1)
+                        try events.await(.voteCounted, count: counted + 1)
                         ratings += 1
                         armed[index - 1] = false
                     }
@@ -209,7 +211,7 @@ import Testing
         #expect(stored.tickets.count == 200)
         #expect(stored.tickets.values.allSatisfy { if case .served = $0.state { true } else if case .noShow = $0.state { true } else { false } })
         let firstCalls = calls.filter { $0.hasSuffix("×1") }.map { String($0.dropLast(2)) }
-        #expect(Set(firstCalls).count == firstCalls.count - events.count(of: "ticket-transferred"),
+        #expect(Set(firstCalls).count == firstCalls.count - events.count(of: .ticketTransferred),
             "a ticket is first-called again only after a transfer")
         let servedInOracle = oracle.tickets.values.filter { if case .served = $0.state { true } else { false } }.count
         let tallies = try store.dayTallies(on: LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!), kiosk: "K", office: "O")
@@ -222,6 +224,6 @@ import Testing
         #expect(tallies.votes.reduce(0) { $0 + $1.count } == ratings)
         #expect(tallies.presses.filter { $0.kind == "misuse-unarmed" }.reduce(0) { $0 + $1.count } == unarmedPresses)
         #expect(ratings > 50 && unarmedPresses > 5 && priorityIssued > 5, "ratings \(ratings), unarmed \(unarmedPresses), priority \(priorityIssued)")
-        #expect(events.count(of: "ticket-transferred") > 3 && events.count(of: "ticket-no-show") > 3 && events.count(of: "queue-key-refused") > 3)
+        #expect(events.count(of: .ticketTransferred) > 3 && events.count(of: .ticketNoShow) > 3 && events.count(of: .queueKeyRefused) > 3)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskCups
 import KioskPrint
+import KioskProtocol
 import KioskStore
 import KioskTestSupport
 import Testing
@@ -30,7 +31,7 @@ import Testing
         try rig.evdev.add("ticket-touch", description: DaemonRig.egalax)
         try rig.evdev.add("ticket-pad", description: DaemonRig.keypad)
         try rig.start()
-        try awaitCondition("both ticket devices to connect") { rig.events!.count(of: "device-connected") >= 2 }
+        try awaitCondition("both ticket devices to connect") { rig.events!.count(of: .deviceConnected) >= 2 }
         return Office(rig: rig, cups: cups, printer: printer)
     }
 
@@ -38,8 +39,8 @@ import Testing
         try office.rig.evdev.emit("ticket-pad", EventScripts.keyTap(kp1))
     }
 
-    func events(_ office: Office, _ kind: String) -> [[String: Any]] {
-        office.events.events.filter { $0["event"] as? String == kind }
+    func events(_ office: Office, _ kind: EventKind) -> [DaemonEvent] {
+        office.events.all(kind)
     }
 
     func storedTickets(_ office: Office) throws -> [StoredTicket] {
@@ -48,10 +49,9 @@ import Testing
         return try store.tickets(on: day())
     }
 
-    func printerStatus(_ office: Office) throws -> [String: Any] {
+    func printerStatus(_ office: Office) throws -> StatusReport.Printer {
         let answer = try office.rig.daemon!.kioskctl(["status", "--json"])
-        let status = try JSONSerialization.jsonObject(with: Data(answer.utf8)) as! [String: Any]
-        return try #require((status["printers"] as? [[String: Any]])?.first)
+        return try #require(try ProtocolJSON.decode(StatusReport.self, from: answer).printers.first)
     }
 
     /// The numbers printed on the paper, in order, read back from the sink's jobs.
@@ -85,35 +85,35 @@ import Testing
         let office = try office("fault-usb", sinkPort: sink.port)
         office.printer.paperOut()
         try takeTicket(office)
-        try office.events.await("printer-fault")
-        let fault = try #require(events(office, "printer-fault").first)
-        #expect(fault["problem"] as? String == "out-of-paper")
+        try office.events.await(.printerFault)
+        let fault = try #require(events(office, .printerFault).first)
+        #expect(fault.problem == "out-of-paper")
         let reported = try #require(office.printer.faultsReported.first)
         #expect(Date().timeIntervalSince1970 - reported < 2.5, "the fault came \(Date().timeIntervalSince1970 - reported) s after the backend said it")
-        try office.events.await("ticket-not-printed")
-        let kept = try #require(events(office, "ticket-not-printed").first)
-        #expect(kept["number"] as? String == "A001")
-        #expect(kept["problem"] as? String == "out-of-paper")
-        #expect((kept["message"] as? String)?.contains("Máy in hết giấy") == true)
+        try office.events.await(.ticketNotPrinted)
+        let kept = try #require(events(office, .ticketNotPrinted).first)
+        #expect(kept.number == "A001")
+        #expect(kept.problem == "out-of-paper")
+        #expect(kept.message?.contains("Máy in hết giấy") == true)
         let status = try printerStatus(office)
-        #expect(status["ok"] as? Bool == false)
-        #expect(status["problem"] as? String == "out-of-paper")
+        #expect(status.ok == false)
+        #expect(status.problem == "out-of-paper")
         #expect(office.printer.jobsStarted == 1)
 
         // A second citizen while the first job waits: told at once, nothing more sent to CUPS.
         try takeTicket(office)
-        try office.events.await("ticket-not-printed", count: 2)
-        #expect(events(office, "ticket-not-printed").last?["number"] as? String == "A002")
+        try office.events.await(.ticketNotPrinted, count: 2)
+        #expect(events(office, .ticketNotPrinted).last?.number == "A002")
         #expect(office.printer.jobsStarted == 1)
 
         office.printer.paperBack()
-        try office.events.await("ticket-printed", count: 2, timeout: 20)
-        try office.events.await("printer-ready")
+        try office.events.await(.ticketPrinted, count: 2, timeout: 20)
+        try office.events.await(.printerReady)
         try sink.awaitJobs(2)
         #expect(try printedNumbers(sink, office) == ["A001", "A002"])
         #expect(office.printer.jobsStarted == 2)
         #expect(try storedTickets(office).map(\.printState) == [.printed, .printed])
-        #expect(try printerStatus(office)["ok"] as? Bool == true)
+        #expect(try printerStatus(office).ok == true)
     }
 
     /// Staff cancel a ticket whose job waits in the backend for paper: its job is cancelled in
@@ -123,10 +123,10 @@ import Testing
         let office = try office("fault-cancel", sinkPort: sink.port)
         office.printer.paperOut()
         try takeTicket(office)
-        try office.events.await("printer-fault")
+        try office.events.await(.printerFault)
         let output = try office.rig.daemon!.kioskctl(["print", "cancel", "A001"])
         #expect(output.contains("A001"))
-        try office.events.await("tickets-cancelled")
+        try office.events.await(.ticketsCancelled)
         let client = CupsClient(server: office.cups.server)
         try awaitCondition("its job to be cancelled in CUPS") {
             guard let job = try storedTickets(office).first?.printJob else { return false }
@@ -134,7 +134,7 @@ import Testing
         }
         office.printer.paperBack()
         try takeTicket(office)
-        try office.events.await("ticket-printed")
+        try office.events.await(.ticketPrinted)
         try sink.awaitJobs(1)
         #expect(try printedNumbers(sink, office) == ["A002"])
         #expect(try storedTickets(office).map(\.printState) == [.cancelled, .printed])
@@ -150,28 +150,28 @@ import Testing
         try office.printer.set(shape: shape)
         office.printer.paperOut()
         try takeTicket(office)
-        try office.events.await("ticket-not-printed")
-        let kept = try #require(events(office, "ticket-not-printed").first)
-        #expect(kept["problem"] as? String == "out-of-paper")
-        try office.events.await("printer-fault")
-        #expect(events(office, "printer-fault").first?["problem"] as? String == "out-of-paper")
+        try office.events.await(.ticketNotPrinted)
+        let kept = try #require(events(office, .ticketNotPrinted).first)
+        #expect(kept.problem == "out-of-paper")
+        try office.events.await(.printerFault)
+        #expect(events(office, .printerFault).first?.problem == "out-of-paper")
         let began = Date()
         for _ in 0..<4 {
             try takeTicket(office)
             usleep(300_000)
         }
-        try office.events.await("ticket-not-printed", count: 5)
+        try office.events.await(.ticketNotPrinted, count: 5)
         // About 7 s of a printer out of paper with five tickets kept: the first job, then one
         // probe each 2 s, then 4 s (today's bug sent every kept ticket every 2 s: 10 jobs in 12 s).
         Thread.sleep(forTimeInterval: max(0, 7 - Date().timeIntervalSince(began)))
         #expect(office.printer.jobsStarted <= 3, "\(office.printer.jobsStarted) jobs reached the printer")
-        #expect(Set(events(office, "ticket-not-printed").compactMap { $0["problem"] as? String }) == ["out-of-paper"])
-        #expect(try printerStatus(office)["ticketsAwaiting"] as? Int == 5)
+        #expect(Set(events(office, .ticketNotPrinted).compactMap(\.problem)) == ["out-of-paper"])
+        #expect(try printerStatus(office).ticketsAwaiting == 5)
 
         // Paper back; staff need not wait for the next probe.
         office.printer.paperBack()
         _ = try office.rig.daemon!.kioskctl(["print", "retry"])
-        try office.events.await("ticket-printed", count: 5, timeout: 10)
+        try office.events.await(.ticketPrinted, count: 5, timeout: 10)
         try sink.awaitJobs(5)
         #expect(Set(try printedNumbers(sink, office)) == ["A001", "A002", "A003", "A004", "A005"])
         #expect(try storedTickets(office).allSatisfy { $0.printState == .printed })
@@ -187,25 +187,25 @@ import Testing
         try office.cups.restartWhenItDies()
         office.printer.crashesCups(true)
         try takeTicket(office)
-        try office.events.await("ticket-not-printed", timeout: 15)
-        let first = try #require(events(office, "ticket-not-printed").first)
-        #expect(first["problem"] as? String == "cups-crashed")
-        #expect((first["message"] as? String)?.hasPrefix("Số A001 của bạn đã được ghi nhận") == true)
-        try office.events.await("printer-fault")
-        #expect(events(office, "printer-fault").first?["problem"] as? String == "cups-crashed")
-        #expect(try printerStatus(office)["problem"] as? String == "cups-crashed")
+        try office.events.await(.ticketNotPrinted, timeout: 15)
+        let first = try #require(events(office, .ticketNotPrinted).first)
+        #expect(first.problem == "cups-crashed")
+        #expect(first.message?.hasPrefix("Số A001 của bạn đã được ghi nhận") == true)
+        try office.events.await(.printerFault)
+        #expect(events(office, .printerFault).first?.problem == "cups-crashed")
+        #expect(try printerStatus(office).problem == "cups-crashed")
 
         // Sent again after a wait (seconds), crashes again: held.
         let firstCrash = Date()
-        try office.events.await("ticket-not-printed", count: 2, timeout: 20)
+        try office.events.await(.ticketNotPrinted, count: 2, timeout: 20)
         #expect(Date().timeIntervalSince(firstCrash) < 12, "the first wait is seconds")
         #expect(office.printer.jobsStarted == 2)
-        let held = try #require(events(office, "ticket-not-printed").last)
-        #expect(held["number"] as? String == "A001")
-        #expect((held["message"] as? String)?.contains("Xin hãy nhớ số A001") == true)
+        let held = try #require(events(office, .ticketNotPrinted).last)
+        #expect(held.number == "A001")
+        #expect(held.message?.contains("Xin hãy nhớ số A001") == true)
         let status = try printerStatus(office)
-        #expect(status["ticketsHeld"] as? [String] == ["A001"])
-        #expect(status["ticketsAwaiting"] as? Int == 0)
+        #expect(status.ticketsHeld == ["A001"])
+        #expect(status.ticketsAwaiting == 0)
         #expect(try office.rig.daemon!.kioskctl(["status"]).contains("kioskctl print retry"))
         #expect(office.rig.daemon!.stderr.lines.contains { $0.contains("A001") && $0.contains("kioskctl print retry") })
         #expect(try storedTickets(office).map(\.printState) == [.held])
@@ -218,7 +218,7 @@ import Testing
         try office.cups.awaitRunning()
         let answer = try office.rig.daemon!.kioskctl(["print", "retry", "A001"])
         #expect(answer.contains("A001"))
-        try office.events.await("ticket-printed", timeout: 15)
+        try office.events.await(.ticketPrinted, timeout: 15)
         try sink.awaitJobs(1)
         #expect(try printedNumbers(sink, office) == ["A001"])
         #expect(try storedTickets(office).map(\.printState) == [.printed])
@@ -231,14 +231,14 @@ import Testing
         let office = try office("fault-kill-kioskd", sinkPort: sink.port)
         office.printer.paperOut()
         try takeTicket(office)
-        try office.events.await("printer-fault")
+        try office.events.await(.printerFault)
         try office.rig.kill9()
         try office.rig.start()
         // Followed, not resubmitted: the fault is the job's, still in the backend.
-        try office.events.await("printer-fault", timeout: 10)
+        try office.events.await(.printerFault, timeout: 10)
         #expect(office.printer.jobsStarted == 1)
         office.printer.paperBack()
-        try office.events.await("ticket-printed", timeout: 15)
+        try office.events.await(.ticketPrinted, timeout: 15)
         try sink.awaitJobs(1)
         #expect(office.printer.jobsStarted == 1)
         #expect(try printedNumbers(sink, office) == ["A001"])
@@ -247,7 +247,7 @@ import Testing
         // marks the ticket printed, without a second job.
         office.printer.paperOut()
         try takeTicket(office)
-        try office.events.await("printer-fault", count: 2)
+        try office.events.await(.printerFault, count: 2)
         try office.rig.kill9()
         office.printer.paperBack()
         try sink.awaitJobs(2)
@@ -266,15 +266,15 @@ import Testing
         let office = try office("fault-cupsd", sinkPort: sink.port)
         office.printer.paperOut()
         try takeTicket(office)
-        try office.events.await("printer-fault")
+        try office.events.await(.printerFault)
         office.cups.signal(SIGSTOP)
         // The backend, not stopped, finishes when the paper is back; cupsd cannot hear of it yet.
         office.printer.paperBack()
         try sink.awaitJobs(1)
-        try office.events.await("printer-fault", count: 2, timeout: 15)
-        #expect(events(office, "printer-fault").last?["problem"] as? String == "cups-unreachable")
+        try office.events.await(.printerFault, count: 2, timeout: 15)
+        #expect(events(office, .printerFault).last?.problem == "cups-unreachable")
         office.cups.signal(SIGCONT)
-        try office.events.await("ticket-printed", timeout: 15)
+        try office.events.await(.ticketPrinted, timeout: 15)
         #expect(office.printer.jobsStarted == 1)
         #expect(sink.jobs.count == 1)
 
@@ -283,9 +283,9 @@ import Testing
         office.cups.signal(SIGKILL)
         try takeTicket(office)
         try takeTicket(office)
-        try office.events.await("ticket-issued", count: 3)
+        try office.events.await(.ticketIssued, count: 3)
         try office.cups.awaitRunning()
-        try office.events.await("ticket-printed", count: 3, timeout: 20)
+        try office.events.await(.ticketPrinted, count: 3, timeout: 20)
         try sink.awaitJobs(3)
         // Each once; A003 may come before A002: when cupsd is back just after A002 was kept and
         // before A003 was sent, A003 prints at once and A002 at the lane's next look.
@@ -304,7 +304,7 @@ import Testing
         try office.printer.set(shape: .stopsHalfway)
         office.printer.paperOut()
         try takeTicket(office)
-        try office.events.await("ticket-not-printed")
+        try office.events.await(.ticketNotPrinted)
         try awaitCondition("half the ticket to reach the printer") { paper.model.bytesReceived > 0 }
         #expect(!paper.model.isAtCommandBoundary, "the half job should end inside a command")
         // kioskd cancels the job the stopped queue holds (were the queue enabled first, CUPS
@@ -317,7 +317,7 @@ import Testing
 
         office.printer.paperBack()
         try office.cups.run("cupsenable", [TicketOffice.queue])
-        try office.events.await("ticket-printed", timeout: 20)
+        try office.events.await(.ticketPrinted, timeout: 20)
         try paper.awaitJobs(2)
         let model = paper.model
         #expect(model.errors.isEmpty, "\(model.errors)")

@@ -35,7 +35,7 @@ import Testing
         try DaySealingTests.votesOnEarlierDays(rig, [(4, 2), (2, 3)])
         let enrolled = try DaySealingTests.enroll(rig)
         try collectorRig.register(
-            "TEST-OFFICE-may-1", office: "TEST-OFFICE", key: try KioskSigningKey(contentsOf: enrolled["keyFile"] as! String))
+            "TEST-OFFICE-may-1", office: "TEST-OFFICE", key: try KioskSigningKey(contentsOf: enrolled.keyFile))
         try rig.start()
         try awaitCondition("four sealed days") { try DaySealingTests.sealedDays(rig).count == 4 }
 
@@ -44,16 +44,16 @@ import Testing
         let down = try Self.push(rig)
         #expect(down.status == 75, "\(down.output)")
         #expect(down.output.contains("không gửi được"))
-        #expect(try DaySealingTests.sealedDays(rig).allSatisfy { $0["pushed"] as? Bool == false })
+        #expect(try DaySealingTests.sealedDays(rig).allSatisfy { $0.pushed == false })
 
         try collectorRig.restart()
         let up = try Self.push(rig)
         #expect(up.status == 0, "\(up.output)")
-        #expect(try DaySealingTests.sealedDays(rig).allSatisfy { $0["pushed"] as? Bool == true })
+        #expect(try DaySealingTests.sealedDays(rig).allSatisfy { $0.pushed == true })
         let stored = try collectorRig.json(["days", "--kiosk", "TEST-OFFICE-may-1"])
         let sealed = try DaySealingTests.sealedDays(rig)
-        #expect(stored.map { $0["day"] as? String } == sealed.map { $0["day"] as? String })
-        #expect(stored.map { $0["hash"] as? String } == sealed.map { $0["hash"] as? String })
+        #expect(stored.map { $0["day"] as? String } == sealed.map(\.day))
+        #expect(stored.map { $0["hash"] as? String } == sealed.map(\.hash))
         #expect(stored.map { $0["link"] as? String } == ["first", "linked", "linked", "linked"])
 
         // Twice is harmless: nothing waits; and if the outbox had forgotten, the collector says it has them.
@@ -74,6 +74,6 @@ import Testing
         #expect(refused.output.contains("HTTP 401"))
         #expect(refused.output.contains("unknown kiosk"))
         #expect(refused.output.split(separator: "\n").filter { $0.contains("bị từ chối") }.count == 1, "stops at the first: \(refused.output)")
-        #expect(try DaySealingTests.sealedDays(rig).allSatisfy { $0["pushed"] as? Bool == false })
+        #expect(try DaySealingTests.sealedDays(rig).allSatisfy { $0.pushed == false })
     }
 }

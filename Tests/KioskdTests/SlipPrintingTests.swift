@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskStore
 import KioskPrint
+import KioskProtocol
 import KioskTestSupport
 import Testing
 
@@ -94,10 +95,11 @@ import Testing
         let office = try office("slip-http", deviceURI: sink.deviceURI)
         let answer = try HTTPCall.send("POST", "\(office.base)/slips", body: Self.body(), token: Self.token)
         #expect(answer.status == 201, "\(String(decoding: answer.body, as: UTF8.self))")
-        #expect(answer.json["returnAt"] as? String == "2026-11-26T13:30:00+07:00")
-        #expect(answer.json["returnText"] as? String == "13:30 thứ Năm, 26/11/2026")
-        #expect(answer.json["printed"] as? Bool == true)
-        #expect(answer.json["printer"] as? String == "giay-hen")
+        let reply = try answer.decoded(SlipReply.self)
+        #expect(reply.returnAt == "2026-11-26T13:30:00+07:00")
+        #expect(reply.returnText == "13:30 thứ Năm, 26/11/2026")
+        #expect(reply.printed == true)
+        #expect(reply.printer == "giay-hen")
 
         try sink.awaitJobs(1)
         let pages = try EscPosRaster.decodePages(sink.jobs[0])
@@ -121,25 +123,25 @@ import Testing
 
         let notJSON = try HTTPCall.send("POST", url, body: Data("dossierCode=42".utf8), token: Self.token)
         #expect(notJSON.status == 400)
-        #expect(notJSON.json["error"] != nil)
+        #expect(try !notJSON.decoded(ControlFailure.self).error.isEmpty)
 
         let invalid = try HTTPCall.send(
             "POST", url, body: Self.body(["processingWorkingDays": 0, "counter": "quay-9", "numberOfSets": true]), token: Self.token)
         #expect(invalid.status == 422)
-        let fields = (invalid.json["problems"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+        let fields = try invalid.decoded(ControlFailure.self).problems?.map(\.field) ?? []
         #expect(fields.contains("processingWorkingDays"))
         #expect(fields.contains("numberOfSets"))
 
         let unknownCounter = try HTTPCall.send("POST", url, body: Self.body(["counter": "quay-9"]), token: Self.token)
         #expect(unknownCounter.status == 422)
-        let problem = try #require((unknownCounter.json["problems"] as? [[String: Any]])?.first)
-        #expect(problem["field"] as? String == "counter")
-        #expect((problem["reason"] as? String)?.contains("quay-1, quay-2") == true)
+        let problem = try #require(try unknownCounter.decoded(ControlFailure.self).problems?.first)
+        #expect(problem.field == "counter")
+        #expect(problem.reason.contains("quay-1, quay-2"))
 
         // A year without a calendar file is an error that says so, never a guessed date.
         let uncovered = try HTTPCall.send("POST", url, body: Self.body(["receivedAt": "2031-03-02T08:00:00+07:00"]), token: Self.token)
         #expect(uncovered.status == 422)
-        let reason = try #require((uncovered.json["problems"] as? [[String: Any]])?.first?["reason"] as? String)
+        let reason = try #require(try uncovered.decoded(ControlFailure.self).problems?.first?.reason)
         #expect(reason.contains("2031"))
         #expect(reason.hasPrefix("Chưa có lịch ngày làm việc năm 2031"))
 
@@ -155,8 +157,9 @@ import Testing
         try office.cups.run("cupsdisable", ["giay-hen"])
         let answer = try HTTPCall.send("POST", "\(office.base)/slips", body: Self.body(), token: Self.token)
         #expect(answer.status == 503)
-        #expect(answer.json["printed"] as? Bool == false)
-        #expect((answer.json["message"] as? String)?.hasPrefix("Máy in đang tạm dừng") == true)
+        let reply = try answer.decoded(SlipReply.self)
+        #expect(reply.printed == false)
+        #expect(reply.message?.hasPrefix("Máy in đang tạm dừng") == true)
     }
 
     @Test func kioskctlPrintsASlipFromAFileAndNamesWhatIsWrong() throws {
@@ -180,7 +183,7 @@ import Testing
         let sink = try SocketSink()
         let office = try office("slip-pdf", deviceURI: sink.deviceURI, mode: "document", paper: "a5")
         let answer = try HTTPCall.send("POST", "\(office.base)/slips", body: Self.body(["copies": 2]), token: Self.token)
-        #expect(answer.status == 201, "\(answer.json)")
+        #expect(answer.status == 201, "\(String(decoding: answer.body, as: UTF8.self))")
         try sink.awaitJobs(1)
         let pdf = sink.jobs[0]
         #expect(pdf.starts(with: Array("%PDF-".utf8)))

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskTestSupport
 import Testing
 
@@ -10,9 +11,8 @@ import Testing
     static let diskBytes = 4 << 20
     let kp1 = KeyCodes.code(named: "KEY_KP1")!
 
-    func storage(_ daemon: KioskdProcess) throws -> [String: Any] {
-        let status = try JSONSerialization.jsonObject(with: Data(try daemon.kioskctl(["status", "--json"]).utf8)) as! [String: Any]
-        return try #require(status["storage"] as? [String: Any])
+    func storage(_ daemon: KioskdProcess) throws -> StatusReport.Storage {
+        try ProtocolJSON.decode(StatusReport.self, from: try daemon.kioskctl(["status", "--json"])).storage
     }
 
     @Test func theWALStaysSmallAndIsEmptiedAtStart() throws {
@@ -20,14 +20,14 @@ import Testing
         let disk = try SmallDisk(at: rig.stateDirectory, bytes: Self.diskBytes)
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
         var daemon = try rig.start()
-        try rig.events!.await("device-connected")
+        try rig.events!.await(.deviceConnected)
         // 300 commits: with SQLite's default checkpoint (1000 pages) the WAL would pass 1 MiB.
         // In tens: fake-evdev's queue, like the kernel's, holds a few hundred events.
         for batch in 1...30 {
             for _ in 0..<10 { try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1)) }
-            try rig.events!.await("vote-counted", count: batch * 10)
+            try rig.events!.await(.voteCounted, count: batch * 10)
         }
-        let wal = try #require(try storage(daemon)["walBytes"] as? Int)
+        let wal = try storage(daemon).walBytes
         #expect(wal <= 700 * 1024, "WAL \(wal) bytes after 300 votes")
         #expect(try rig.voteCount() == 300)
 
@@ -47,35 +47,35 @@ import Testing
         let disk = try SmallDisk(at: rig.stateDirectory, bytes: Self.diskBytes)
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
         let daemon = try rig.start()
-        try rig.events!.await("device-connected")
+        try rig.events!.await(.deviceConnected)
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))
-        try rig.events!.await("vote-counted")
-        #expect(try storage(daemon)["state"] as? String == "ok")
+        try rig.events!.await(.voteCounted)
+        #expect(try storage(daemon).state == "ok")
 
         // Nearly full: a warning before anything is lost.
         try disk.fill(leaving: 200 * 1024)
         let low = try storage(daemon)
-        #expect(low["state"] as? String == "low-space")
-        #expect((low["message"] as? String)?.hasPrefix("Đĩa sắp đầy") == true)
+        #expect(low.state == "low-space")
+        #expect(low.message?.hasPrefix("Đĩa sắp đầy") == true)
 
         // Full: presses are not counted, and everyone is told so.
         try disk.fill()
         for _ in 0..<3 { try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1)) }
-        try rig.events!.await("storage-fault")
-        let fault = try #require(rig.events!.events.first { $0["event"] as? String == "storage-fault" })
-        #expect((fault["message"] as? String)?.hasPrefix("Không ghi được vào đĩa (database or disk is full)") == true)
+        try rig.events!.await(.storageFault)
+        let fault = try #require(rig.events!.first(.storageFault))
+        #expect(fault.message?.hasPrefix("Không ghi được vào đĩa (database or disk is full)") == true)
         let full = try storage(daemon)
-        #expect(full["state"] as? String == "cannot-store")
+        #expect(full.state == "cannot-store")
         #expect(try daemon.kioskctl(["status"]).contains("⚠ Không ghi được vào đĩa"))
         try daemon.stderr.await("NOT COUNTED") { $0.contains("NOT COUNTED") }
-        #expect(rig.events!.count(of: "storage-fault") == 1, "told once, not per press")
+        #expect(rig.events!.count(of: .storageFault) == 1, "told once, not per press")
 
         // Room again: the next press counts, without a restart.
         try disk.makeRoom()
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))
-        try rig.events!.await("vote-counted", count: 2)
-        try rig.events!.await("storage-ready")
-        #expect(try storage(daemon)["state"] as? String == "ok")
+        try rig.events!.await(.voteCounted, count: 2)
+        try rig.events!.await(.storageReady)
+        #expect(try storage(daemon).state == "ok")
         #expect(try rig.voteCount() == 2)
 
         // Started on a disk too full to open the store: it says so and waits, and counts once
@@ -90,9 +90,9 @@ import Testing
         let events = try EventStream(socketPath: waiting.controlSocket)
         // The stream opens with the devices connected by then; a tap before the keypad is open
         // would reach no reader, as on a real device node.
-        try events.await("device-connected")
+        try events.await(.deviceConnected)
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))
-        try events.await("vote-counted")
+        try events.await(.voteCounted)
         #expect(try rig.voteCount() == 3)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskTestSupport
 import Testing
 
@@ -44,7 +45,7 @@ import Testing
         try rig.evdev.add("staff-pad", description: DaemonRig.keypad)
         try beforeStart(rig)
         try rig.start()
-        try awaitCondition("the four devices to connect") { rig.events!.count(of: "device-connected") >= 4 }
+        try awaitCondition("the four devices to connect") { rig.events!.count(of: .deviceConnected) >= 4 }
         return rig
     }
 
@@ -56,15 +57,15 @@ import Testing
 
     /// The page's boxes against the zones scaled to the window, within 1 % of its width and height.
     func expectBoxes(_ page: ScreenBrowser, match zones: [(Double, Double, Double, Double)], screen: (Double, Double), window: (Double, Double)) throws {
-        let rects = try JSONSerialization.jsonObject(with: Data(try page.send("rects [data-zone]").utf8)) as! [[String: Any]]
+        let rects = try PageRect.decode(try page.send("rects [data-zone]"))
         #expect(rects.count == zones.count)
         for (rect, zone) in zip(rects, zones) {
             let (sx, sy) = (window.0 / screen.0, window.1 / screen.1)
             let expected = [zone.0 * sx, zone.1 * sy, zone.2 * sx, zone.3 * sy]
-            let actual = ["x", "y", "width", "height"].map { rect[$0] as! Double }
+            let actual = [rect.x, rect.y, rect.width, rect.height]
             for (index, (a, e)) in zip(actual, expected).enumerated() {
                 let tolerance = 0.01 * (index % 2 == 0 ? window.0 : window.1)
-                #expect(abs(a - e) <= tolerance, "zone \(rect["id"] ?? "?") \(["x", "y", "width", "height"][index]): \(a) vs \(e)")
+                #expect(abs(a - e) <= tolerance, "zone \(rect.id ?? "?") \(["x", "y", "width", "height"][index]): \(a) vs \(e)")
             }
         }
     }
@@ -85,7 +86,7 @@ import Testing
         let page = try ScreenBrowser("http://127.0.0.1:\(port)/screens/rating/quay-1-danh-gia", size: "1024x600")
         #expect(try page.shows("body", "data-state", "asking"))
         try tap(rig, "rating-touch", x: 128, y: 360, screen: (1024, 600), at: 10)
-        try rig.events!.await("vote-counted")
+        try rig.events!.await(.voteCounted)
         #expect(try page.shows("body", "data-state", "thanks"))
         if let keep { try page.send("screenshot \(keep)/rating-thanks-1024x600.png") }
         try rig.evdev.emit("staff-pad", EventScripts.keyTap(KeyCodes.code(named: "KEY_KP6")!))
@@ -110,7 +111,7 @@ import Testing
 
         try disk!.fill()
         try tap(rig, "rating-touch", x: 128, y: 360, screen: (1024, 600), at: 10)
-        try rig.events!.await("storage-fault")
+        try rig.events!.await(.storageFault)
         #expect(try rating.shows("body", "data-state", "storage"))
         #expect(try tickets.shows("body", "data-state", "storage"))
         #expect(try rating.send("text #storage").contains("Máy tạm thời không ghi nhận được đánh giá, vui lòng báo nhân viên"))
@@ -120,7 +121,7 @@ import Testing
 
         try disk!.makeRoom()
         try tap(rig, "rating-touch", x: 128, y: 360, screen: (1024, 600), at: 20)
-        try rig.events!.await("storage-ready")
+        try rig.events!.await(.storageReady)
         #expect(try later.shows("body", "data-state", "thanks"))
         #expect(try tickets.shows("body", "data-state", "menu"))
     }
@@ -146,7 +147,7 @@ import Testing
         // No cupsd here: the printer fails. The number stays in front with kioskd's message (kept,
         // remember it), longer than the 4 s of a printed ticket's number; then the menu gives way
         // to the printer's problem.
-        try rig.events!.await("ticket-not-printed")
+        try rig.events!.await(.ticketNotPrinted)
         #expect(try page.shows("body", "data-kept", "yes"))
         let message = try page.send("text #kept")
         #expect(message.contains("Số A001 của bạn đã được ghi nhận") && message.contains("Xin hãy nhớ số A001"), "\(message)")
@@ -157,14 +158,14 @@ import Testing
 
         // A page opened while the printer is in trouble shows it at once, from the event stream's
         // first lines, with no new event; the screens' JSON says so too.
-        let faults = rig.events!.count(of: "printer-fault")
+        let faults = rig.events!.count(of: .printerFault)
         let later = try ScreenBrowser("http://127.0.0.1:\(port)/screens/tickets/lay-so", size: "1000x500")
         #expect(try later.send("wait body data-state printer 3") == "ok")
-        #expect(rig.events!.count(of: "printer-fault") == faults)
+        #expect(rig.events!.count(of: .printerFault) == faults)
         let printer = try #require(try Self.hallPrinters(port: port).first)
-        #expect(printer["id"] as? String == "may-in-ve")
-        #expect(printer["ok"] as? Bool == false)
-        #expect(printer["problem"] as? String == "cups-unreachable")
+        #expect(printer.id == "may-in-ve")
+        #expect(printer.ok == false)
+        #expect(printer.problem == "cups-unreachable")
     }
 
     /// A printer out of paper as a USB thermal printer is (its job waits in the backend), on the
@@ -184,7 +185,7 @@ import Testing
         try rig.evdev.add("ticket-touch", description: DaemonRig.egalax)
         try rig.evdev.add("ticket-pad", description: DaemonRig.keypad)
         try rig.start()
-        try awaitCondition("both ticket devices to connect") { rig.events!.count(of: "device-connected") >= 2 }
+        try awaitCondition("both ticket devices to connect") { rig.events!.count(of: .deviceConnected) >= 2 }
         let url = "http://127.0.0.1:\(port)/screens/tickets/lay-so"
         let page = try ScreenBrowser(url, size: "1000x500")
         #expect(try page.shows("body", "data-state", "menu"))
@@ -192,9 +193,9 @@ import Testing
 
         model.paperOut()
         try rig.evdev.emit("ticket-pad", EventScripts.keyTap(KeyCodes.code(named: "KEY_KP1")!))
-        try rig.events!.await("printer-fault")
+        try rig.events!.await(.printerFault)
         #expect(try page.shows("body", "data-printer", "down"))
-        try rig.events!.await("ticket-not-printed")
+        try rig.events!.await(.ticketNotPrinted)
         #expect(try page.shows("body", "data-kept", "yes"))
         let message = try page.send("text #kept")
         #expect(message.contains("A001") && message.contains("Máy in hết giấy"), "\(message)")
@@ -202,21 +203,20 @@ import Testing
 
         let later = try ScreenBrowser(url, size: "1000x500")
         #expect(try later.send("wait body data-state printer 3") == "ok")
-        #expect(try Self.hallPrinters(port: port).first?["problem"] as? String == "out-of-paper")
+        #expect(try Self.hallPrinters(port: port).first?.problem == "out-of-paper")
 
         model.paperBack()
-        try rig.events!.await("printer-ready", timeout: 20)
+        try rig.events!.await(.printerReady, timeout: 20)
         #expect(try later.shows("body", "data-state", "menu"))
         #expect(try later.shows("body", "data-printer", "ok"))
         #expect(try page.shows("body", "data-printer", "ok"))
         try sink.awaitJobs(1)
-        #expect(try Self.hallPrinters(port: port).first?["ok"] as? Bool == true)
+        #expect(try Self.hallPrinters(port: port).first?.ok == true)
     }
 
     /// The printers in `GET /api/v1/hall`.
-    static func hallPrinters(port: Int) throws -> [[String: Any]] {
+    static func hallPrinters(port: Int) throws -> [ScreenPrinter] {
         let body = try KioskdProcess.run(URL(fileURLWithPath: "/usr/bin/curl"), ["-sf", "http://127.0.0.1:\(port)/api/v1/hall"])
-        let hall = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
-        return try #require(hall["printers"] as? [[String: Any]])
+        return try ProtocolJSON.decode(HallSnapshot.self, from: body).printers
     }
 }

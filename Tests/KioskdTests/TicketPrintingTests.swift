@@ -1,6 +1,7 @@
 import Foundation
 import KioskCore
 import KioskPrint
+import KioskProtocol
 import KioskStore
 import KioskTestSupport
 import Testing
@@ -25,7 +26,7 @@ import Testing
         try rig.evdev.add("ticket-touch", description: DaemonRig.egalax)
         try rig.evdev.add("ticket-pad", description: DaemonRig.keypad)
         try rig.start()
-        try awaitCondition("both ticket devices to connect") { rig.events!.count(of: "device-connected") >= 2 }
+        try awaitCondition("both ticket devices to connect") { rig.events!.count(of: .deviceConnected) >= 2 }
         return Office(rig: rig, cups: cups)
     }
 
@@ -36,8 +37,19 @@ import Testing
         try office.rig.evdev.emit("ticket-touch", EventScripts.slotUp(time: t + 0.2))
     }
 
-    func numbers(_ events: EventStream, _ kind: String) -> [String] {
-        events.events.filter { $0["event"] as? String == kind }.compactMap { $0["number"] as? String }
+    func numbers(_ events: EventStream, _ kind: EventKind) -> [String] {
+        events.all(kind).compactMap(\.number)
+    }
+
+    /// The tickets issued, in order, with what the ticket-issued events say of them.
+    func issued(_ events: EventStream) -> [(number: String, service: String, priority: Bool, waitingAhead: Int)] {
+        events.events.compactMap { event in
+            if case .ticketIssued(_, let number, let service, let priority, let waitingAhead) = event {
+                (number, service, priority, waitingAhead)
+            } else {
+                nil
+            }
+        }
     }
 
     func storedTickets(_ office: Office) throws -> [StoredTicket] {
@@ -54,26 +66,26 @@ import Testing
         return try store.dayTallies(on: LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!), kiosk: "", office: "")
     }
 
-    func status(_ office: Office) throws -> [String: Any] {
+    func status(_ office: Office) throws -> StatusReport {
         let answer = try office.rig.daemon!.kioskctl(["status", "--json"])
-        return try JSONSerialization.jsonObject(with: Data(answer.utf8)) as! [String: Any]
+        return try ProtocolJSON.decode(StatusReport.self, from: answer)
     }
 
-    func printerStatus(_ office: Office) throws -> [String: Any] {
-        try #require((try status(office)["printers"] as? [[String: Any]])?.first)
+    func printerStatus(_ office: Office) throws -> StatusReport.Printer {
+        try #require(try status(office).printers.first)
     }
 
     @Test func tapIssuesATicketWhosePrintedRasterIsTheRenderedTicket() throws {
         let sink = try SocketSink()
         let office = try office("ticket-raster", deviceURI: sink.deviceURI)
         try tap(office, x: 250, y: 200, at: 100)
-        try office.events.await("ticket-printed")
+        try office.events.await(.ticketPrinted)
         try sink.awaitJobs(1)
 
-        let issued = try #require(office.events.events.first { $0["event"] as? String == "ticket-issued" })
-        #expect(issued["number"] as? String == "A001")
-        #expect(issued["service"] as? String == "ho-tich")
-        #expect(issued["priority"] as? Bool == false)
+        let first = try #require(issued(office.events).first)
+        #expect(first.number == "A001")
+        #expect(first.service == "ho-tich")
+        #expect(first.priority == false)
         let ticket = try #require(try storedTickets(office).first)
         #expect(ticket.printState == .printed)
         #expect(ticket.printJob != nil)
@@ -95,11 +107,11 @@ import Testing
         let sink = try SocketSink()
         let office = try office("ticket-wait", deviceURI: sink.deviceURI)
         try tap(office, x: 250, y: 200, at: 100)  // A001
-        try office.events.await("ticket-printed", count: 1)
+        try office.events.await(.ticketPrinted, count: 1)
         try tap(office, x: 250, y: 200, at: 101)  // A002: A001 before it
-        try office.events.await("ticket-printed", count: 2)
+        try office.events.await(.ticketPrinted, count: 2)
         try tap(office, x: 250, y: 450, at: 102)  // A003, priority: nobody before it
-        try office.events.await("ticket-printed", count: 3)
+        try office.events.await(.ticketPrinted, count: 3)
         try sink.awaitJobs(3)
         let tickets = try storedTickets(office)
         func expected(_ index: Int, ahead: Int, minutes: Int?, priority: String? = nil) throws -> MonochromeBitmap {
@@ -118,30 +130,29 @@ import Testing
         let sink = try SocketSink()
         let office = try office("ticket-numbering", deviceURI: sink.deviceURI)
         try tap(office, x: 250, y: 200, at: 100)  // A001
-        try office.events.await("ticket-issued", count: 1)
+        try office.events.await(.ticketIssued, count: 1)
         try tap(office, x: 750, y: 200, at: 101)  // B001
-        try office.events.await("ticket-issued", count: 2)
+        try office.events.await(.ticketIssued, count: 2)
         try tap(office, x: 250, y: 450, at: 102)  // A002, priority
-        try office.events.await("ticket-issued", count: 3)
+        try office.events.await(.ticketIssued, count: 3)
         try office.rig.evdev.emit("ticket-pad", EventScripts.keyTap(kp2))  // B002
-        try office.events.await("ticket-issued", count: 4)
+        try office.events.await(.ticketIssued, count: 4)
         try office.rig.evdev.emit("ticket-pad", EventScripts.keyTap(kp9))  // A003, priority
-        try office.events.await("ticket-issued", count: 5)
+        try office.events.await(.ticketIssued, count: 5)
         try office.rig.evdev.emit("ticket-pad", EventScripts.keyTap(kp1))  // A004
-        try office.events.await("ticket-printed", count: 6, timeout: 30)
+        try office.events.await(.ticketPrinted, count: 6, timeout: 30)
 
-        #expect(numbers(office.events, "ticket-issued") == ["A001", "B001", "A002", "B002", "A003", "A004"])
-        #expect(Set(numbers(office.events, "ticket-printed")) == ["A001", "B001", "A002", "B002", "A003", "A004"])
-        let priorities = office.events.events.filter { $0["event"] as? String == "ticket-issued" }.map { $0["priority"] as? Bool }
-        #expect(priorities == [false, false, true, false, true, false])
+        #expect(numbers(office.events, .ticketIssued) == ["A001", "B001", "A002", "B002", "A003", "A004"])
+        #expect(Set(numbers(office.events, .ticketPrinted)) == ["A001", "B001", "A002", "B002", "A003", "A004"])
+        #expect(issued(office.events).map(\.priority) == [false, false, true, false, true, false])
         let stored = try storedTickets(office)
         #expect(stored.first { $0.number.description == "A002" }?.priority == "Người cao tuổi")
         #expect(stored.first { $0.number.description == "A003" }?.priority == "Người khuyết tật")
         #expect(stored.allSatisfy { $0.printState == .printed })
         #expect(sink.jobs.count == 6)
         // Waiting ahead counts the same service only: A004 has A001…A003 before it.
-        let a004 = try #require(office.events.events.first { $0["number"] as? String == "A004" && $0["event"] as? String == "ticket-issued" })
-        #expect(a004["waitingAhead"] as? Int == 3)
+        let a004 = try #require(issued(office.events).first { $0.number == "A004" })
+        #expect(a004.waitingAhead == 3)
     }
 
     /// A fault on the printer: the ticket is committed and kept, the terminal and `kioskctl status`
@@ -154,20 +165,20 @@ import Testing
         let office = try office(name, deviceURI: deviceURI(sink))
         try breakIt(office)
         try tap(office, x: 250, y: 200, at: 100)
-        try office.events.await("ticket-not-printed")
-        let notPrinted = try #require(office.events.events.first { $0["event"] as? String == "ticket-not-printed" })
-        #expect(notPrinted["number"] as? String == "A001")
-        #expect(notPrinted["problem"] as? String == problem)
-        let text = try #require(notPrinted["message"] as? String)
+        try office.events.await(.ticketNotPrinted)
+        let notPrinted = try #require(office.events.first(.ticketNotPrinted))
+        #expect(notPrinted.number == "A001")
+        #expect(notPrinted.problem == problem)
+        let text = try #require(notPrinted.message)
         #expect(text.hasPrefix("Số A001 của bạn đã được ghi nhận"))
         #expect(text.contains(message))
-        try office.events.await("printer-fault")
+        try office.events.await(.printerFault)
 
         let printer = try printerStatus(office)
-        #expect(printer["ok"] as? Bool == false)
-        #expect(printer["problem"] as? String == problem)
-        #expect((printer["message"] as? String)?.contains(message) == true)
-        #expect(printer["ticketsAwaiting"] as? Int == 1)
+        #expect(printer.ok == false)
+        #expect(printer.problem == problem)
+        #expect(printer.message?.contains(message) == true)
+        #expect(printer.ticketsAwaiting == 1)
         let human = try office.rig.daemon!.kioskctl(["status"])
         #expect(human.contains(message))
         #expect(try storedTickets(office).map(\.printState) == [.failed])
@@ -176,21 +187,21 @@ import Testing
 
         // A second citizen meanwhile: a new number, also kept.
         try office.rig.evdev.emit("ticket-pad", EventScripts.keyTap(kp1))
-        try office.events.await("ticket-issued", count: 2)
+        try office.events.await(.ticketIssued, count: 2)
         if printingHangs {
             // Issued while the print thread still waits on the hung cupsd (3 s timeout): input never waits for printing.
-            #expect(office.events.count(of: "ticket-not-printed") == 1)
+            #expect(office.events.count(of: .ticketNotPrinted) == 1)
         }
-        try office.events.await("ticket-not-printed", count: 2)
+        try office.events.await(.ticketNotPrinted, count: 2)
 
         try fixIt(office, sink)
-        try office.events.await("printer-ready")
-        try office.events.await("ticket-printed", count: 2, timeout: 20)
-        #expect(numbers(office.events, "ticket-printed") == ["A001", "A002"])
+        try office.events.await(.printerReady)
+        try office.events.await(.ticketPrinted, count: 2, timeout: 20)
+        #expect(numbers(office.events, .ticketPrinted) == ["A001", "A002"])
         #expect(sink.jobs.count == 2)
         #expect(try EscPosRaster.decode(sink.jobs[0]).width == 576)
         #expect(try storedTickets(office).map(\.printState) == [.printed, .printed])
-        #expect(try printerStatus(office)["ok"] as? Bool == true)
+        #expect(try printerStatus(office).ok == true)
     }
 
     @Test func outOfPaperKeepsTheTicket() throws {
@@ -232,24 +243,24 @@ import Testing
         let office = try office("cancel", deviceURI: sink.deviceURI)
         try office.cups.run("cupsdisable", [TicketOffice.queue])
         try tap(office, x: 250, y: 200, at: 100)
-        try office.events.await("ticket-not-printed")
+        try office.events.await(.ticketNotPrinted)
         try tap(office, x: 750, y: 200, at: 101)
-        try office.events.await("ticket-not-printed", count: 2)
+        try office.events.await(.ticketNotPrinted, count: 2)
 
         let output = try office.rig.daemon!.kioskctl(["print", "cancel", "A001"])
         #expect(output.contains("A001"))
-        try office.events.await("tickets-cancelled")
-        #expect(try printerStatus(office)["ticketsAwaiting"] as? Int == 1)
+        try office.events.await(.ticketsCancelled)
+        #expect(try printerStatus(office).ticketsAwaiting == 1)
         _ = try office.rig.daemon!.kioskctl(["print", "cancel"])
-        try office.events.await("tickets-cancelled", count: 2)
+        try office.events.await(.ticketsCancelled, count: 2)
         #expect(try storedTickets(office).map(\.printState) == [.cancelled, .cancelled])
 
         try office.cups.run("cupsenable", [TicketOffice.queue])
-        try office.events.await("printer-ready")
+        try office.events.await(.printerReady)
         try tap(office, x: 250, y: 200, at: 102)
-        try office.events.await("ticket-printed")
+        try office.events.await(.ticketPrinted)
         // Only the new ticket printed, with a new number: A001 is never reused.
-        #expect(numbers(office.events, "ticket-printed") == ["A002"])
+        #expect(numbers(office.events, .ticketPrinted) == ["A002"])
         try sink.awaitJobs(1)
         #expect(sink.jobs.count == 1)
     }
@@ -258,10 +269,10 @@ import Testing
         let sink = try SocketSink()
         let office = try office("reprint", deviceURI: sink.deviceURI)
         try tap(office, x: 750, y: 200, at: 100)
-        try office.events.await("ticket-printed")
+        try office.events.await(.ticketPrinted)
         let output = try office.rig.daemon!.kioskctl(["reprint"])
         #expect(output.contains("B001"))
-        try office.events.await("ticket-printed", count: 2)
+        try office.events.await(.ticketPrinted, count: 2)
         try sink.awaitJobs(2)
         #expect(sink.jobs[0] == sink.jobs[1])
 
@@ -278,7 +289,7 @@ import Testing
         let office = try office("kill", deviceURI: sink.deviceURI)
         try office.cups.run("cupsdisable", [TicketOffice.queue])
         try tap(office, x: 250, y: 200, at: 100)
-        try office.events.await("ticket-issued")
+        try office.events.await(.ticketIssued)
         try office.rig.kill9()
         try office.cups.run("cupsenable", [TicketOffice.queue])
         try office.rig.start()

@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskTestSupport
 import Testing
 
@@ -25,33 +26,35 @@ struct VoiceTests {
             }
             """.write(to: home.appendingPathComponent(".asoundrc"), atomically: true, encoding: .utf8)
         try rig.start(environment: ["HOME": home.path])
-        try awaitCondition("the four devices to connect") { rig.events!.count(of: "device-connected") >= 4 }
+        try awaitCondition("the four devices to connect") { rig.events!.count(of: .deviceConnected) >= 4 }
         return (rig, sound)
     }
 
     func call(_ rig: DaemonRig, times: Int) throws {
         for _ in 0..<times { try rig.evdev.emit("ticket-pad", EventScripts.keyTap(ticket)) }
-        try rig.events!.await("ticket-issued", count: times)
+        try rig.events!.await(.ticketIssued, count: times)
         for index in 0..<times {
             try rig.evdev.emit("staff-pad", EventScripts.keyTap(callNext))
-            try rig.events!.await("ticket-called", count: index + 1)
+            try rig.events!.await(.ticketCalled, count: index + 1)
             try rig.evdev.emit("staff-pad", EventScripts.keyTap(done))
-            try rig.events!.await("ticket-served", count: index + 1)
+            try rig.events!.await(.ticketServed, count: index + 1)
         }
     }
 
     @Test func eachCallIsSpokenInOrderAfterAChime() throws {
         let (rig, sound) = try Self.rig("voice", device: "kioskfile")
         try call(rig, times: 2)
-        try rig.events!.await("announcement-started", count: 2)
-        let started = rig.events!.events.filter { $0["event"] as? String == "announcement-started" }
-        #expect(started.map { $0["number"] as? String } == ["A001", "A002"])
-        #expect(started.map { $0["counterNumber"] as? Int } == [2, 2])
+        try rig.events!.await(.announcementStarted, count: 2)
+        let started = rig.events!.events.compactMap { event -> (number: String, counterNumber: Int)? in
+            if case .announcementStarted(let number, let counterNumber) = event { (number, counterNumber) } else { nil }
+        }
+        #expect(started.map(\.number) == ["A001", "A002"])
+        #expect(started.map(\.counterNumber) == [2, 2])
         // Two chimes (0.5 s each) and two sentences of speech at 22,050 Hz, 16-bit: well over 2 × (22,050 bytes + a second of words).
         try awaitCondition("both calls to be played") {
             ((try? FileManager.default.attributesOfItem(atPath: sound.path)[.size] as? Int) ?? 0) > 2 * (22_050 + 44_100)
         }
-        #expect(rig.events!.count(of: "announcement-failed") == 0)
+        #expect(rig.events!.count(of: .announcementFailed) == 0)
         // The chime comes first: the sound starts with its samples.
         let chime = Array(CallAnnouncement.chime().dropFirst(44))
         #expect(Array(try Data(contentsOf: sound).prefix(chime.count)) == chime)
@@ -60,9 +63,11 @@ struct VoiceTests {
     @Test func aMissingAudioDeviceIsAWarningAndCallsGoOn() throws {
         let (rig, _) = try Self.rig("voice-missing", device: "no-such-card")
         try call(rig, times: 2)
-        try rig.events!.await("announcement-failed", count: 2)
-        let failed = try #require(rig.events!.events.first { $0["event"] as? String == "announcement-failed" })
-        #expect((failed["reason"] as? String)?.contains("no-such-card") == true)
+        try rig.events!.await(.announcementFailed, count: 2)
+        let reasons = rig.events!.events.compactMap { event -> String? in
+            if case .announcementFailed(_, let reason) = event { reason } else { nil }
+        }
+        #expect(reasons.first?.contains("no-such-card") == true)
         try awaitCondition("the warning in kioskd's log") { rig.daemon!.stderr.lines.contains { $0.contains("voice: A001 to counter 2 not spoken") } }
         #expect(try rig.daemon!.kioskctl(["status"]).contains("Máy in"), "kioskd still answers")
     }

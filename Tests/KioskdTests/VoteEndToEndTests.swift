@@ -1,5 +1,6 @@
 import Foundation
 import KioskCore
+import KioskProtocol
 import KioskTestSupport
 import Testing
 
@@ -26,18 +27,18 @@ import Testing
         try rig.evdev.add("touch-1", description: DaemonRig.egalax)
         try rig.start()
         let events = try #require(rig.events)
-        try awaitCondition("the touchscreen to connect") { events.count(of: "device-connected") >= 1 }
+        try awaitCondition("the touchscreen to connect") { events.count(of: .deviceConnected) >= 1 }
 
         try tap(rig, x: 300, y: 300, seconds: 0.005, at: 100)  // phantom: 5 ms
-        try events.await("press-rejected", count: 1)
+        try events.await(.pressRejected, count: 1)
         try tap(rig, x: 300, y: 300, seconds: 8, at: 200)  // resting hand: 8 s
-        try events.await("press-rejected", count: 2)
+        try events.await(.pressRejected, count: 2)
         try tap(rig, x: 300, y: 50, seconds: 0.2, at: 300)  // above the zones
-        try events.await("press-rejected", count: 3)
+        try events.await(.pressRejected, count: 3)
         try tap(rig, x: 300, y: 300, seconds: 0.2, at: 400)  // choice 2: Hài lòng
-        try events.await("vote-counted", count: 1)
+        try events.await(.voteCounted, count: 1)
         try tap(rig, x: 900, y: 300, seconds: 0.2, at: 401)  // within the 30 s lockout
-        try events.await("press-rejected", count: 4)
+        try events.await(.pressRejected, count: 4)
 
         #expect(try rig.voteCount() == 1)
         #expect(try rig.voteCount(choice: "hai-long") == 1)
@@ -45,10 +46,13 @@ import Testing
         #expect(try rig.rejectedCount("ignored-long") == 1)
         #expect(try rig.rejectedCount("ignored-outside") == 1)
         #expect(try rig.rejectedCount("misuse-lockout") == 1)
-        let vote = try #require(events.events.first { $0["event"] as? String == "vote-counted" })
-        #expect(vote["terminal"] as? String == "quay-1-danh-gia")
-        // The acknowledgement says that a vote counted, never which answer it was.
-        #expect(vote["choice"] == nil)
+        let terminals = events.events.compactMap { event -> String? in
+            if case .voteCounted(let terminal, _, _, _) = event { terminal } else { nil }
+        }
+        #expect(terminals.first == "quay-1-danh-gia")
+        // The acknowledgement says that a vote counted, never which answer it was: not on the wire either.
+        let voteLine = try #require(events.lines.lines.first { $0.contains(#""event":"vote-counted""#) })
+        #expect(!voteLine.contains(#""choice""#))
     }
 
     /// The kernel's buffer overflows while a citizen touches: the touch is no vote, but it is
@@ -58,7 +62,7 @@ import Testing
         try rig.evdev.add("touch-1", description: DaemonRig.egalax)
         try rig.start()
         let events = try #require(rig.events)
-        try awaitCondition("the touchscreen to connect") { events.count(of: "device-connected") >= 1 }
+        try awaitCondition("the touchscreen to connect") { events.count(of: .deviceConnected) >= 1 }
         // The finger lands while the events are being lost; the resync finds it down. (A touch
         // already seen when the overflow starts is lost the same way, but whether kioskd read its
         // landing before the overrun cleared the queue is a race here; TouchGestureTests has it.)
@@ -66,11 +70,14 @@ import Testing
         try rig.evdev.drop("touch-1")
         try rig.evdev.emit("touch-1", EventScripts.slotDown(trackingID: 1, x: rx, y: ry, time: 100))
         try rig.evdev.resume("touch-1")
-        try events.await("press-rejected")
+        try events.await(.pressRejected)
         try rig.evdev.emit("touch-1", EventScripts.slotUp(time: 100.2))
         try tap(rig, x: 300, y: 300, seconds: 0.2, at: 101)
-        try events.await("vote-counted")
-        #expect(events.events.first { $0["event"] as? String == "press-rejected" }?["kind"] as? String == "ignored-overflow")
+        try events.await(.voteCounted)
+        let rejections = events.events.compactMap { event -> PressRejection? in
+            if case .pressRejected(_, let kind) = event { kind } else { nil }
+        }
+        #expect(rejections.first == .lostToOverflow)
         #expect(try rig.rejectedCount("ignored-overflow") == 1)
         #expect(try rig.voteCount() == 1, "the next touch counts")
         let daemon = try #require(rig.daemon)
@@ -86,22 +93,22 @@ import Testing
         try rig.evdev.add("staff-pad", description: DaemonRig.keypad)
         try rig.start()
         let events = try #require(rig.events)
-        try awaitCondition("both keypads to connect") { events.count(of: "device-connected") >= 2 }
+        try awaitCondition("both keypads to connect") { events.count(of: .deviceConnected) >= 2 }
 
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))  // not armed: misuse
-        try events.await("press-rejected", count: 1)
+        try events.await(.pressRejected, count: 1)
         #expect(rig.evdev.writes(to: "rating-pad").isEmpty)
 
         try rig.evdev.emit("staff-pad", EventScripts.keyTap(kpEnter))
-        try events.await("armed", count: 1)
+        try events.await(.armed, count: 1)
         try rig.evdev.emit("rating-pad", EventScripts.numLockWrappedKeyTap(kp2))
-        try events.await("vote-counted", count: 1)
+        try events.await(.voteCounted, count: 1)
         // The LED blink (EV_LED written to the pad) comes after the vote is in the database.
         try awaitCondition("the rating pad's LED blink") { !rig.evdev.writes(to: "rating-pad").isEmpty }
         #expect(try rig.voteCount(choice: "hai-long") == 1)
 
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp3))  // the arm was used up
-        try events.await("press-rejected", count: 2)
+        try events.await(.pressRejected, count: 2)
         #expect(try rig.voteCount() == 1)
         #expect(try rig.rejectedCount("misuse-unarmed") == 2)
     }
@@ -111,22 +118,23 @@ import Testing
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
         try rig.start()
         let events = try #require(rig.events)
-        try awaitCondition("the keypad to connect") { events.count(of: "device-connected") >= 1 }
+        try awaitCondition("the keypad to connect") { events.count(of: .deviceConnected) >= 1 }
         for key in [kp1, kp1, kp2, kp1, kp3] {
             try rig.evdev.emit("rating-pad", EventScripts.keyTap(key))
         }
-        try events.await("vote-counted", count: 5)
-        let votes = events.events.filter { $0["event"] as? String == "vote-counted" }
-        #expect(votes.map { $0["questionIndex"] as? Int } == [0, 1, 2, 3, 4])
-        #expect(votes.map { $0["completesRating"] as? Bool } == [false, false, false, false, true])
-        #expect(votes.map { $0["question"] as? String } == ["tiep-can", "thu-tuc", "cong-chuc", "ket-qua", "gop-y"])
+        try events.await(.voteCounted, count: 5)
+        let votes = events.events.compactMap { event -> (question: String, index: Int, completes: Bool)? in
+            if case .voteCounted(_, let question, let index, let completes) = event { (question, index, completes) } else { nil }
+        }
+        #expect(votes.map(\.index) == [0, 1, 2, 3, 4])
+        #expect(votes.map(\.completes) == [false, false, false, false, true])
+        #expect(votes.map(\.question) == ["tiep-can", "thu-tuc", "cong-chuc", "ket-qua", "gop-y"])
 
-        let tally = try rig.tally()
-        let index = try #require(tally["index"] as? [String: Any])
-        #expect(index["answers"] as? Int == 5)
-        #expect(index["satisfied"] as? Int == 4)
-        #expect(index["percentSatisfied"] as? Double == 80)
-        #expect(index["meanScore"] as? Double == 85)  // (100 + 100 + 75 + 100 + 50) / 5
+        let index = try rig.tally().index
+        #expect(index.answers == 5)
+        #expect(index.satisfied == 4)
+        #expect(index.percentSatisfied == 80)
+        #expect(index.meanScore == 85)  // (100 + 100 + 75 + 100 + 50) / 5
     }
 
     @Test func unplugWhileRunningThenReplugKeepsCounting() throws {
@@ -134,17 +142,17 @@ import Testing
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
         let daemon = try rig.start()
         let events = try #require(rig.events)
-        try awaitCondition("the keypad to connect") { events.count(of: "device-connected") >= 1 }
+        try awaitCondition("the keypad to connect") { events.count(of: .deviceConnected) >= 1 }
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))
-        try events.await("vote-counted", count: 1)
+        try events.await(.voteCounted, count: 1)
 
         try rig.evdev.remove("rating-pad")
-        try events.await("device-disconnected", count: 1)
+        try events.await(.deviceDisconnected, count: 1)
         #expect(daemon.process.isRunning)
         try rig.evdev.add("rating-pad", description: DaemonRig.keypad)
-        try events.await("device-connected", count: 2)
+        try events.await(.deviceConnected, count: 2)
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp2))
-        try events.await("vote-counted", count: 2)
+        try events.await(.voteCounted, count: 2)
         #expect(try rig.voteCount() == 2)
         // Logged once per change, not once per retry.
         #expect(daemon.stderr.lines.filter { $0.contains("device disconnected") }.count == 1)
