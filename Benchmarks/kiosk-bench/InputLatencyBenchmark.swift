@@ -70,7 +70,7 @@ struct InputLatencyBenchmark: ParsableCommand {
         let target = 2 * disk.p99 + 2
         print("target p99 ≤ 2 × fsync p99 + 2 ms = \(f(target)) ms: \(latency.p99 <= target ? "met" : "NOT met")")
         print("throughput (sequential, one vote at a time): \(f(1000 / latency.mean)) votes/s")
-        print("kioskd RSS: \(rss / 1024) MiB now, \(peak / 1024) MiB peak (target ≤ 40 MB)")
+        print("kioskd RSS: \(rss / 1024) MiB now, \(peak / 1024) MiB peak (target ≤ 48 MB)")
         let votesInTally = Self.totalVotes(counted)
         print("votes in the tally: \(votesInTally) (expected \(warmup + votes))")
 
