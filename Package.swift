@@ -171,6 +171,14 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
+        // DayPusher against a real collector in-process (Hummingbird on loopback, SQLite), with injected sleep and jitter.
+        .testTarget(
+            name: "KioskSyncTests",
+            dependencies: [
+                "KioskSync", "CollectorKit", "KioskStore", "KioskSeal", "KioskCore", "KioskProtocol",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "SealVerification", "KioskStore", "KioskCore"]),
         .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCups", "KioskPrintSamples", "KioskCore", "KioskTestSupport"]),
         .testTarget(
