@@ -1,6 +1,6 @@
 import KioskProtocol
 
-/// Reports as JSON, for the API and scripts.
+/// Reports as JSON, for scripts (`collectord report --format json`); the collector serves no report API.
 public enum ReportJSON {
     public static func satisfaction(_ rows: [SatisfactionRow], query: ReportQuery) -> String {
         ProtocolJSON.encode(ReportDocument(query: query, rows: rows.map(SatisfactionJSONRow.init)))
