@@ -10,12 +10,9 @@ import Logging
 /// The running office: input devices, vote decisions, tickets and printing, the store, the
 /// control socket, and the sealing of finished days.
 public final class Daemon: Sendable {
-    private let input: InputManager
-    private let control: ControlServer
-    private let spooler: PrintSpooler
-    private let api: LocalAPIServer?
-    private let sealer: DaySealer
-    private let storage: StorageWatch
+    /// In start order: the control socket first (so a subscriber hears everything from the first
+    /// press), the printers, the HTTP API and the storage watch, then the input thread and the sealer.
+    private let parts: [any DaemonPart]
     private let store: KioskDatabase
     private let logger: Logger
 
@@ -51,7 +48,7 @@ public final class Daemon: Sendable {
         let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips, sealer: sealer)
         let feed = EventFeed(snapshot: { printers.stateEvents() + storage.stateEvents() })
         bus.subscribe { feed.publish($0) }
-        control = try ControlServer(
+        let control = try ControlServer(
             path: paths.controlSocket, status: board.report,
             snapshot: { board.connectedDevices() + printers.faultEvents() + storage.stateEvents() },
             commands: commands.run, bus: bus)
@@ -67,7 +64,7 @@ public final class Daemon: Sendable {
         }
         // Confined to the input thread, where this handler runs.
         nonisolated(unsafe) let router = InputRouter(config: config, store: store, clock: clock)
-        input = InputManager(sources: sources, heartbeat: heartbeat) { action in
+        let input = InputManager(sources: sources, heartbeat: heartbeat) { action in
             Self.log(action, devices: devices, logger: logger)
             let outcome = router.route(action)
             if let failure = outcome.failure {
@@ -82,31 +79,20 @@ public final class Daemon: Sendable {
             return outcome.acknowledge.map { .acknowledge(source: $0) } ?? .nothing
         }
         let hall = HallBoard(config: config, store: store, printers: printers, clock: clock)
-        api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.report, feed: feed, hall: hall, logger: logger) }
-        self.spooler = spooler
-        self.sealer = sealer
-        self.storage = storage
+        let api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.report, feed: feed, hall: hall, logger: logger) }
+        parts = [control, spooler] + (api.map { [$0] } ?? []) + [storage, input, sealer]
         self.store = store
         logger.info(
             "office \(config.office.code): \(config.terminals.count) rating and \(config.ticketTerminals.count) ticket terminal(s), \(config.devices.count) device(s), \(config.printers.count) printer(s); state in \(paths.database)")
     }
 
     public func start() {
-        control.start()
-        spooler.start()
-        api?.start()
-        storage.start()
-        input.start()
-        sealer.start()
+        for part in parts { part.start() }
     }
 
+    /// Stops every part, last started first, then checkpoints and closes the store.
     public func stop() {
-        sealer.stop()
-        input.stop()
-        api?.stop()
-        spooler.stop()
-        control.stop()
-        storage.stop()
+        for part in parts.reversed() { part.stop() }
         do {
             try store.checkpoint()
         } catch {
