@@ -25,8 +25,8 @@ struct KioskCommand: AsyncParsableCommand {
             guard let key = KioskPublicKey(base64: publicKey), SealVerifier(key).isUsable else {
                 throw ValidationError("--public-key: expected the base64 Ed25519 public key of 32 bytes that `kioskctl enroll` prints (a point of the curve's prime-order group)")
             }
-            let store = try await CollectorStores.open(storage.database)
-            let change = try await store.register(
+            let registry: any KioskRegistryStore = try await CollectorStores.open(storage.database)
+            let change = try await registry.register(
                 KioskRegistration(
                     id: id, officeCode: officeCode, officeName: officeName, district: district, province: province, publicKey: key.base64),
                 by: CommandLineActor.name)

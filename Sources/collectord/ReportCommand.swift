@@ -34,25 +34,25 @@ struct ReportCommand: AsyncParsableCommand {
             period: resolvePeriod(), province: province, district: district, office: office,
             breakdown: ReportQuery.Breakdown(rawValue: breakdown)
                 ?? { throw ValidationError("--breakdown: expected one of \(ReportQuery.Breakdown.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(breakdown)\"") }())
-        let store = try await CollectorStores.open(storage.database)
+        let reports: any ReportStore = try await CollectorStores.open(storage.database)
         switch (figures, format) {
-        case ("satisfaction", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.satisfaction(try await store.satisfaction(query)).utf8))
-        case ("queue", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.queue(try await store.queue(query)).utf8))
-        case ("slips", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.slips(try await store.slips(query)).utf8))
-        case ("slips", "json"): print(ReportJSON.slips(try await store.slips(query), query: query))
+        case ("satisfaction", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.satisfaction(try await reports.satisfaction(query)).utf8))
+        case ("queue", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.queue(try await reports.queue(query)).utf8))
+        case ("slips", "csv"): FileHandle.standardOutput.write(Data(ReportCSV.slips(try await reports.slips(query)).utf8))
+        case ("slips", "json"): print(ReportJSON.slips(try await reports.slips(query), query: query))
         case ("slips", "text"):
             print("\(query.period.from) – \(query.period.to)")
-            for row in try await store.slips(query) { print("\(row.procedure)\t\(row.count)") }
-        case ("satisfaction", "json"): print(ReportJSON.satisfaction(try await store.satisfaction(query), query: query))
-        case ("queue", "json"): print(ReportJSON.queue(try await store.queue(query), query: query))
+            for row in try await reports.slips(query) { print("\(row.procedure)\t\(row.count)") }
+        case ("satisfaction", "json"): print(ReportJSON.satisfaction(try await reports.satisfaction(query), query: query))
+        case ("queue", "json"): print(ReportJSON.queue(try await reports.queue(query), query: query))
         case ("satisfaction", "text"):
             print("\(query.period.from) – \(query.period.to)")
-            for row in try await store.satisfaction(query) {
+            for row in try await reports.satisfaction(query) {
                 print("\(row.label)\t\(row.answers)\t\(ReportCSV.decimal(row.percentSatisfied)) %\t\(ReportCSV.decimal(row.meanScore))")
             }
         case ("queue", "text"):
             print("\(query.period.from) – \(query.period.to)")
-            for row in try await store.queue(query) {
+            for row in try await reports.queue(query) {
                 print("\(row.label)\t\(row.issued)\t\(ReportCSV.decimal(row.meanWaitMinutes)) min\tp90 \(row.p90WaitMinutes.map(String.init) ?? "–")")
             }
         default:

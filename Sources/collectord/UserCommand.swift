@@ -26,8 +26,8 @@ struct UserCommand: AsyncParsableCommand {
             guard let password = readLine(strippingNewline: true), password.count >= 10 else {
                 throw ValidationError("the password (on standard input) must have at least 10 characters")
             }
-            let store = try await CollectorStores.open(storage.database)
-            try await store.saveStaff(StaffAccount(
+            let accounts: any StaffStore = try await CollectorStores.open(storage.database)
+            try await accounts.saveStaff(StaffAccount(
                 name: name, role: role, district: role == .districtStaff ? district ?? "" : "", passwordHash: Bcrypt.hash(password, cost: StaffAccount.passwordCost)),
                 by: CommandLineActor.name)
             print("saved \(name) (\(role.rawValue)\(role == .districtStaff ? ", \(district ?? "")" : ""))")

@@ -8,13 +8,13 @@ extension DashboardRoutes {
         router.get("/audit") { request, _ in
             let checked = try await adminRequest(request, posted: false)
             guard case .admin(let account, _) = checked else { return checked.response! }
-            let entries = try await store.auditTrail().map(AuditPage.Entry.init)
+            let entries = try await accounts.auditTrail().map(AuditPage.Entry.init)
             return page("audit", status: .ok, AuditPage(user: account.name, entries: entries), session: account)
         }
         router.get("/audit.csv") { request, _ in
             let checked = try await adminRequest(request, posted: false)
             guard case .admin = checked else { return checked.response! }
-            let text = ReportCSV.audit(try await store.auditTrail())
+            let text = ReportCSV.audit(try await accounts.auditTrail())
             return Response(
                 status: .ok,
                 headers: [

@@ -12,17 +12,24 @@ struct DashboardRoutes: Sendable {
     static let cookie = "kiosk_session"
     static let sessionHours = 12.0
 
-    let store: any CollectorStore
+    let registry: any KioskRegistryStore
+    let reports: any ReportStore
+    let accounts: any StaffStore
     let timeZone: TimeZone
     /// Offices under this % satisfied are raised as alerts.
     let threshold: Double
     let library: MustacheLibrary
     let clientAddress: ClientAddress
 
-    init(store: any CollectorStore, timeZone: TimeZone, threshold: Double, clientAddress: ClientAddress = ClientAddress(trustedProxies: [])) throws {
+    init(
+        registry: any KioskRegistryStore, reports: any ReportStore, accounts: any StaffStore, timeZone: TimeZone, threshold: Double,
+        clientAddress: ClientAddress = ClientAddress(trustedProxies: [])
+    ) throws {
         self.clientAddress = clientAddress
         _ = PasswordCheck.decoyHash  // made now, so the first unknown name costs no more than the next
-        self.store = store
+        self.registry = registry
+        self.reports = reports
+        self.accounts = accounts
         self.timeZone = timeZone
         self.threshold = threshold
         var library = MustacheLibrary()
@@ -45,7 +52,7 @@ struct DashboardRoutes: Sendable {
             if case .refused(let status, let reason) = try await FormPost.check(&request, host: host(of: request), session: session) {
                 return refusal(status, reason, session: session)
             }
-            if let token = request.cookies[Self.cookie]?.value { try await store.closeSession(tokenHash: Self.hash(token)) }
+            if let token = request.cookies[Self.cookie]?.value { try await accounts.closeSession(tokenHash: Self.hash(token)) }
             var response = Response.redirect(to: "/login", type: .found)
             response.headers[.setCookie] = "\(Self.cookie)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
             return response
@@ -74,7 +81,7 @@ struct DashboardRoutes: Sendable {
         let peer = context.remoteAddress?.ipAddress
         let source = clientAddress.resolve(peer: peer, forwardedFor: request.headers[.init("X-Forwarded-For")!])
         let keys = LoginThrottle.keys(name: name, source: source)
-        let failures = try await store.loginFailures(keys: [keys.nameAndSource, keys.source])
+        let failures = try await accounts.loginFailures(keys: [keys.nameAndSource, keys.source])
         if let wait = LoginThrottle.wait(nameAndSource: failures[keys.nameAndSource], source: failures[keys.source], now: Date()) {
             var response = page("login", status: .tooManyRequests, LoginPage(
                 name: name,
@@ -82,18 +89,18 @@ struct DashboardRoutes: Sendable {
             response.headers[.retryAfter] = String(wait)
             return response
         }
-        let known = try await store.staff(named: name)
+        let known = try await accounts.staff(named: name)
         guard await PasswordCheck.verify(form["password"] ?? "", of: known), let account = known else {
-            try await store.recordLoginFailure(keys: [keys.nameAndSource, keys.source], at: Date())
+            try await accounts.recordLoginFailure(keys: [keys.nameAndSource, keys.source], at: Date())
             return page("login", status: .unauthorized, LoginPage(name: name, error: "Sai tên đăng nhập hoặc mật khẩu. / Wrong user name or password."))
         }
-        try await store.clearLoginFailures(key: keys.nameAndSource)
+        try await accounts.clearLoginFailures(key: keys.nameAndSource)
         var bytes = [UInt8](repeating: 0, count: 32)
         for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255) }
         let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         let expires = Date().addingTimeInterval(Self.sessionHours * 3600)
-        try await store.openSession(tokenHash: Self.hash(token), name: account.name, expiresAt: CollectorSchema.timestamp(expires))
+        try await accounts.openSession(tokenHash: Self.hash(token), name: account.name, expiresAt: CollectorSchema.timestamp(expires))
         var response = Response.redirect(to: "/", type: .found)
         // Behind the documented reverse proxy (and only from a trusted one) the browser speaks HTTPS.
         let secure = clientAddress.trustedProxies.contains(peer ?? "") && request.headers[.init("X-Forwarded-Proto")!] == "https" ? "; Secure" : ""
@@ -103,7 +110,7 @@ struct DashboardRoutes: Sendable {
 
     func signedIn(_ request: Request) async throws -> DashboardSession? {
         guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty,
-            let account = try await store.staffForSession(tokenHash: Self.hash(token), now: CollectorSchema.timestamp())
+            let account = try await accounts.staffForSession(tokenHash: Self.hash(token), now: CollectorSchema.timestamp())
         else { return nil }
         return DashboardSession(account: account, sessionToken: token)
     }
@@ -142,12 +149,12 @@ struct DashboardRoutes: Sendable {
         var trendQuery = query
         let trendBreakdown = DashboardView.trendBreakdown(kind)
         if let trendBreakdown { trendQuery.breakdown = trendBreakdown }
-        let health = try await store.health().filter { account.districtLimit == nil || $0.district == account.districtLimit }
+        let health = try await reports.health().filter { account.districtLimit == nil || $0.district == account.districtLimit }
         let view = DashboardView(
             account: account.account, query: query, periodKind: kind, anchor: anchor, threshold: threshold,
-            rows: try await store.satisfaction(query), offices: try await store.satisfaction(officeQuery),
-            queue: try await store.queue(query), slips: try await store.slips(query),
-            trend: trendBreakdown == nil ? [] : try await store.satisfaction(trendQuery), health: health, today: LocalDay(Date(), in: timeZone))
+            rows: try await reports.satisfaction(query), offices: try await reports.satisfaction(officeQuery),
+            queue: try await reports.queue(query), slips: try await reports.slips(query),
+            trend: trendBreakdown == nil ? [] : try await reports.satisfaction(trendQuery), health: health, today: LocalDay(Date(), in: timeZone))
         return page("overview", status: .ok, view.page, session: account)
     }
 
@@ -158,13 +165,13 @@ struct DashboardRoutes: Sendable {
         let name: String
         switch figures {
         case "queue":
-            text = ReportCSV.queue(try await store.queue(query))
+            text = ReportCSV.queue(try await reports.queue(query))
             name = "hang-doi-\(query.breakdown.rawValue)-\(kind.rawValue)-\(query.period.from).csv"
         case "slips":
-            text = ReportCSV.slips(try await store.slips(query))
+            text = ReportCSV.slips(try await reports.slips(query))
             name = "phieu-hen-\(kind.rawValue)-\(query.period.from).csv"
         default:
-            text = ReportCSV.satisfaction(try await store.satisfaction(query))
+            text = ReportCSV.satisfaction(try await reports.satisfaction(query))
             name = "chi-so-hai-long-\(query.breakdown.rawValue)-\(kind.rawValue)-\(query.period.from).csv"
         }
         return Response(

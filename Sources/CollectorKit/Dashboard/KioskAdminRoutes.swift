@@ -24,7 +24,7 @@ extension DashboardRoutes {
             case .failure(let problem):
                 return try await kioskPage(account, status: .unprocessableContent, notice: nil, error: problem.message, form: form.values)
             case .success(let kiosk):
-                let change = try await store.register(kiosk, by: "dashboard:" + account.name)
+                let change = try await registry.register(kiosk, by: "dashboard:" + account.name)
                 if let refusal = change.refusal {
                     return try await kioskPage(account, status: .conflict, notice: nil, error: refusal, form: form.values)
                 }
@@ -39,7 +39,7 @@ extension DashboardRoutes {
                     account, status: .unprocessableContent, notice: nil,
                     error: "Hãy đánh dấu ô xác nhận để thu hồi máy. / Tick the box to confirm the revocation.", form: [:])
             }
-            guard try await store.revoke(kiosk: id, by: "dashboard:" + account.name, reason: form["reason"] ?? "") else {
+            guard try await registry.revoke(kiosk: id, by: "dashboard:" + account.name, reason: form["reason"] ?? "") else {
                 return try await kioskPage(
                     account, status: .notFound, notice: nil, error: "Không có máy đang hoạt động \(id). / No such active kiosk.", form: [:])
             }
@@ -55,7 +55,7 @@ extension DashboardRoutes {
                     error: "Hãy ghi lý do khôi phục máy (tối đa 500 ký tự). / Give the reason for reinstating the kiosk (at most 500 characters).",
                     form: [:])
             }
-            guard try await store.reinstate(kiosk: id, by: "dashboard:" + account.name, reason: reason) else {
+            guard try await registry.reinstate(kiosk: id, by: "dashboard:" + account.name, reason: reason) else {
                 return try await kioskPage(
                     account, status: .notFound, notice: nil, error: "Không có máy bị thu hồi \(id). / No such revoked kiosk.", form: [:])
             }
@@ -66,7 +66,7 @@ extension DashboardRoutes {
     private func kioskPage(_ account: DashboardSession, status: HTTPResponse.Status, notice: String?, error: String?, form: [String: String]) async throws
         -> Response
     {
-        let kiosks = try await store.kiosks().map(KioskAdminPage.Kiosk.init)
+        let kiosks = try await registry.kiosks().map(KioskAdminPage.Kiosk.init)
         return page(
             "kiosks", status: status, KioskAdminPage(user: account.name, kiosks: kiosks, form: form, notice: notice, error: error), session: account)
     }

@@ -25,7 +25,7 @@ extension DashboardRoutes {
                         account, status: .unprocessableContent, notice: nil,
                         error: "Không tự khóa tài khoản của mình được. / You cannot disable your own account.")
                 }
-                guard try await store.setStaff(named: name, disabled: disable, by: "dashboard:" + account.name) else {
+                guard try await accounts.setStaff(named: name, disabled: disable, by: "dashboard:" + account.name) else {
                     return try await userPage(
                         account, status: .notFound, notice: nil, error: "Không có tài khoản \(name) để đổi. / No such account to change.")
                 }
@@ -36,7 +36,7 @@ extension DashboardRoutes {
     }
 
     private func userPage(_ account: DashboardSession, status: HTTPResponse.Status, notice: String?, error: String?) async throws -> Response {
-        let accounts = try await store.staffAccounts().map(UserAdminPage.Account.init)
+        let accounts = try await accounts.staffAccounts().map(UserAdminPage.Account.init)
         return page("users", status: status, UserAdminPage(user: account.name, accounts: accounts, notice: notice, error: error), session: account)
     }
 }

@@ -21,7 +21,7 @@ public struct CollectorServer: Sendable {
     public init(store: any CollectorStore, timeZone: TimeZone, alertBelow: Double = 80, trustedProxies: Set<String> = []) throws {
         ingestor = DayIngestor(store: store) { LocalDay(Date(), in: timeZone) }
         dashboard = try DashboardRoutes(
-            store: store, timeZone: timeZone, threshold: alertBelow, clientAddress: ClientAddress(trustedProxies: trustedProxies))
+            registry: store, reports: store, accounts: store, timeZone: timeZone, threshold: alertBelow, clientAddress: ClientAddress(trustedProxies: trustedProxies))
     }
 
     public func router() -> Router<CollectorRequestContext> {

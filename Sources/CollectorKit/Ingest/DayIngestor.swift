@@ -18,7 +18,7 @@ public struct DayIngestor: Sendable {
         public var body: PushAnswer
     }
 
-    let store: any CollectorStore
+    let store: any KioskRegistryStore & DayIngestStore
     /// Today in the offices' time zone: a day is taken only once it has ended there. Today's
     /// figures are not final, and the kiosk's real seal of the day would later look like tampering.
     let today: @Sendable () -> LocalDay
@@ -30,7 +30,7 @@ public struct DayIngestor: Sendable {
     /// lower priority than the writer.
     let checks = CheckThreads()
 
-    public init(store: any CollectorStore, today: @escaping @Sendable () -> LocalDay) {
+    public init(store: any KioskRegistryStore & DayIngestStore, today: @escaping @Sendable () -> LocalDay) {
         self.store = store
         self.today = today
     }
