@@ -127,12 +127,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Drives the FUSE-emulated input devices (tools/fake-evdev) and kioskd processes, for tests,
-        // benchmarks and the demo; printer stand-ins, among them a strict ESC/POS printer model
-        // (its paper is KioskPrint's bitmaps).
+        // Drives the FUSE-emulated input devices (tools/fake-evdev), kioskd and collectord processes, for
+        // tests, benchmarks and the demo; printer stand-ins, among them a strict ESC/POS printer model
+        // (its paper is KioskPrint's bitmaps); a collectord with a registered kiosk (KioskSeal's key).
         .target(
             name: "KioskTestSupport",
-            dependencies: ["KioskCore", "KioskProtocol", "KioskPrint", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: ["KioskCore", "KioskProtocol", "KioskPrint", "KioskSeal", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .executableTarget(
             name: "kiosk-bench",
@@ -181,12 +181,19 @@ let package = Package(
         ),
         .testTarget(name: "KioskSealTests", dependencies: ["KioskSeal", "SealVerification", "KioskStore", "KioskCore"]),
         .testTarget(name: "KioskPrintTests", dependencies: ["KioskPrint", "KioskCups", "KioskPrintSamples", "KioskCore", "KioskTestSupport"]),
+        // The built kioskd and kioskctl as processes: fake-evdev devices, a private cupsd, the screens
+        // in Chromium, the display unit under cage, systemd's checks of the units; `kioskctl push` to a collectord.
         .testTarget(
-            name: "KioskdTests",
+            name: "KioskEndToEndTests",
             dependencies: [
                 "KioskTestSupport", "KioskCore", "KioskProtocol", "KioskStore", "KioskPrint", "KioskCups", "KioskSeal", "SealVerification",
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        // The built collectord as a process, on SQLite and PostgreSQL: ingest, reports, rollups, the
+        // dashboard, sign-in, accounts, the registry and the audit trail.
+        .testTarget(
+            name: "CollectorEndToEndTests",
+            dependencies: ["KioskTestSupport", "KioskCore", "KioskSeal", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

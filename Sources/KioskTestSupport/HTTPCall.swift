@@ -1,21 +1,20 @@
 import Foundation
 import KioskProtocol
-import KioskTestSupport
 
 /// One HTTP request to kioskd's API or the collector's, synchronously: status and body.
-enum HTTPCall {
-    struct Answer {
-        let status: Int
-        let body: Data
-        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+public enum HTTPCall {
+    public struct Answer {
+        public let status: Int
+        public let body: Data
+        public var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
 
         /// The body as one of the protocol's types (kioskd's answers).
-        func decoded<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        public func decoded<Value: Decodable>(_ type: Value.Type) throws -> Value {
             try ProtocolJSON.decode(type, from: body)
         }
     }
 
-    static func send(
+    public static func send(
         _ method: String, _ url: String, body: Data? = nil, token: String? = nil, headers: [String: String] = [:]
     ) throws -> Answer {
         var fields = headers
