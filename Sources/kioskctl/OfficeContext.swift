@@ -5,10 +5,15 @@ import KioskCore
 import KioskControl
 import KioskStore
 
-/// The loaded office file and the resolved state paths.
+/// The loaded office file, the resolved state paths and the office's clock.
 struct OfficeContext {
     let config: OfficeConfig
     let paths: StatePaths
+
+    /// The office's time as kioskd keeps it (its time zone and reset hour), on this machine's clocks.
+    var clock: OfficeClock {
+        OfficeClock(office: config, wall: { Date() }, monotonic: { ProcessInfo.processInfo.systemUptime })
+    }
 
     init(_ options: OfficeOptions) throws {
         switch OfficeConfigFile.load(path: options.config) {

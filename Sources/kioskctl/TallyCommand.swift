@@ -24,7 +24,7 @@ struct TallyCommand: ParsableCommand {
             }
             day = parsed
         } else {
-            day = LocalDay(Date(), in: TimeZone(identifier: context.config.office.timeZone)!)
+            day = context.clock.today
         }
         let store = try context.readOnlyStore()
         let votes = try store?.voteTallies(on: day) ?? []
