@@ -113,7 +113,7 @@ final class ControlServer: Sendable {
                 // The "subscribed" line tells the client that every later event will reach it.
                 bus.quiet { subscribers.withLock { fds in
                     let current = snapshot().map { $0.json + "\n" }.joined()
-                    if UnixSocket.sendAll(client, "{\"event\":\"subscribed\"}\n" + current) {
+                    if UnixSocket.sendAll(client, SubscriptionConfirmation.line + "\n" + current) {
                         // From now on a subscriber that stops reading is dropped when its socket
                         // buffer is full, instead of holding up the input thread that publishes.
                         _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL) | O_NONBLOCK)

@@ -3,7 +3,7 @@
 public enum ControlRequest: Sendable, Equatable {
     /// Devices, terminals, printers and storage (`StatusReport`).
     case status
-    /// Keeps the connection and sends one `DaemonEvent` per line, after a `subscribed` line.
+    /// Keeps the connection and sends one `DaemonEvent` per line, after a `SubscriptionConfirmation` line.
     case subscribe
     /// Prints a ticket terminal's last ticket again (the only ticket terminal if nil).
     case reprint(terminal: String?)

@@ -48,7 +48,7 @@ public final class EventStream: @unchecked Sendable {
             ended.signal()
         }
         reader.start()
-        try lines.await("the subscription to be confirmed", timeout: timeout) { $0.contains("\"subscribed\"") }
+        try lines.await("the subscription to be confirmed", timeout: timeout) { SubscriptionConfirmation.confirms($0) }
     }
 
     /// Ends the reader's `recv`, waits for the reader, then closes the socket. Only here: closed
@@ -100,7 +100,7 @@ public final class EventStream: @unchecked Sendable {
         for line in lines[decoded.lines...] {
             if let event = try? ProtocolJSON.decode(DaemonEvent.self, from: line) {
                 decoded.events.append(event)
-            } else if (try? ProtocolJSON.decode(Subscribed.self, from: line))?.event != "subscribed" {
+            } else if !SubscriptionConfirmation.confirms(line) {
                 decoded.undecodable.append(line)
             }
         }
@@ -112,10 +112,5 @@ public final class EventStream: @unchecked Sendable {
         var lines = 0
         var events: [DaemonEvent] = []
         var undecodable: [String] = []
-    }
-
-    /// The line that confirms the subscription, before any event.
-    private struct Subscribed: Decodable {
-        var event: String
     }
 }

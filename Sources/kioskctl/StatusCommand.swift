@@ -68,7 +68,7 @@ struct WatchCommand: ParsableCommand {
         do {
             try ControlClient.subscribe(socketPath: context.paths.controlSocket) { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
-                if line.contains("\"subscribed\"") { return true }
+                if SubscriptionConfirmation.confirms(line) { return true }
                 seen += 1
                 return count.map { seen < $0 } ?? true
             }
