@@ -324,7 +324,8 @@ struct SlipViolation: Sendable, CustomTestStringConvertible {
         #expect(problems.count == 7)
     }
 
-    /// JSONSerialization gives `true` as an NSNumber equal to 1: it must still be read as a boolean.
+    /// `true` is a boolean, never the number 1, and 1 is a number: the parser reads the body with
+    /// JSONDecoder into `SlipJSONValue`, which keeps the two apart, so `"copies": true` is refused.
     @Test func booleansAreNotNumbers() throws {
         #expect(try F.parse(F.edited(F.minimal(), [("copies", "1")])).get().copies == 1)
         let problems = F.problems(F.parse(F.edited(F.minimal(), [("copies", "true"), ("processingWorkingDays", "true")])))
