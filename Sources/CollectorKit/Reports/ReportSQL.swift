@@ -4,11 +4,6 @@
 struct ReportSQL {
     let dialect: SQLDialect
 
-    struct Statement {
-        var sql: String
-        var arguments: [String]
-    }
-
     /// Where the rows of one statement come from: the day rows of a day range, or a monthly rollup.
     private enum Source {
         case days(ClosedRange<String>)
@@ -16,7 +11,7 @@ struct ReportSQL {
     }
 
     /// Answers, satisfied answers and score sums per breakdown key.
-    func satisfaction(_ query: ReportQuery) -> [Statement] {
+    func satisfaction(_ query: ReportQuery) -> [SQLStatement] {
         sources(query).map { source in
             let byOffice = [.province, .district, .office, .month].contains(query.breakdown)
             let from: String
@@ -37,7 +32,7 @@ struct ReportSQL {
     }
 
     /// Ticket counts per breakdown key, with the waiting histograms as text ("1,0,2,…") to add up.
-    func queue(_ query: ReportQuery) -> [Statement] {
+    func queue(_ query: ReportQuery) -> [SQLStatement] {
         let breakdown: ReportQuery.Breakdown = [.counter, .question].contains(query.breakdown) ? .service : query.breakdown
         return sources(query).map { source in
             let (key, label) = keyColumns(breakdown, source: source, row: "t")
@@ -61,7 +56,7 @@ struct ReportSQL {
     }
 
     /// Slips per procedure.
-    func slips(_ query: ReportQuery) -> [Statement] {
+    func slips(_ query: ReportQuery) -> [SQLStatement] {
         sources(query).map { source in
             switch source {
             case .days:
@@ -111,7 +106,7 @@ struct ReportSQL {
             : ""
     }
 
-    private func statement(_ select: String, source: Source, query: ReportQuery, groupBy: String) -> Statement {
+    private func statement(_ select: String, source: Source, query: ReportQuery, groupBy: String) -> SQLStatement {
         let column: String
         var arguments: [String]
         switch source {
@@ -128,6 +123,6 @@ struct ReportSQL {
             arguments.append(value)
             clauses.append("\(place) = \(dialect.placeholder(arguments.count))")
         }
-        return Statement(sql: "\(select)\nWHERE \(clauses.joined(separator: " AND ")) \(groupBy)", arguments: arguments)
+        return SQLStatement(sql: "\(select)\nWHERE \(clauses.joined(separator: " AND ")) \(groupBy)", arguments: arguments.map(SQLValue.text))
     }
 }

@@ -66,40 +66,36 @@ public final class PostgresCollectorStore: CollectorStore {
         }
     }
 
+    private let registrySQL = RegistrySQL(dialect: .postgres)
+    private let auditSQL = AuditSQL(dialect: .postgres)
+    private let daySQL = StoredDaySQL(dialect: .postgres)
+    private let reportSQL = ReportSQL(dialect: .postgres)
+    private let staffSQL = StaffSQL(dialect: .postgres)
+    private let loginSQL = LoginFailureSQL(dialect: .postgres)
+
     public func register(_ kiosk: KioskRegistration, by actor: String) async throws -> RegistryChange {
-        try await client.withTransaction(logger: logger) { connection in
+        try await client.withTransaction(logger: logger) { [registrySQL, auditSQL, logger] connection in
             // Registrations are rare: one at a time across every collector, so two cannot take one key.
             try await connection.query("SELECT pg_advisory_xact_lock(7234002)", logger: logger)
-            var existing: KioskRegistration?
-            for try await row in try await connection.query("SELECT * FROM kiosk WHERE id = \(kiosk.id)", logger: logger) {
-                existing = try Self.kiosk(row.makeRandomAccess())
-            }
-            var keyHolder: String?
-            let holders = try await connection.query(
-                "SELECT id FROM kiosk WHERE public_key = \(kiosk.publicKey) AND id <> \(kiosk.id) LIMIT 1", logger: logger)
-            for try await id in holders.decode(String.self) { keyHolder = id }
+            let existing = try await Self.rows(registrySQL.kiosk(id: kiosk.id), on: connection, logger).first.map(KioskRegistration.init(row:))
+            let keyHolder = try await Self.rows(registrySQL.keyHolder(publicKey: kiosk.publicKey, besides: kiosk.id), on: connection, logger)
+                .first?.text("id")
             let change = RegistryChange.decide(kiosk, existing: existing, keyHolder: keyHolder)
             guard change.writes else { return change }
+            try await connection.query(registrySQL.save(kiosk).postgresQuery, logger: logger)
             try await connection.query(
-                """
-                INSERT INTO kiosk (id, office_code, office_name, district, province, public_key, revoked)
-                VALUES (\(kiosk.id), \(kiosk.officeCode), \(kiosk.officeName), \(kiosk.district), \(kiosk.province), \(kiosk.publicKey), 0)
-                ON CONFLICT (id) DO UPDATE SET office_code = excluded.office_code, office_name = excluded.office_name,
-                    district = excluded.district, province = excluded.province, public_key = excluded.public_key
-                """, logger: logger)
-            try await Self.audit(
-                connection, logger, actor, change == .registered ? .kioskRegistered : .kioskReplaced, subject: kiosk.id,
-                detail: AuditEntry.describing(kiosk))
+                auditSQL.record(actor, change == .registered ? .kioskRegistered : .kioskReplaced, subject: kiosk.id, detail: AuditEntry.describing(kiosk))
+                    .postgresQuery, logger: logger)
             return change
         }
     }
 
     public func kiosk(id: String) async throws -> KioskRegistration? {
-        try await rows(PostgresQuery(unsafeSQL: "SELECT * FROM kiosk WHERE id = $1", binds: Self.binds([id]))).first.map(Self.kiosk)
+        try await rows(registrySQL.kiosk(id: id)).first.map(KioskRegistration.init(row:))
     }
 
     public func kiosks() async throws -> [KioskRegistration] {
-        try await rows("SELECT * FROM kiosk ORDER BY province, district, office_code, id").map(Self.kiosk)
+        try await rows(registrySQL.kiosks()).map(KioskRegistration.init(row:))
     }
 
     public func revoke(kiosk id: String, by actor: String, reason: String) async throws -> Bool {
@@ -111,33 +107,15 @@ public final class PostgresCollectorStore: CollectorStore {
     }
 
     private func setRevoked(_ id: String, to revoked: Bool, by actor: String, action: AuditEntry.Action, reason: String) async throws -> Bool {
-        try await client.withTransaction(logger: logger) { connection in
-            var changed = false
-            let updated = try await connection.query(
-                "UPDATE kiosk SET revoked = \(revoked ? 1 : 0) WHERE id = \(id) AND revoked = \(revoked ? 0 : 1) RETURNING id", logger: logger)
-            for try await _ in updated.decode(String.self) { changed = true }
-            if changed { try await Self.audit(connection, logger, actor, action, subject: id, detail: reason) }
-            return changed
+        try await client.withTransaction(logger: logger) { [registrySQL, auditSQL, logger] connection in
+            guard try await !Self.rows(registrySQL.setRevoked(id, to: revoked), on: connection, logger).isEmpty else { return false }
+            try await connection.query(auditSQL.record(actor, action, subject: id, detail: reason).postgresQuery, logger: logger)
+            return true
         }
     }
 
     public func auditTrail() async throws -> [AuditEntry] {
-        try await rows("SELECT at, actor, action, subject, detail FROM audit ORDER BY at, ctid").compactMap { row in
-            guard let action = AuditEntry.Action(rawValue: try row["action"].decode(String.self)) else { return nil }
-            return AuditEntry(
-                at: try row["at"].decode(String.self), actor: try row["actor"].decode(String.self), action: action,
-                subject: try row["subject"].decode(String.self), detail: try row["detail"].decode(String.self))
-        }
-    }
-
-    static func audit(
-        _ connection: PostgresConnection, _ logger: Logger, _ actor: String, _ action: AuditEntry.Action, subject: String, detail: String
-    ) async throws {
-        try await connection.query(
-            """
-            INSERT INTO audit (at, actor, action, subject, detail)
-            VALUES (\(CollectorSchema.timestamp()), \(actor), \(action.rawValue), \(subject), \(detail))
-            """, logger: logger)
+        try await rows(auditSQL.trail()).compactMap(AuditEntry.init(row:))
     }
 
     public func ingest(_ day: VerifiedDay) async throws -> IngestOutcome {
@@ -145,62 +123,31 @@ public final class PostgresCollectorStore: CollectorStore {
     }
 
     public func storedDays(kiosk: String) async throws -> [StoredDaySummary] {
-        try await rows("SELECT day, hash, link FROM sealed_day WHERE kiosk = \(kiosk) ORDER BY day").map { row in
-            StoredDaySummary(
-                day: try row["day"].decode(String.self), hash: try row["hash"].decode(String.self),
-                link: ChainLink(rawValue: try row["link"].decode(String.self)) ?? .gap)
-        }
+        try await rows(daySQL.storedDays(kiosk: kiosk)).map(StoredDaySummary.init(row:))
     }
 
     public func alarms() async throws -> [CollectorAlarm] {
-        try await rows("SELECT kiosk, day, kind, detail, seen, first_seen, last_seen FROM alarm ORDER BY first_seen, kiosk, day, kind, detail").map { row in
-            CollectorAlarm(
-                kiosk: try row["kiosk"].decode(String.self), day: try row["day"].decode(String.self),
-                kind: CollectorAlarm.Kind(rawValue: try row["kind"].decode(String.self)) ?? .tamper, detail: try row["detail"].decode(String.self),
-                seen: try row["seen"].decode(Int.self), firstSeen: try row["first_seen"].decode(String.self),
-                lastSeen: try row["last_seen"].decode(String.self))
-        }
+        try await rows(daySQL.alarms()).map(CollectorAlarm.init(row:))
     }
 
     public func satisfaction(_ query: ReportQuery) async throws -> [SatisfactionRow] {
-        SatisfactionRow.merged(
-            try await rows(ReportSQL(dialect: .postgres).satisfaction(query)).map { row in
-                let key = try row["key"].decode(String.self)
-                return SatisfactionRow(
-                    key: key, label: try row["label"].decode(String?.self) ?? key, answers: try row["answers"].decode(Int.self),
-                    satisfied: try row["satisfied"].decode(Int.self), scoreSum: try row["score_sum"].decode(Int.self))
-            })
+        SatisfactionRow.merged(try await rows(reportSQL.satisfaction(query)).map(SatisfactionRow.init(row:)))
     }
 
     public func queue(_ query: ReportQuery) async throws -> [QueueRow] {
-        QueueRow.merged(
-            try await rows(ReportSQL(dialect: .postgres).queue(query)).map { row in
-                let key = try row["key"].decode(String.self)
-                return QueueRow(
-                    key: key, label: try row["label"].decode(String?.self) ?? key, issued: try row["issued"].decode(Int.self),
-                    priority: try row["priority"].decode(Int.self), served: try row["served"].decode(Int.self),
-                    noShow: try row["no_show"].decode(Int.self),
-                    waiting: CollectorSchema.histogramCounts(try row["waiting_minutes"].decode(String.self)))
-            })
+        QueueRow.merged(try await rows(reportSQL.queue(query)).map(QueueRow.init(row:)))
     }
 
     public func slips(_ query: ReportQuery) async throws -> [(procedure: String, count: Int)] {
-        SlipCounts.merged(
-            try await rows(ReportSQL(dialect: .postgres).slips(query)).map { row in
-                (try row["procedure"].decode(String.self), try row["count"].decode(Int.self))
-            })
+        SlipCounts.merged(try await rows(reportSQL.slips(query)).map(SlipCounts.slip(row:)))
     }
 
     /// The rows of a report's statements, all read in one repeatable-read transaction (one snapshot).
-    private func rows(_ statements: [ReportSQL.Statement]) async throws -> [PostgresRandomAccessRow] {
-        try await client.withTransaction(logger: logger) { connection in
+    private func rows(_ statements: [SQLStatement]) async throws -> [PostgresRandomAccessRow] {
+        try await client.withTransaction(logger: logger) { [logger] connection in
             try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", logger: logger)
             var rows: [PostgresRandomAccessRow] = []
-            for statement in statements {
-                for try await row in try await connection.query(PostgresQuery(unsafeSQL: statement.sql, binds: Self.binds(statement.arguments)), logger: logger) {
-                    rows.append(row.makeRandomAccess())
-                }
-            }
+            for statement in statements { rows += try await Self.rows(statement, on: connection, logger) }
             return rows
         }
     }
@@ -215,138 +162,84 @@ public final class PostgresCollectorStore: CollectorStore {
     }
 
     public func health() async throws -> [KioskHealth] {
-        try await rows(PostgresQuery(unsafeSQL: CollectorSchema.healthQuery)).map { row in
-            KioskHealth(
-                kiosk: try row["id"].decode(String.self), officeCode: try row["office_code"].decode(String.self),
-                officeName: try row["office_name"].decode(String.self), district: try row["district"].decode(String.self),
-                province: try row["province"].decode(String.self), revoked: try row["revoked"].decode(Int.self) != 0,
-                lastDay: try row["last_day"].decode(String?.self), gaps: try row["gaps"].decode(Int.self),
-                broken: try row["broken"].decode(Int.self), restarts: try row["restarts"].decode(Int.self),
-                alarms: try row["alarms"].decode(Int.self), printerFaults: try row["printer_faults"].decode(Int.self),
-                firstDay: try row["first_day"].decode(String?.self), storedDays: try row["stored_days"].decode(Int.self))
-        }
+        try await rows(SQLStatement(sql: CollectorSchema.healthQuery, arguments: [])).map(KioskHealth.init(row:))
     }
 
     public func saveStaff(_ account: StaffAccount, by actor: String) async throws {
-        try await client.withTransaction(logger: logger) { connection in
-            var before: StaffAccount?
-            for try await row in try await connection.query("SELECT * FROM staff WHERE name = \(account.name) FOR UPDATE", logger: logger) {
-                before = try Self.staff(row.makeRandomAccess())
+        try await client.withTransaction(logger: logger) { [staffSQL, auditSQL, logger] connection in
+            let before = try await Self.rows(staffSQL.account(named: account.name, locking: true), on: connection, logger).first
+                .flatMap(StaffAccount.init(row:))
+            try await connection.query(staffSQL.save(account).postgresQuery, logger: logger)
+            if before?.passwordHash != account.passwordHash {
+                try await connection.query(staffSQL.endSessions(of: account.name).postgresQuery, logger: logger)
             }
             try await connection.query(
-                """
-                INSERT INTO staff (name, role, district, password_hash) VALUES (\(account.name), \(account.role.rawValue), \(account.district), \(account.passwordHash))
-                ON CONFLICT (name) DO UPDATE SET role = excluded.role, district = excluded.district, password_hash = excluded.password_hash
-                """, logger: logger)
-            if before?.passwordHash != account.passwordHash {
-                try await connection.query("DELETE FROM staff_session WHERE name = \(account.name)", logger: logger)
-            }
-            try await Self.audit(connection, logger, actor, .userSaved, subject: account.name, detail: StaffChange.describing(account, before: before))
+                auditSQL.record(actor, .userSaved, subject: account.name, detail: StaffChange.describing(account, before: before)).postgresQuery,
+                logger: logger)
         }
     }
 
     public func staff(named name: String) async throws -> StaffAccount? {
-        try await rows("SELECT * FROM staff WHERE name = \(name)").first.flatMap(Self.staff)
+        try await rows(staffSQL.account(named: name)).first.flatMap(StaffAccount.init(row:))
     }
 
     public func staffAccounts() async throws -> [StaffAccount] {
-        try await rows("SELECT * FROM staff ORDER BY name").compactMap(Self.staff)
+        try await rows(staffSQL.accounts()).compactMap(StaffAccount.init(row:))
     }
 
     public func setStaff(named name: String, disabled: Bool, by actor: String) async throws -> Bool {
-        try await client.withTransaction(logger: logger) { connection in
-            var changed = false
-            let updated = try await connection.query(
-                "UPDATE staff SET disabled = \(disabled ? 1 : 0) WHERE name = \(name) AND disabled = \(disabled ? 0 : 1) RETURNING name",
-                logger: logger)
-            for try await _ in updated.decode(String.self) { changed = true }
-            guard changed else { return false }
-            if disabled { try await connection.query("DELETE FROM staff_session WHERE name = \(name)", logger: logger) }
-            try await Self.audit(connection, logger, actor, disabled ? .userDisabled : .userEnabled, subject: name, detail: "")
+        try await client.withTransaction(logger: logger) { [staffSQL, auditSQL, logger] connection in
+            guard try await !Self.rows(staffSQL.setDisabled(name, to: disabled), on: connection, logger).isEmpty else { return false }
+            if disabled { try await connection.query(staffSQL.endSessions(of: name).postgresQuery, logger: logger) }
+            try await connection.query(
+                auditSQL.record(actor, disabled ? .userDisabled : .userEnabled, subject: name, detail: "").postgresQuery, logger: logger)
             return true
         }
     }
 
     public func openSession(tokenHash: String, name: String, expiresAt: String) async throws {
-        let now = CollectorSchema.timestamp()
-        try await client.query("DELETE FROM staff_session WHERE expires_at <= \(now)", logger: logger)
-        try await client.query(
-            "INSERT INTO staff_session (token_hash, name, expires_at) VALUES (\(tokenHash), \(name), \(expiresAt))", logger: logger)
+        try await client.query(staffSQL.forgetSessions(expiredBy: CollectorSchema.timestamp()).postgresQuery, logger: logger)
+        try await client.query(staffSQL.openSession(tokenHash: tokenHash, name: name, expiresAt: expiresAt).postgresQuery, logger: logger)
     }
 
     public func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount? {
-        try await rows(
-            """
-            SELECT s.* FROM staff_session x JOIN staff s ON s.name = x.name
-            WHERE x.token_hash = \(tokenHash) AND x.expires_at > \(now) AND s.disabled = 0
-            """
-        ).first.flatMap(Self.staff)
+        try await rows(staffSQL.accountForSession(tokenHash: tokenHash, now: now)).first.flatMap(StaffAccount.init(row:))
     }
 
     public func closeSession(tokenHash: String) async throws {
-        try await client.query("DELETE FROM staff_session WHERE token_hash = \(tokenHash)", logger: logger)
+        try await client.query(staffSQL.closeSession(tokenHash: tokenHash).postgresQuery, logger: logger)
     }
 
     public func loginFailures(keys: [String]) async throws -> [String: LoginThrottle.Failures] {
-        var found: [String: LoginThrottle.Failures] = [:]
-        for row in try await rows("SELECT key, failures, last_failure FROM login_failure WHERE key = ANY(\(keys)::text[])") {
-            guard let last = CollectorSchema.date(try row["last_failure"].decode(String.self)) else { continue }
-            found[try row["key"].decode(String.self)] = LoginThrottle.Failures(count: try row["failures"].decode(Int.self), last: last)
-        }
-        return found
+        try LoginFailureSQL.failures(try await rows(loginSQL.failures(keys: keys)))
     }
 
     public func recordLoginFailure(keys: [String], at now: Date) async throws {
-        try await client.withTransaction(logger: logger) { connection in
-            let forgotten = CollectorSchema.preciseTimestamp(now.addingTimeInterval(-LoginThrottle.forgetAfter))
-            try await connection.query("DELETE FROM login_failure WHERE last_failure < \(forgotten)", logger: logger)
-            var before: [String: LoginThrottle.Failures] = [:]
-            let rows = try await connection.query(
-                "SELECT key, failures, last_failure FROM login_failure WHERE key = ANY(\(keys)::text[]) ORDER BY key FOR UPDATE", logger: logger)
-            for try await (key, failures, last) in rows.decode((String, Int, String).self) {
-                if let date = CollectorSchema.date(last) { before[key] = LoginThrottle.Failures(count: failures, last: date) }
-            }
+        try await client.withTransaction(logger: logger) { [loginSQL, logger] connection in
+            try await connection.query(loginSQL.forget(before: now.addingTimeInterval(-LoginThrottle.forgetAfter)).postgresQuery, logger: logger)
+            // Locked in key order, so two collectors counting the same keys cannot deadlock.
+            let before = try LoginFailureSQL.failures(try await Self.rows(loginSQL.failures(keys: keys, locking: true), on: connection, logger))
             for key in keys.sorted() {
-                let counted = LoginThrottle.counted(after: before[key], at: now)
-                try await connection.query(
-                    """
-                    INSERT INTO login_failure (key, failures, last_failure) VALUES (\(key), \(counted.count), \(CollectorSchema.preciseTimestamp(counted.last)))
-                    ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure
-                    """, logger: logger)
+                try await connection.query(loginSQL.record(key: key, LoginThrottle.counted(after: before[key], at: now)).postgresQuery, logger: logger)
             }
         }
     }
 
     public func clearLoginFailures(key: String) async throws {
-        try await client.query("DELETE FROM login_failure WHERE key = \(key)", logger: logger)
+        try await client.query(loginSQL.clear(key: key).postgresQuery, logger: logger)
     }
 
-    private static func staff(_ row: PostgresRandomAccessRow) throws -> StaffAccount? {
-        StaffAccount.Role(rawValue: try row["role"].decode(String.self)).map { role in
-            StaffAccount(
-                name: (try? row["name"].decode(String.self)) ?? "", role: role, district: (try? row["district"].decode(String.self)) ?? "",
-                passwordHash: (try? row["password_hash"].decode(String.self)) ?? "", disabled: ((try? row["disabled"].decode(Int.self)) ?? 0) != 0)
-        }
-    }
-
-    private func rows(_ query: PostgresQuery) async throws -> [PostgresRandomAccessRow] {
+    /// One statement's rows, outside a transaction.
+    private func rows(_ statement: SQLStatement) async throws -> [PostgresRandomAccessRow] {
         var rows: [PostgresRandomAccessRow] = []
-        for try await row in try await client.query(query, logger: logger) { rows.append(row.makeRandomAccess()) }
+        for try await row in try await client.query(statement.postgresQuery, logger: logger) { rows.append(row.makeRandomAccess()) }
         return rows
     }
 
-    static func binds(_ values: [String]) -> PostgresBindings {
-        var binds = PostgresBindings()
-        for value in values { binds.append(value) }
-        return binds
-    }
-
-    static func kiosk(_ row: PostgresRandomAccessRow) throws -> KioskRegistration {
-        KioskRegistration(
-            id: try row["id"].decode(String.self), officeCode: try row["office_code"].decode(String.self),
-            officeName: try row["office_name"].decode(String.self), district: try row["district"].decode(String.self),
-            province: try row["province"].decode(String.self), publicKey: try row["public_key"].decode(String.self),
-            revoked: try row["revoked"].decode(Int.self) != 0)
+    private static func rows(_ statement: SQLStatement, on connection: PostgresConnection, _ logger: Logger) async throws -> [PostgresRandomAccessRow] {
+        var rows: [PostgresRandomAccessRow] = []
+        for try await row in try await connection.query(statement.postgresQuery, logger: logger) { rows.append(row.makeRandomAccess()) }
+        return rows
     }
 }
 

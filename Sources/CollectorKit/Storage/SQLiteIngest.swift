@@ -15,7 +15,7 @@ struct SQLiteIngest {
         var earliest: [String: IngestPlan.Earliest] = [:]
         for kiosk in BatchPlan.kiosks(days) {
             if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM kiosk WHERE id = ?"), arguments: [kiosk]) {
-                registered[kiosk] = SQLiteCollectorStore.kiosk(row)
+                registered[kiosk] = try KioskRegistration(row: row)
             }
             if let row = try Row.fetchOne(
                 db.cachedStatement(sql: "SELECT day, link FROM sealed_day WHERE kiosk = ? ORDER BY day LIMIT 1"), arguments: [kiosk]),
