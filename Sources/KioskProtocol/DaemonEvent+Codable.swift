@@ -1,6 +1,7 @@
-/// The wire form of an event: one flat JSON object whose `event` member names the kind, as the
-/// screens' scripts, `kioskctl watch` and the tests read it. A field added to a case must be
-/// added here too, and the compiler asks for it in both directions.
+/// The wire form of an event: one flat JSON object whose `event` member names the kind
+/// (`EventKind`), as the screens' scripts, `kioskctl watch` and the tests read it. A case or a
+/// field added to `DaemonEvent` must be added here too, and the compiler asks for it in both
+/// directions (both switches are exhaustive).
 extension DaemonEvent: Codable {
     private enum Key: String, CodingKey {
         case event, terminal, question, questionIndex, completesRating, kind, windowSeconds, path, role, reason, number, service, priority,
@@ -8,41 +9,9 @@ extension DaemonEvent: Codable {
             toCounter
     }
 
-    /// The `event` member of each kind.
-    public var name: String {
-        switch self {
-        case .voteCounted: "vote-counted"
-        case .pressRejected: "press-rejected"
-        case .armed: "armed"
-        case .deviceConnected: "device-connected"
-        case .deviceDisconnected: "device-disconnected"
-        case .ticketIssued: "ticket-issued"
-        case .ticketPrinted: "ticket-printed"
-        case .ticketNotPrinted: "ticket-not-printed"
-        case .ticketsCancelled: "tickets-cancelled"
-        case .printerFault: "printer-fault"
-        case .printerReady: "printer-ready"
-        case .storageFault: "storage-fault"
-        case .storageReady: "storage-ready"
-        case .slipPrinted: "slip-printed"
-        case .slipNotPrinted: "slip-not-printed"
-        case .daySealed: "day-sealed"
-        case .ticketCalled: "ticket-called"
-        case .ticketServing: "ticket-serving"
-        case .ticketServed: "ticket-served"
-        case .ticketNoShow: "ticket-no-show"
-        case .ticketTransferred: "ticket-transferred"
-        case .counterPaused: "counter-paused"
-        case .counterResumed: "counter-resumed"
-        case .queueKeyRefused: "queue-key-refused"
-        case .announcementStarted: "announcement-started"
-        case .announcementFailed: "announcement-failed"
-        }
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
-        try c.encode(name, forKey: .event)
+        try c.encode(kind, forKey: .event)
         switch self {
         case .voteCounted(let terminal, let question, let index, let completes):
             try c.encode(terminal, forKey: .terminal)
@@ -142,74 +111,71 @@ extension DaemonEvent: Codable {
         let c = try decoder.container(keyedBy: Key.self)
         func string(_ key: Key) throws -> String { try c.decode(String.self, forKey: key) }
         func int(_ key: Key) throws -> Int { try c.decode(Int.self, forKey: key) }
-        let name = try string(.event)
-        switch name {
-        case "vote-counted":
+        switch try c.decode(EventKind.self, forKey: .event) {
+        case .voteCounted:
             self = .voteCounted(
                 terminal: try string(.terminal), question: try string(.question), questionIndex: try int(.questionIndex),
                 completesRating: try c.decode(Bool.self, forKey: .completesRating))
-        case "press-rejected":
+        case .pressRejected:
             self = .pressRejected(terminal: try string(.terminal), kind: try c.decode(PressRejection.self, forKey: .kind))
-        case "armed":
+        case .armed:
             self = .armed(terminal: try string(.terminal), windowSeconds: try c.decode(Double.self, forKey: .windowSeconds))
-        case "device-connected":
+        case .deviceConnected:
             self = .deviceConnected(path: try string(.path), role: try string(.role))
-        case "device-disconnected":
+        case .deviceDisconnected:
             self = .deviceDisconnected(path: try string(.path), role: try string(.role), reason: try string(.reason))
-        case "ticket-issued":
+        case .ticketIssued:
             self = .ticketIssued(
                 terminal: try string(.terminal), number: try string(.number), service: try string(.service),
                 priority: try c.decode(Bool.self, forKey: .priority), waitingAhead: try int(.waitingAhead))
-        case "ticket-printed":
+        case .ticketPrinted:
             self = .ticketPrinted(terminal: try string(.terminal), number: try string(.number), printer: try string(.printer))
-        case "ticket-not-printed":
+        case .ticketNotPrinted:
             self = .ticketNotPrinted(
                 terminal: try string(.terminal), number: try string(.number), printer: try string(.printer), problem: try string(.problem),
                 message: try string(.message))
-        case "tickets-cancelled":
+        case .ticketsCancelled:
             self = .ticketsCancelled(numbers: try c.decode([String].self, forKey: .numbers))
-        case "printer-fault":
+        case .printerFault:
             self = .printerFault(printer: try string(.printer), problem: try string(.problem), message: try string(.message))
-        case "printer-ready":
+        case .printerReady:
             self = .printerReady(printer: try string(.printer))
-        case "storage-fault":
+        case .storageFault:
             self = .storageFault(problem: try string(.problem), message: try string(.message))
-        case "storage-ready":
+        case .storageReady:
             self = .storageReady
-        case "slip-printed":
+        case .slipPrinted:
             self = .slipPrinted(printer: try string(.printer), dossierCode: try string(.dossierCode))
-        case "slip-not-printed":
+        case .slipNotPrinted:
             self = .slipNotPrinted(
                 printer: try string(.printer), dossierCode: try string(.dossierCode), problem: try string(.problem), message: try string(.message))
-        case "day-sealed":
+        case .daySealed:
             self = .daySealed(day: try string(.day), hash: try string(.hash))
-        case "ticket-called":
+        case .ticketCalled:
             self = .ticketCalled(
                 counter: try string(.counter), counterNumber: try int(.counterNumber), number: try string(.number), service: try string(.service),
                 calls: try int(.calls))
-        case "ticket-serving":
+        case .ticketServing:
             self = .ticketServing(counter: try string(.counter), number: try string(.number))
-        case "ticket-served":
+        case .ticketServed:
             self = .ticketServed(
                 counter: try string(.counter), number: try string(.number), service: try string(.service),
                 minutes: try c.decode(Double.self, forKey: .minutes))
-        case "ticket-no-show":
+        case .ticketNoShow:
             self = .ticketNoShow(counter: try string(.counter), number: try string(.number))
-        case "ticket-transferred":
+        case .ticketTransferred:
             self = .ticketTransferred(
                 number: try string(.number), toService: try string(.toService), toCounter: try c.decodeIfPresent(String.self, forKey: .toCounter))
-        case "counter-paused":
+        case .counterPaused:
             self = .counterPaused(counter: try string(.counter))
-        case "counter-resumed":
+        case .counterResumed:
             self = .counterResumed(counter: try string(.counter))
-        case "queue-key-refused":
+        case .queueKeyRefused:
             self = .queueKeyRefused(counter: try string(.counter), message: try string(.message))
-        case "announcement-started":
+        case .announcementStarted:
             self = .announcementStarted(number: try string(.number), counterNumber: try int(.counterNumber))
-        case "announcement-failed":
+        case .announcementFailed:
             self = .announcementFailed(number: try string(.number), reason: try string(.reason))
-        default:
-            throw DecodingError.dataCorruptedError(forKey: .event, in: c, debugDescription: "unknown event \"\(name)\"")
         }
     }
 }

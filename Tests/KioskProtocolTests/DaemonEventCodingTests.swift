@@ -45,6 +45,10 @@ struct DaemonEventCodingTests {
         #expect(object["event"] as? String == event.name)
     }
 
+    @Test func theSamplesCoverEveryKind() {
+        #expect(Set(Self.everyKind.map(\.kind)) == Set(EventKind.allCases), "a new kind of event needs a sample above")
+    }
+
     @Test func theWireFormIsFlatSortedAndKeepsVietnameseAndSlashesAsTheyAre() {
         #expect(
             DaemonEvent.ticketNotPrinted(terminal: "lay-so", number: "A013", printer: "may-in-ve", problem: "out-of-paper", message: "Hết giấy / Out of paper").json
