@@ -15,6 +15,6 @@ struct AuditCommand: AsyncParsableCommand {
             print(ListingJSON.audit(entries))
             return
         }
-        for entry in entries { print("\(entry.at)\t\(entry.actor)\t\(entry.action.rawValue)\t\(entry.subject)\t\(entry.detail)") }
+        for entry in entries { print("\(CollectorTime.text(entry.at))\t\(entry.actor)\t\(entry.action.rawValue)\t\(entry.subject)\t\(entry.detail)") }
     }
 }

@@ -33,7 +33,8 @@ struct AlarmsCommand: AsyncParsableCommand {
             return
         }
         for alarm in alarms {
-            let repeats = alarm.seen > 1 ? "\t×\(alarm.seen) (\(alarm.firstSeen) … \(alarm.lastSeen))" : "\t\(alarm.firstSeen)"
+            let firstSeen = alarm.firstSeen.map(CollectorTime.text) ?? "", lastSeen = alarm.lastSeen.map(CollectorTime.text) ?? ""
+            let repeats = alarm.seen > 1 ? "\t×\(alarm.seen) (\(firstSeen) … \(lastSeen))" : "\t\(firstSeen)"
             print("\(alarm.day)\t\(alarm.kiosk)\t\(alarm.kind.rawValue)\t\(alarm.detail)\(repeats)")
         }
     }

@@ -67,11 +67,14 @@ import Testing
         let account = StaffAccount(name: "badinh", role: .districtStaff, district: "Ba Đình", passwordHash: "$2b$12$secret", disabled: true)
         #expect(ListingJSON.accounts([account]) == #"[{"disabled":true,"district":"Ba Đình","name":"badinh","role":"district-staff"}]"#)
         #expect(ListingJSON.audit([
-            AuditEntry(at: "2026-10-01T08:00:00Z", actor: "cli:uid 0", action: .kioskRevoked, subject: "HN-HK-01", detail: "stolen")
+            AuditEntry(at: Date(timeIntervalSince1970: 1_790_841_600), actor: "cli:uid 0", action: .kioskRevoked, subject: "HN-HK-01", detail: "stolen")
         ]) == #"[{"action":"kiosk-revoked","actor":"cli:uid 0","at":"2026-10-01T08:00:00Z","detail":"stolen","subject":"HN-HK-01"}]"#)
         #expect(ListingJSON.alarms([
-            CollectorAlarm(kiosk: "HN-HK-01", day: "2026-10-02", kind: .chainBreak, detail: "previous 00…", seen: 4, firstSeen: "a", lastSeen: "b")
-        ]) == #"[{"count":4,"day":"2026-10-02","detail":"previous 00…","firstSeen":"a","kind":"chain-break","kiosk":"HN-HK-01","lastSeen":"b"}]"#)
+            CollectorAlarm(kiosk: "HN-HK-01", day: "2026-10-02", kind: .chainBreak, detail: "previous 00…", seen: 4,
+                firstSeen: Date(timeIntervalSince1970: 1_790_902_800), lastSeen: Date(timeIntervalSince1970: 1_790_906_400)),
+            CollectorAlarm(kiosk: "HN-HK-01", day: "2026-10-03", kind: .tamper, detail: "not stored yet"),
+        ]) == #"[{"count":4,"day":"2026-10-02","detail":"previous 00…","firstSeen":"2026-10-02T01:00:00Z","kind":"chain-break","kiosk":"HN-HK-01","lastSeen":"2026-10-02T02:00:00Z"},"#
+            + #"{"count":1,"day":"2026-10-03","detail":"not stored yet","firstSeen":"","kind":"tamper","kiosk":"HN-HK-01","lastSeen":""}]"#)
         #expect(ListingJSON.days([StoredDaySummary(day: "2026-10-02", hash: "ab12", link: .restart)])
             == #"[{"day":"2026-10-02","hash":"ab12","link":"restart"}]"#)
     }

@@ -9,7 +9,7 @@ struct AuditPage: DashboardPage {
         let detail: String
 
         init(_ entry: AuditEntry) {
-            at = entry.at
+            at = CollectorTime.text(entry.at)
             actor = entry.actor
             action = entry.action.rawValue
             subject = entry.subject

@@ -100,7 +100,7 @@ struct DashboardRoutes: Sendable {
         let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         let expires = Date().addingTimeInterval(Self.sessionHours * 3600)
-        try await accounts.openSession(tokenHash: Self.hash(token), name: account.name, expiresAt: CollectorSchema.timestamp(expires))
+        try await accounts.openSession(tokenHash: Self.hash(token), name: account.name, expiresAt: expires)
         var response = Response.redirect(to: "/", type: .found)
         // Behind the documented reverse proxy (and only from a trusted one) the browser speaks HTTPS.
         let secure = clientAddress.trustedProxies.contains(peer ?? "") && request.headers[.init("X-Forwarded-Proto")!] == "https" ? "; Secure" : ""
@@ -110,7 +110,7 @@ struct DashboardRoutes: Sendable {
 
     func signedIn(_ request: Request) async throws -> DashboardSession? {
         guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty,
-            let account = try await accounts.staffForSession(tokenHash: Self.hash(token), now: CollectorSchema.timestamp())
+            let account = try await accounts.staffForSession(tokenHash: Self.hash(token), now: Date())
         else { return nil }
         return DashboardSession(account: account, sessionToken: token)
     }

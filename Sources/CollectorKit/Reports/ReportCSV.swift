@@ -31,7 +31,7 @@ public enum ReportCSV {
     public static func audit(_ entries: [AuditEntry]) -> String {
         document(
             header: ["Thời điểm (UTC) / When (UTC)", "Người làm / Who", "Việc / What", "Đối tượng / Subject", "Chi tiết / Details"],
-            rows: entries.map { [$0.at, $0.actor, $0.action.rawValue, $0.subject, $0.detail] })
+            rows: entries.map { [CollectorTime.text($0.at), $0.actor, $0.action.rawValue, $0.subject, $0.detail] })
     }
 
     static func document(header: [String], rows: [[String]]) -> String {

@@ -21,6 +21,6 @@ extension AuditEntry {
     /// Nil for an action this collector does not know (written by a newer one).
     init?(row: some SQLRow) throws {
         guard let action = AuditEntry.Action(rawValue: try row.text("action")) else { return nil }
-        self.init(at: try row.text("at"), actor: try row.text("actor"), action: action, subject: try row.text("subject"), detail: try row.text("detail"))
+        self.init(at: try row.time("at"), actor: try row.text("actor"), action: action, subject: try row.text("subject"), detail: try row.text("detail"))
     }
 }

@@ -16,9 +16,9 @@ enum CollectorSchema {
         text.split(separator: ",").compactMap { Int($0) }
     }
 
-    /// Times the collector stores (received, raised, session expiry): ISO 8601 UTC, which sorts as text.
+    /// Times the collector stores (`CollectorTime`).
     static func timestamp(_ date: Date = Date()) -> String {
-        ISO8601DateFormatter().string(from: date)
+        CollectorTime.text(date)
     }
 
     /// With milliseconds, for the sign-in throttle's delays of a second or two.
@@ -29,9 +29,7 @@ enum CollectorSchema {
     }
 
     static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text)
+        CollectorTime.date(text)
     }
 
     static let statements = [

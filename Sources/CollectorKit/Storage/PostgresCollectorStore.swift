@@ -197,12 +197,12 @@ public final class PostgresCollectorStore: CollectorStore {
         }
     }
 
-    public func openSession(tokenHash: String, name: String, expiresAt: String) async throws {
-        try await client.query(staffSQL.forgetSessions(expiredBy: CollectorSchema.timestamp()).postgresQuery, logger: logger)
+    public func openSession(tokenHash: String, name: String, expiresAt: Date) async throws {
+        try await client.query(staffSQL.forgetSessions(expiredBy: Date()).postgresQuery, logger: logger)
         try await client.query(staffSQL.openSession(tokenHash: tokenHash, name: name, expiresAt: expiresAt).postgresQuery, logger: logger)
     }
 
-    public func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount? {
+    public func staffForSession(tokenHash: String, now: Date) async throws -> StaffAccount? {
         try await rows(staffSQL.accountForSession(tokenHash: tokenHash, now: now)).first.flatMap(StaffAccount.init(row:))
     }
 

@@ -146,14 +146,14 @@ public final class SQLiteCollectorStore: CollectorStore {
         }
     }
 
-    public func openSession(tokenHash: String, name: String, expiresAt: String) async throws {
+    public func openSession(tokenHash: String, name: String, expiresAt: Date) async throws {
         try await pool.write { [staffSQL] db in
-            try db.execute(staffSQL.forgetSessions(expiredBy: CollectorSchema.timestamp()))
+            try db.execute(staffSQL.forgetSessions(expiredBy: Date()))
             try db.execute(staffSQL.openSession(tokenHash: tokenHash, name: name, expiresAt: expiresAt))
         }
     }
 
-    public func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount? {
+    public func staffForSession(tokenHash: String, now: Date) async throws -> StaffAccount? {
         try await pool.read { [staffSQL] db in
             try db.rows(staffSQL.accountForSession(tokenHash: tokenHash, now: now)).first.flatMap(StaffAccount.init(row:))
         }

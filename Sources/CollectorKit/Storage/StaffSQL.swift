@@ -1,3 +1,5 @@
+import Foundation
+
 /// The dashboard accounts' and sessions' statements, the same on both engines.
 struct StaffSQL {
     let dialect: SQLDialect
@@ -31,24 +33,25 @@ struct StaffSQL {
         dialect.statement("DELETE FROM staff_session WHERE name = ?", [.text(name)])
     }
 
-    /// Sessions expired by `now` (ISO 8601 UTC text, as stored).
-    func forgetSessions(expiredBy now: String) -> SQLStatement {
-        dialect.statement("DELETE FROM staff_session WHERE expires_at <= ?", [.text(now)])
+    /// Sessions expired by `now`.
+    func forgetSessions(expiredBy now: Date) -> SQLStatement {
+        dialect.statement("DELETE FROM staff_session WHERE expires_at <= ?", [.text(CollectorTime.text(now))])
     }
 
-    func openSession(tokenHash: String, name: String, expiresAt: String) -> SQLStatement {
+    func openSession(tokenHash: String, name: String, expiresAt: Date) -> SQLStatement {
         dialect.statement(
-            "INSERT INTO staff_session (token_hash, name, expires_at) VALUES (?, ?, ?)", [.text(tokenHash), .text(name), .text(expiresAt)])
+            "INSERT INTO staff_session (token_hash, name, expires_at) VALUES (?, ?, ?)",
+            [.text(tokenHash), .text(name), .text(CollectorTime.text(expiresAt))])
     }
 
     /// The enabled account whose unexpired session has this token hash.
-    func accountForSession(tokenHash: String, now: String) -> SQLStatement {
+    func accountForSession(tokenHash: String, now: Date) -> SQLStatement {
         dialect.statement(
             """
             SELECT s.* FROM staff_session x JOIN staff s ON s.name = x.name
             WHERE x.token_hash = ? AND x.expires_at > ? AND s.disabled = 0
             """,
-            [.text(tokenHash), .text(now)])
+            [.text(tokenHash), .text(CollectorTime.text(now))])
     }
 
     func closeSession(tokenHash: String) -> SQLStatement {

@@ -11,9 +11,11 @@ public protocol StaffStore: Sendable {
     /// Disables an account (ending its sessions) or enables it again; false when there is no such
     /// account or it already was so. In the audit trail.
     func setStaff(named name: String, disabled: Bool, by actor: String) async throws -> Bool
-    /// Sessions are kept as the SHA-256 of their token; times are ISO 8601 UTC text.
-    func openSession(tokenHash: String, name: String, expiresAt: String) async throws
-    func staffForSession(tokenHash: String, now: String) async throws -> StaffAccount?
+    /// Sessions are kept as the SHA-256 of their token, until `expiresAt`; opening one forgets
+    /// the sessions expired by then.
+    func openSession(tokenHash: String, name: String, expiresAt: Date) async throws
+    /// The enabled account whose session has this token hash and has not expired by `now`.
+    func staffForSession(tokenHash: String, now: Date) async throws -> StaffAccount?
     func closeSession(tokenHash: String) async throws
 
     /// Failed sign-ins counted under each key (`LoginThrottle.keys`), as every collector sharing

@@ -24,7 +24,7 @@ extension CollectorAlarm {
     init(row: some SQLRow) throws {
         self.init(
             kiosk: try row.text("kiosk"), day: try row.text("day"), kind: CollectorAlarm.Kind(rawValue: try row.text("kind")) ?? .tamper,
-            detail: try row.text("detail"), seen: try row.integer("seen"), firstSeen: try row.text("first_seen"),
-            lastSeen: try row.text("last_seen"))
+            detail: try row.text("detail"), seen: try row.integer("seen"), firstSeen: try row.time("first_seen"),
+            lastSeen: try row.time("last_seen"))
     }
 }
