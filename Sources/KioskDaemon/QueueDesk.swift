@@ -7,7 +7,7 @@ import KioskStore
 /// truth, which the ticket terminals add to), applies the key (`QueueFloor`), commits what changed
 /// and only then says what happened. A refused key changes nothing and says why, for the
 /// counter's screen.
-final class QueueDesk {
+final class QueueDesk: Sendable {
     private let config: OfficeConfig
     private let store: KioskDatabase
     private let clock: OfficeClock
@@ -50,15 +50,17 @@ final class QueueDesk {
     /// For a ticket's printout: how many tickets are before it in its queue (priority first, then
     /// by issue time) and the minutes until it is called, from the day's service times so far and
     /// the counters open now (`WaitEstimator`); nil minutes when nobody is ahead or no counter is open.
-    func forecast(for ticket: StoredTicket) throws -> (ahead: Int, minutes: Int?) {
+    func forecast(for ticket: StoredTicket) throws -> WaitForecast {
         let floor = try floor(day: ticket.day)
         let id = QueueTicket.ID(service: ticket.service, number: ticket.number.number)
-        guard let own = floor.tickets[id] else { return (0, nil) }
+        guard let own = floor.tickets[id] else { return WaitForecast(ahead: 0, minutes: nil) }
         let ahead = floor.waiting(for: own.waitingFor).filter { QueueTicket.goesBefore($0, own) }.count
         var estimator = WaitEstimator(fallbackMinutes: config.ticketing.minutesPerTicket)
         for served in try store.serviceMinutes(day: ticket.day) { estimator.record(service: served.service, minutes: served.minutes) }
-        guard ahead > 0, let minutes = estimator.minutes(ahead: ahead, service: own.waitingFor, on: floor) else { return (ahead, nil) }
-        return (ahead, Int(minutes.rounded(.up)))
+        guard ahead > 0, let minutes = estimator.minutes(ahead: ahead, service: own.waitingFor, on: floor) else {
+            return WaitForecast(ahead: ahead, minutes: nil)
+        }
+        return WaitForecast(ahead: ahead, minutes: Int(minutes.rounded(.up)))
     }
 
     func floor(day: LocalDay) throws -> QueueFloor {

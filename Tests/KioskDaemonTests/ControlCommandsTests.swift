@@ -28,7 +28,7 @@ struct ControlCommandsTests {
             let publish: @Sendable ([DaemonEvent]) -> Void = { published.append($0) }
             let spooler = PrintSpooler(
                 config: office.config, store: office.store, board: PrinterBoard(printers: office.config.printers), logger: logger, clock: clock,
-                publish: publish)
+                forecast: { WaitForecast(ahead: $0.waitingAhead, minutes: nil) }, publish: publish)
             let sealer = DaySealer(
                 config: office.config, store: office.store, keyPath: office.directory.appendingPathComponent("no-key").path, logger: logger,
                 clock: clock, publish: publish)

@@ -240,9 +240,7 @@ final class PrinterLane: @unchecked Sendable {
     }
 
     private func render(_ ticket: StoredTicket) throws -> [PrintDocument] {
-        let forecast =
-            (try? QueueDesk(config: context.config, store: context.store, clock: context.clock).forecast(for: ticket))
-            ?? (ahead: ticket.waitingAhead, minutes: nil)
+        let forecast = context.forecast(ticket)
         let printout = TicketPrintoutBuilder(config: context.config, timeZone: context.clock.timeZone).printout(
             for: ticket, waitingAhead: forecast.ahead, estimatedWaitMinutes: forecast.minutes)
         let renderer = PrinterRenderer(printer: printer)
