@@ -6,6 +6,11 @@ import PostgresNIO
 /// A batch of ingests inside one PostgreSQL transaction, in a fixed number of statements whatever
 /// the batch size: lock the batch's kiosks (in order, so two collectors never deadlock), read all
 /// neighbours at once, decide (`BatchPlan`), then one array insert per table.
+///
+/// Its statements are not shared with `SQLiteIngest` over `SQLDialect` as the other concerns'
+/// are: here each table's rows go as arrays in one statement (`UNNEST`), there one cached
+/// statement runs per row, and each is what makes its engine's ingest fast. The decisions are
+/// shared (`BatchPlan`, `RollupDelta`).
 struct PostgresIngest {
     let connection: PostgresConnection
     let logger: Logger

@@ -3,6 +3,7 @@ import GRDB
 import KioskCore
 
 /// A batch of ingests inside one GRDB write transaction: read the neighbours, decide, write.
+/// (One cached statement per row; `PostgresIngest` says why the two writers keep their own SQL.)
 struct SQLiteIngest {
     let db: Database
 
