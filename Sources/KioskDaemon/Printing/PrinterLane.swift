@@ -18,6 +18,8 @@ final class PrinterLane: @unchecked Sendable {
     let printer: PrinterConfig
     let context: PrintContext
     let runner: CupsJobRunner
+    /// Where every outcome is recorded and told.
+    let ledger: PrintLedger
     private let threadName: String
 
     /// Shared with the threads that enqueue, cancel and retry.
@@ -38,6 +40,7 @@ final class PrinterLane: @unchecked Sendable {
         self.printer = printer
         self.context = context
         runner = CupsJobRunner(printer: printer)
+        ledger = PrintLedger(printer: printer, context: context)
         threadName = "kiosk-print-\(index)"
     }
 
@@ -87,7 +90,7 @@ final class PrinterLane: @unchecked Sendable {
                 inbox.finish(ticket)
             case .slip(let slip, let copies, _, let reply):
                 let result = printRequest(name: "slip \(slip.dossierCode)") { renderer, stub in try renderer.slip(slip, copies: copies, stubToCut: stub) }
-                conclude(slip, result)
+                ledger.slip(slip, result)
                 reply.send(result)
             case .testPage(_, let reply):
                 let page = TestPagePrintout(
@@ -150,13 +153,10 @@ final class PrinterLane: @unchecked Sendable {
         }
     }
 
-    /// Notes the printer's problem; a new one is announced, logged and counted.
+    /// Notes the printer's problem; a new one is announced, logged and counted, and the tickets
+    /// are told about it afresh.
     func report(_ problem: PrintProblem) {
-        guard context.board.setProblem(printer: printer.id, problem) else { return }
-        toldKept = []
-        context.logger.warning("printer \(printer.id): \(problem.message)")
-        context.countFault(printer: printer.id, problem: problem)
-        context.publish([.printerFault(printer: printer.id, problem: problem.code, message: problem.message)])
+        if ledger.fault(problem) { toldKept = [] }
     }
 
     /// A job printed: whatever was wrong is over.
@@ -165,11 +165,7 @@ final class PrinterLane: @unchecked Sendable {
         crashes.succeeded()
         holdOffUntil = nil
         toldKept = []
-        if context.board.setProblem(printer: printer.id, nil) {
-            context.logger.notice("printer \(printer.id) is back; printing the tickets that wait for it")
-            context.publish([.printerReady(printer: printer.id)])
-            enqueueKeptTickets()
-        }
+        if ledger.back() { enqueueKeptTickets() }
     }
 
     private func enqueueKeptTickets() {
@@ -228,13 +224,7 @@ final class PrinterLane: @unchecked Sendable {
         }
         let outcome = runner.print(
             documents,
-            created: { job in
-                do {
-                    try context.store.setPrintState(.pending, day: ticket.day, service: ticket.service, number: ticket.number.number, job: job)
-                } catch {
-                    context.logger.error("ticket \(ticket.number): job \(job) not recorded: \(error)")
-                }
-            },
+            created: { job in ledger.jobCreated(ticket, job: job) },
             whileInProgress: { watchTicket(ticket, faults: $0) })
         conclude(ticket, outcome)
     }
@@ -265,10 +255,8 @@ final class PrinterLane: @unchecked Sendable {
         let number = ticket.number.description
         switch outcome {
         case .printed(let job):
-            record(ticket, .printed, job: job)
             stubLeft = false
-            context.board.count(printer: printer.id, printed: true, job: job)
-            context.publish([.ticketPrinted(terminal: ticket.terminal, number: number, printer: printer.id)])
+            ledger.printed(ticket, job: job)
             printerIsBack()
         case .leftInCups(let job):
             context.logger.notice("ticket \(number): job \(job) left to CUPS; followed after the next start")
@@ -278,11 +266,10 @@ final class PrinterLane: @unchecked Sendable {
                 context.logger.notice("ticket \(number): job \(job.map(String.init) ?? "-") cancelled by staff")
                 return
             }
-            context.board.count(printer: printer.id, printed: false, job: job)
+            ledger.countJob(printed: false, job: job)
             if job != nil { holdOff(after: problem, queueStopped: problem != .crashed && queueStopped) }
             if problem == .crashed, let job, crashed(ticket, job: job) { return }
-            record(ticket, .failed, job: job, message: problem.message)
-            context.logger.warning("ticket \(number) kept, not printed on \(printer.id): \(problem.message)")
+            ledger.failed(ticket, problem, job: job)
             report(problem)
             tellKept(ticket, problem, recorded: true)
         }
@@ -296,21 +283,16 @@ final class PrinterLane: @unchecked Sendable {
     /// cupsd went away right after taking the ticket's job. Counted; the second time the ticket
     /// is held (true) until staff ask, so that a job that kills cupsd is not sent forever.
     private func crashed(_ ticket: StoredTicket, job: Int32) -> Bool {
-        let number = ticket.number.description
-        let count = (try? context.store.recordPrintCrash(day: ticket.day, service: ticket.service, number: ticket.number.number)) ?? 1
+        let count = ledger.countCrash(ticket)
         report(.crashed)
         guard count >= 2 else {
-            context.logger.error("ticket \(number): CUPS stopped right after taking job \(job); sending it again in a while")
+            context.logger.error("ticket \(ticket.number): CUPS stopped right after taking job \(job); sending it again in a while")
             return false
         }
-        record(ticket, .held, job: job, message: PrintProblem.crashed.message)
+        // Held in the store first: if kioskd stops before the cancel, the restart cancels the job
+        // (`cancelJobsOfHeldTickets`) instead of sending the ticket once more.
+        ledger.held(ticket, job: job)
         try? CupsClient(server: printer.server, timeoutSeconds: printer.timeoutSeconds).cancel(job, queue: printer.queue)
-        context.logger.error("ticket \(number): \(DaemonTexts.heldForStaff([number]).text)")
-        context.publish([
-            .ticketNotPrinted(
-                terminal: ticket.terminal, number: number, printer: printer.id, problem: PrintProblem.crashed.code,
-                message: DaemonTexts.ticketHeld(number))
-        ])
         toldKept.insert(TicketKey(ticket))
         return true
     }
@@ -331,21 +313,7 @@ final class PrinterLane: @unchecked Sendable {
     /// Tells the ticket's terminal that its ticket is kept, once per problem.
     private func tellKept(_ ticket: StoredTicket, _ problem: PrintProblem, recorded: Bool = false) {
         guard toldKept.insert(TicketKey(ticket)).inserted else { return }
-        if !recorded { record(ticket, .failed, job: nil, message: problem.message) }
-        let number = ticket.number.description
-        context.publish([
-            .ticketNotPrinted(
-                terminal: ticket.terminal, number: number, printer: printer.id, problem: problem.code,
-                message: DaemonTexts.ticketKept(number, problem: problem.words))
-        ])
-    }
-
-    private func record(_ ticket: StoredTicket, _ state: TicketPrintState, job: Int32?, message: String = "") {
-        do {
-            try context.store.setPrintState(state, day: ticket.day, service: ticket.service, number: ticket.number.number, job: job, message: message)
-        } catch {
-            context.logger.error("ticket \(ticket.number): cannot record print state \(state.rawValue): \(error)")
-        }
+        ledger.kept(ticket, problem, recorded: recorded)
     }
 
     /// While a job waits in the backend for the printer: tickets behind it are told they are
@@ -361,21 +329,6 @@ final class PrinterLane: @unchecked Sendable {
     }
 
     // MARK: - Slips and test pages
-
-    /// Slips are not stored (the case software owns the dossier): a printed one is counted for
-    /// the day's tallies, and either outcome is an event.
-    private func conclude(_ slip: SlipPrintout, _ result: PrintResult) {
-        if let problem = result.problem {
-            context.publish([.slipNotPrinted(printer: printer.id, dossierCode: slip.dossierCode, problem: problem.code, message: problem.message)])
-            return
-        }
-        do {
-            try context.store.record(slipPrinted: slip.procedure, day: context.clock.today)
-        } catch {
-            context.logger.error("slip \(slip.dossierCode) printed but not counted for the day's tallies: \(error)")
-        }
-        context.publish([.slipPrinted(printer: printer.id, dossierCode: slip.dossierCode)])
-    }
 
     /// A slip or test page someone waits for: not sent while cupsd may crash on it again; a
     /// printer fault ends the job at once (the answer says why; nothing is kept).
@@ -398,14 +351,14 @@ final class PrinterLane: @unchecked Sendable {
         switch outcome {
         case .printed(let job):
             stubLeft = false
-            context.board.count(printer: printer.id, printed: true, job: job)
+            ledger.countJob(printed: true, job: job)
             printerIsBack()
             return PrintResult(printer: printer.id, job: job, problem: nil)
         case .leftInCups(let job):
             return PrintResult(printer: printer.id, job: job, problem: .timedOut)
         case .notPrinted(let problem, let job, let cutShort):
             stubLeft = stubLeft || cutShort
-            context.board.count(printer: printer.id, printed: false, job: job)
+            ledger.countJob(printed: false, job: job)
             context.logger.warning("\(name) not printed on \(printer.id): \(problem.message)")
             report(problem)
             if problem == .crashed { holdOff(after: problem, queueStopped: false) }
