@@ -68,6 +68,6 @@ public final class CollectorRig: @unchecked Sendable {
     }
 
     public func json(_ arguments: [String]) throws -> [[String: Any]] {
-        try JSONSerialization.jsonObject(with: Data(try collectord(arguments + ["--json"]).utf8)) as! [[String: Any]]
+        try LooseJSON.objects(try collectord(arguments + ["--json"]))
     }
 }

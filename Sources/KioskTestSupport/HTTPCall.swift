@@ -6,7 +6,7 @@ public enum HTTPCall {
     public struct Answer {
         public let status: Int
         public let body: Data
-        public var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+        public var json: [String: Any] { LooseJSON.object(body) }
 
         /// The body as one of the protocol's types (kioskd's answers).
         public func decoded<Value: Decodable>(_ type: Value.Type) throws -> Value {
