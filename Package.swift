@@ -156,7 +156,10 @@ let package = Package(
         // The daemon's wiring in-process: real SQLite files, injected clocks, no devices or cupsd.
         .testTarget(
             name: "KioskDaemonTests",
-            dependencies: ["KioskDaemon", "KioskCore", "KioskConfigFile", "KioskInput", "KioskProtocol", "KioskStore", "KioskTestSupport"]),
+            dependencies: [
+                "KioskDaemon", "KioskCore", "KioskConfigFile", "KioskInput", "KioskPrint", "KioskPrintSamples", "KioskProtocol", "KioskStore",
+                "KioskTestSupport",
+            ]),
         .testTarget(name: "KioskConfigFileTests", dependencies: ["KioskConfigFile", "KioskCore"]),
         .testTarget(
             name: "KioskStoreTests",
