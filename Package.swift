@@ -70,15 +70,25 @@ let package = Package(
             name: "KioskSync",
             dependencies: ["KioskCore", "KioskProtocol", "KioskStore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        // The district's collector: ingest of sealed days, registry, storage (SQLite; PostgreSQL at scale).
+        // The district's collector, in three targets by what they import. CollectorCore: the model and
+        // the pure planners (ingest plans, registry changes, rollup deltas, reports and their CSV/JSON,
+        // the store's protocols, the sign-in throttle) and the ingest's checks (`DayIngestor`); no I/O library.
+        .target(name: "CollectorCore", dependencies: ["KioskCore", "KioskProtocol", "KioskSeal", "SealVerification"]),
+        // The collector's stores: SQLite (GRDB) and PostgreSQL (postgres-nio) on one schema, the shared SQL.
         .target(
-            name: "CollectorKit",
+            name: "CollectorStorage",
             dependencies: [
-                "KioskCore", "KioskProtocol", "KioskSeal", "SealVerification", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                "CollectorCore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The collector's HTTP side: the push route and the dashboard (Hummingbird, bcrypt, Mustache).
+        .target(
+            name: "CollectorHTTP",
+            dependencies: [
+                "CollectorCore", "KioskCore", "KioskProtocol", "KioskSeal", "SealVerification",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .systemLibrary(name: "CEvdev", pkgConfig: "libevdev", providers: [.apt(["libevdev-dev"])]),
@@ -122,7 +132,8 @@ let package = Package(
         .executableTarget(
             name: "collectord",
             dependencies: [
-                "CollectorKit", "KioskCore", "KioskSeal", "SealVerification", .product(name: "Hummingbird", package: "hummingbird"),
+                "CollectorCore", "CollectorStorage", "CollectorHTTP", "KioskCore", "KioskSeal", "SealVerification",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -137,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "kiosk-bench",
             dependencies: [
-                "KioskTestSupport", "KioskCore", "KioskPrint", "KioskPrintSamples", "CollectorKit", "KioskSeal", "SealVerification", "KioskStore",
+                "KioskTestSupport", "KioskCore", "KioskPrint", "KioskPrintSamples", "CollectorCore", "CollectorStorage", "KioskSeal", "SealVerification", "KioskStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -169,7 +180,8 @@ let package = Package(
         .testTarget(
             name: "CollectorKitTests",
             dependencies: [
-                "CollectorKit", "KioskCore", "KioskProtocol", "KioskSeal", .product(name: "NIOPosix", package: "swift-nio"),
+                "CollectorCore", "CollectorStorage", "CollectorHTTP", "KioskCore", "KioskProtocol", "KioskSeal",
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
@@ -178,7 +190,7 @@ let package = Package(
         .testTarget(
             name: "KioskSyncTests",
             dependencies: [
-                "KioskSync", "CollectorKit", "KioskStore", "KioskSeal", "KioskCore", "KioskProtocol",
+                "KioskSync", "CollectorCore", "CollectorStorage", "CollectorHTTP", "KioskStore", "KioskSeal", "KioskCore", "KioskProtocol",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
-import CollectorKit
+import CollectorCore
+import CollectorStorage
 import Foundation
 import KioskCore
 import KioskSeal

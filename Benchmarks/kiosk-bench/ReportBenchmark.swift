@@ -1,5 +1,6 @@
 import ArgumentParser
-import CollectorKit
+import CollectorCore
+import CollectorStorage
 import Foundation
 import KioskCore
 import KioskTestSupport

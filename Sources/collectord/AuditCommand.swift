@@ -1,5 +1,6 @@
 import ArgumentParser
-import CollectorKit
+import CollectorCore
+import CollectorStorage
 
 /// The audit trail: who registered, revoked or reinstated which kiosk, and who added, changed,
 /// disabled or enabled which account, and when.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CollectorKit
+import CollectorStorage
 
 struct RebuildRollupsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

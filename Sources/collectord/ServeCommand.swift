@@ -1,5 +1,6 @@
 import ArgumentParser
-import CollectorKit
+import CollectorHTTP
+import CollectorStorage
 import Foundation
 import Hummingbird
 import Logging

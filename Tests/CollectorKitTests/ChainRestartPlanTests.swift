@@ -1,4 +1,4 @@
-@testable import CollectorKit
+@testable import CollectorCore
 import KioskCore
 import Testing
 

@@ -1,4 +1,4 @@
-@testable import CollectorKit
+@testable import CollectorCore
 import Foundation
 import Synchronization
 import Testing

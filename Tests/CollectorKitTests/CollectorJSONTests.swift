@@ -1,4 +1,4 @@
-import CollectorKit
+import CollectorCore
 import Foundation
 import KioskCore
 import Testing

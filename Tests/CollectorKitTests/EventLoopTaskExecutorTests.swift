@@ -1,4 +1,4 @@
-@testable import CollectorKit
+@testable import CollectorStorage
 import NIOCore
 import NIOPosix
 import Testing

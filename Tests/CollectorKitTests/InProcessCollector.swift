@@ -1,4 +1,6 @@
-import CollectorKit
+import CollectorCore
+import CollectorHTTP
+import CollectorStorage
 import Foundation
 import Hummingbird
 import HummingbirdTesting

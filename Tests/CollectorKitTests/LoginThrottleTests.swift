@@ -1,4 +1,5 @@
-import CollectorKit
+import CollectorCore
+import CollectorHTTP
 import Foundation
 import Testing
 

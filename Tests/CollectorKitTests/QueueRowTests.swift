@@ -1,4 +1,4 @@
-import CollectorKit
+import CollectorCore
 import Testing
 
 @Suite struct QueueRowTests {

@@ -1,4 +1,4 @@
-import CollectorKit
+import CollectorCore
 import KioskCore
 import Testing
 

@@ -1,4 +1,4 @@
-import CollectorKit
+import CollectorHTTP
 import Foundation
 import Hummingbird
 import KioskProtocol

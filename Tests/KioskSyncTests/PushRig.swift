@@ -1,4 +1,5 @@
-import CollectorKit
+import CollectorCore
+import CollectorStorage
 import Foundation
 import KioskCore
 import KioskSeal
