@@ -6,8 +6,10 @@ import NIOCore
 import PostgresNIO
 
 /// The collector's store on PostgreSQL, for a province that outgrows one SQLite file: several
-/// collectors may share it. Ingests of one kiosk are serialised by an advisory lock (so links
-/// are decided on what is committed); different kiosks ingest in parallel.
+/// collectors may share it. Within one collector, pushes are written in batches, one batch at a
+/// time (`IngestBatcher`, `PostgresIngest`); collectors sharing the database write at the same
+/// time, and an advisory lock per kiosk, taken in order, serialises the ingests of one kiosk
+/// across them (so links are decided on what is committed).
 public final class PostgresCollectorStore: CollectorStore {
     private let client: PostgresClient
     private let batcher: IngestBatcher
