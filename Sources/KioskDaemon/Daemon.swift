@@ -1,9 +1,9 @@
 import Foundation
-import KioskControl
 import Glibc
+import KioskControl
 import KioskCore
-import KioskProtocol
 import KioskInput
+import KioskProtocol
 import KioskStore
 import Logging
 

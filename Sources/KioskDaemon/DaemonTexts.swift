@@ -1,5 +1,5 @@
-import KioskInput
 import KioskCups
+import KioskInput
 import KioskPrint
 
 /// A message in both languages; shown Vietnamese first, then English.

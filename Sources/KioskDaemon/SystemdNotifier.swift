@@ -1,6 +1,6 @@
 import Foundation
-import KioskControl
 import Glibc
+import KioskControl
 
 /// The sd_notify protocol: a datagram to the Unix socket named by $NOTIFY_SOCKET.
 /// Without that variable (not under systemd) every call does nothing.

@@ -1,7 +1,7 @@
 import Foundation
 import KioskCore
-import KioskProtocol
 import KioskInput
+import KioskProtocol
 import KioskStore
 
 /// The entrance terminals: a tap on a service zone (or a ticket key) issues a ticket, committed

@@ -1,7 +1,7 @@
 import Foundation
 import KioskCore
-import KioskProtocol
 import KioskInput
+import KioskProtocol
 import KioskStore
 
 /// Decides what each input means for the office and commits it before anyone is told.

@@ -1,5 +1,5 @@
-import Foundation
 import CEvdev
+import Foundation
 import Glibc
 import KioskCore
 import Synchronization

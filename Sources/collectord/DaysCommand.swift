@@ -1,8 +1,8 @@
 import ArgumentParser
 import CollectorCore
 import CollectorStorage
-import KioskCore
 import Foundation
+import KioskCore
 
 struct DaysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "days", abstract: "The days stored from a kiosk, with their chain links.")

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import KioskConfigFile
-import KioskCore
 import KioskControl
+import KioskCore
 import KioskStore
 
 /// The loaded office file, the resolved state paths and the office's clock.

@@ -3,8 +3,8 @@ import CMalloc
 import Dispatch
 import Foundation
 import KioskConfigFile
-import KioskCore
 import KioskControl
+import KioskCore
 import KioskDaemon
 import Logging
 

@@ -2,9 +2,9 @@ import Foundation
 import KioskCore
 import KioskProtocol
 import KioskSeal
-import SealVerification
 import KioskStore
 import KioskTestSupport
+import SealVerification
 import Testing
 
 /// kioskd seals finished days into its outbox: those missed while it was off at start-up, signed

@@ -1,8 +1,8 @@
 import Foundation
 import KioskCore
-import KioskStore
 import KioskPrint
 import KioskProtocol
+import KioskStore
 import KioskTestSupport
 import Testing
 

@@ -1,6 +1,6 @@
-import Testing
 import KioskPrint
 import KioskPrintSamples
+import Testing
 
 @Suite struct EscPosRasterTests {
     @Test func headerBytesAreExact() throws {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import KioskPrint
 import KioskPrintSamples
+import Testing
 
 /// The sample ticket (58 and 80 mm) and slip (80 mm, Liên 2) against PNGs checked in under
 /// Tests/Fixtures/golden/. `KIOSK_UPDATE_GOLDEN=1` rewrites them (then look at them).

@@ -1,7 +1,7 @@
 import CPangoCairo
-import Testing
 @testable import KioskPrint
 import KioskPrintSamples
+import Testing
 
 @Suite struct PageFlowTests {
     let composer = Composer(engine: TextEngine(medium: .vector))

@@ -1,6 +1,6 @@
-import Testing
 import KioskPrint
 import KioskPrintSamples
+import Testing
 
 @Suite struct QRCodeTests {
     static let url = "https://motcua.example.vn/ve/A001"

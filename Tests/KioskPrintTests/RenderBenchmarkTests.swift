@@ -1,6 +1,6 @@
-import Testing
 import KioskPrint
 import KioskPrintSamples
+import Testing
 
 @Suite struct RenderBenchmarkTests {
     @Test func benchmarkReportsEveryRendering() throws {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import KioskPrint
 import KioskPrintSamples
+import Testing
 
 /// Slips with many documents: on paper they run onto further pages at full size, on a roll they
 /// grow longer.

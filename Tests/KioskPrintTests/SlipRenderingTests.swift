@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import KioskPrint
 import KioskPrintSamples
+import Testing
 
 @Suite struct SlipRenderingTests {
     func pageCount(_ pdf: [UInt8]) -> Int {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 @testable import KioskPrint
 import KioskPrintSamples
+import Testing
 
 @Suite struct TicketRenderingTests {
     static let longService =

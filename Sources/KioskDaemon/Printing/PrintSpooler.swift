@@ -1,7 +1,7 @@
 import Foundation
 import KioskCore
-import KioskProtocol
 import KioskPrint
+import KioskProtocol
 import KioskStore
 import Logging
 

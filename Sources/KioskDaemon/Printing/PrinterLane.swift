@@ -1,8 +1,8 @@
 import Foundation
 import KioskCore
 import KioskCups
-import KioskProtocol
 import KioskPrint
+import KioskProtocol
 import KioskStore
 
 /// One printer's thread: its tickets, slips and test pages one at a time, in order, each job
