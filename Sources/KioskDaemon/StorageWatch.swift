@@ -137,14 +137,14 @@ final class StorageWatch: Sendable {
     func status() -> StatusReport.Storage {
         let (free, total) = Self.space(of: directory)
         let condition = condition(freeBytes: free, totalBytes: total)
-        let message: String? =
+        let (state, message): (StatusReport.Storage.State, String?) =
             switch condition {
-            case .ok: nil
-            case .lowSpace(let free): DaemonTexts.lowSpace(freeBytes: free, directory: directory).text
-            case .cannotStore(let reason): DaemonTexts.cannotStore(reason: reason, directory: directory).text
+            case .ok: (.ok, nil)
+            case .lowSpace(let free): (.lowSpace, DaemonTexts.lowSpace(freeBytes: free, directory: directory).text)
+            case .cannotStore(let reason): (.cannotStore, DaemonTexts.cannotStore(reason: reason, directory: directory).text)
             }
         return StatusReport.Storage(
-            directory: directory, state: condition.code, freeBytes: free, totalBytes: total, walBytes: store.walBytes, message: message)
+            directory: directory, state: state, freeBytes: free, totalBytes: total, walBytes: store.walBytes, message: message)
     }
 
     static func space(of directory: String) -> (free: UInt64, total: UInt64) {

@@ -104,15 +104,21 @@ public struct StatusReport: Codable, Sendable, Equatable {
     }
 
     public struct Storage: Codable, Sendable, Equatable {
+        public enum State: String, Codable, Sendable {
+            case ok
+            case lowSpace = "low-space"
+            /// Commits fail: presses and tickets are not stored.
+            case cannotStore = "cannot-store"
+        }
+
         public var directory: String
-        /// `ok`, `low-space` or `cannot-store`.
-        public var state: String
+        public var state: State
         public var freeBytes: UInt64
         public var totalBytes: UInt64
         public var walBytes: UInt64
         public var message: String?
 
-        public init(directory: String, state: String, freeBytes: UInt64, totalBytes: UInt64, walBytes: UInt64, message: String? = nil) {
+        public init(directory: String, state: State, freeBytes: UInt64, totalBytes: UInt64, walBytes: UInt64, message: String? = nil) {
             self.directory = directory
             self.state = state
             self.freeBytes = freeBytes

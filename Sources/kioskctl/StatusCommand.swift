@@ -47,7 +47,7 @@ extension StatusCommand {
         }
         let storage = status.storage
         lines.append(
-            "\(Texts.storage): \(storage.state == "ok" ? "✔" : "✘") \(storage.directory), \(storage.freeBytes >> 20) MB \(Texts.free), WAL \(storage.walBytes >> 10) KB")
+            "\(Texts.storage): \(storage.state == .ok ? "✔" : "✘") \(storage.directory), \(storage.freeBytes >> 20) MB \(Texts.free), WAL \(storage.walBytes >> 10) KB")
         if let message = storage.message { lines.append("      ⚠ \(message)") }
         return lines.joined(separator: "\n")
     }

@@ -50,12 +50,12 @@ import Testing
         try rig.events!.await(.deviceConnected)
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))
         try rig.events!.await(.voteCounted)
-        #expect(try storage(daemon).state == "ok")
+        #expect(try storage(daemon).state == .ok)
 
         // Nearly full: a warning before anything is lost.
         try disk.fill(leaving: 200 * 1024)
         let low = try storage(daemon)
-        #expect(low.state == "low-space")
+        #expect(low.state == .lowSpace)
         #expect(low.message?.hasPrefix("Đĩa sắp đầy") == true)
 
         // Full: presses are not counted, and everyone is told so.
@@ -65,7 +65,7 @@ import Testing
         let fault = try #require(rig.events!.first(.storageFault))
         #expect(fault.message?.hasPrefix("Không ghi được vào đĩa (database or disk is full)") == true)
         let full = try storage(daemon)
-        #expect(full.state == "cannot-store")
+        #expect(full.state == .cannotStore)
         #expect(try daemon.kioskctl(["status"]).contains("⚠ Không ghi được vào đĩa"))
         try daemon.stderr.await("NOT COUNTED") { $0.contains("NOT COUNTED") }
         #expect(rig.events!.count(of: .storageFault) == 1, "told once, not per press")
@@ -75,7 +75,7 @@ import Testing
         try rig.evdev.emit("rating-pad", EventScripts.keyTap(kp1))
         try rig.events!.await(.voteCounted, count: 2)
         try rig.events!.await(.storageReady)
-        #expect(try storage(daemon).state == "ok")
+        #expect(try storage(daemon).state == .ok)
         #expect(try rig.voteCount() == 2)
 
         // Started on a disk too full to open the store: it says so and waits, and counts once
