@@ -80,7 +80,7 @@ public final class Daemon: Sendable {
             for call in outcome.calls { announcer?.announce(number: call.number, counterNumber: call.counterNumber) }
             return outcome.acknowledge.map { .acknowledge(source: $0) } ?? .nothing
         }
-        let hall = HallBoard(config: config, store: store, printers: printers, clock: clock)
+        let hall = HallBoard(config: config, queue: queue, printers: printers, clock: clock)
         let api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.report, feed: feed, hall: hall, logger: logger) }
         parts = [control, spooler] + (api.map { [$0] } ?? []) + [storage, input, sealer]
         self.store = store

@@ -1,21 +1,20 @@
 import Foundation
 import KioskCore
 import KioskProtocol
-import KioskStore
 
 /// What the hall display shows, read from the queue as stored: each counter's number, name and
 /// current ticket (called or being served) or pause, how many wait per service, and whether each
 /// printer prints (the ticket screens tell citizens when it does not).
 struct HallBoard: Sendable {
     let config: OfficeConfig
-    let store: KioskDatabase
+    let queue: QueueDesk
     let printers: PrinterBoard
     let clock: OfficeClock
 
     var officeName: String { config.office.name }
 
     func snapshot() throws -> HallSnapshot {
-        let floor = try QueueDesk(config: config, store: store, clock: clock).floor(day: clock.numberingDay)
+        let floor = try queue.floor(day: clock.numberingDay)
         let counters = config.counters.map { counter in
             let current = floor.current(at: counter.id)
             let state: HallSnapshot.Counter.State =
