@@ -69,6 +69,7 @@ import Testing
             "2026-04-26", "2026-04-27",
             "2026-04-30", "2026-05-01",
             "2026-08-31", "2026-09-01", "2026-09-02",
+            "2026-11-24",
         ])
         #expect(year.daysOff.filter { $0.kind == .swapped }.map(\.day.description) == ["2026-01-02", "2026-08-31"])
         #expect(year.daysOff.filter { $0.kind == .compensatory }.map(\.day.description) == ["2026-04-27"])
@@ -111,8 +112,12 @@ import Testing
     }
 
     /// Ngày Văn hóa Việt Nam (24/11) was not yet law when the 2026 file was written.
-    @Test func cultureDay2026IsStillAWorkingDay() throws {
-        #expect(try Self.calendar().isWorkingDay(LocalDay("2026-11-24")!))
+    /// Ngày Văn hóa Việt Nam, a holiday from 2026 (Nghị quyết 28/2026/QH16); no swap around it was decided.
+    @Test func cultureDay2026IsADayOffAndItsNeighboursAreWorkingDays() throws {
+        let calendar = try Self.calendar()
+        #expect(try !calendar.isWorkingDay(LocalDay("2026-11-24")!))
+        #expect(try calendar.isWorkingDay(LocalDay("2026-11-23")!))
+        #expect(try calendar.isWorkingDay(LocalDay("2026-11-25")!))
     }
 
     // MARK: Appointments across the 2026 breaks

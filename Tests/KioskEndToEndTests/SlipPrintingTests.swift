@@ -75,7 +75,8 @@ import Testing
     }
 
     /// The slip the request above must give: received Monday 23/11/2026 08:40 + 3 working days
-    /// (Monday afternoon … Thursday morning) → returned Thursday 26/11/2026 at 13:30.
+    /// (Monday afternoon, then Wednesday to Friday morning: Tuesday 24/11 is Ngày Văn hóa Việt Nam)
+    /// → returned Friday 27/11/2026 at 13:30.
     static func expectedSlip(returnAt: Date) -> SlipPrintout {
         SlipPrintout(
             parentBody: "UBND thành phố Hà Nội", issuingBody: "UBND phường Thử Nghiệm", place: "Hà Nội",
@@ -96,14 +97,14 @@ import Testing
         let answer = try HTTPCall.send("POST", "\(office.base)/slips", body: Self.body(), token: Self.token)
         #expect(answer.status == 201, "\(String(decoding: answer.body, as: UTF8.self))")
         let reply = try answer.decoded(SlipReply.self)
-        #expect(reply.returnAt == "2026-11-26T13:30:00+07:00")
-        #expect(reply.returnText == "13:30 thứ Năm, 26/11/2026")
+        #expect(reply.returnAt == "2026-11-27T13:30:00+07:00")
+        #expect(reply.returnText == "13:30 thứ Sáu, 27/11/2026")
         #expect(reply.printed == true)
         #expect(reply.printer == "giay-hen")
 
         try sink.awaitJobs(1)
         let pages = try EscPosRaster.decodePages(sink.jobs[0])
-        let returnAt = ISO8601DateFormatter().date(from: "2026-11-26T06:30:00Z")!
+        let returnAt = ISO8601DateFormatter().date(from: "2026-11-27T06:30:00Z")!
         #expect(pages == (try Self.expectedSlip(returnAt: returnAt).renderBitmaps(width: 576)))
         #expect(pages.count == 2)
         // Counted for the day's sealed tallies by procedure, nothing about the applicant.
