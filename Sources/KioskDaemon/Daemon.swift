@@ -12,7 +12,7 @@ import Logging
 public final class Daemon: Sendable {
     /// In start order: the control socket first (so a subscriber hears everything from the first
     /// press), the printers, the HTTP API and the storage watch, then the input thread and the sealer.
-    private let parts: [any DaemonPart]
+    private let services: DaemonServices
     private let store: KioskDatabase
     private let logger: Logger
 
@@ -82,19 +82,30 @@ public final class Daemon: Sendable {
         }
         let hall = HallBoard(config: config, queue: queue, printers: printers, clock: clock)
         let api = config.localAPI.map { LocalAPIServer(config: $0, slips: slips, status: board.report, feed: feed, hall: hall, logger: logger) }
-        parts = [control, spooler] + (api.map { [$0] } ?? []) + [storage, input, sealer]
+        var parts: [(name: String, part: any DaemonService)] = [("control socket", control), ("printing", spooler)]
+        if let api { parts.append(("HTTP API", api)) }
+        parts += [("storage watch", storage), ("input", input), ("day sealer", sealer)]
+        let controlSocket = paths.controlSocket
+        services = DaemonServices(
+            parts: parts, logger: logger,
+            ready: {
+                notifier.ready()
+                logger.notice("ready; control socket \(controlSocket)")
+            },
+            stopping: {
+                logger.notice("stopping")
+                notifier.stopping()
+            })
         self.store = store
         logger.info(
             "office \(config.office.code): \(config.terminals.count) rating and \(config.ticketTerminals.count) ticket terminal(s), \(config.devices.count) device(s), \(config.printers.count) printer(s); state in \(paths.database)")
     }
 
-    public func start() {
-        for part in parts { part.start() }
-    }
-
-    /// Stops every part, last started first, then checkpoints and closes the store.
-    public func stop() {
-        for part in parts.reversed() { part.stop() }
+    /// Runs the office until SIGTERM or SIGINT: starts every part in order, says READY=1, and on
+    /// the signal says STOPPING=1, stops every part (last started first), then checkpoints and
+    /// closes the store.
+    public func run() async throws {
+        try await services.run()
         do {
             try store.checkpoint()
         } catch {

@@ -12,3 +12,16 @@ public func awaitCondition(
         usleep(2_000)
     }
 }
+
+/// The same, for async tests: checks between short suspensions instead of blocking a thread of
+/// the cooperative pool, which the tasks being waited for may need.
+public func awaitCondition(
+    _ what: @autoclosure () -> String, timeout: Double = 10, _ condition: () throws -> Bool
+) async throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+        if try condition() { return }
+        if Date() > deadline { throw HarnessError("timed out after \(timeout) s waiting for \(what())") }
+        try await Task.sleep(nanoseconds: 2_000_000)
+    }
+}

@@ -14,7 +14,7 @@ import Logging
 /// 2 the configuration is invalid (every problem is printed);
 /// 64 bad command-line usage.
 @main
-struct Kioskd: ParsableCommand {
+struct Kioskd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kioskd",
         abstract: "Counts anonymous counter ratings from touchscreens and keypads, durably.",
@@ -35,7 +35,7 @@ struct Kioskd: ParsableCommand {
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: Logger.Level = .info
 
-    func run() throws {
+    func run() async throws {
         // Each thread (input, printer lanes, rendering, HTTP, timers) would get a malloc arena of
         // its own, each keeping freed pages; two serve a daemon this quiet and take about 0.4 MB
         // off its resident memory (tools/link/README.md). Set before any of those threads exists.
@@ -76,15 +76,6 @@ struct Kioskd: ParsableCommand {
         var none = sigset_t()
         sigemptyset(&none)
         sigprocmask(SIG_SETMASK, &none, nil)
-        let stop = DispatchSemaphore(value: 0)
-        var signalSources: [DispatchSourceSignal] = []
-        for number in [SIGTERM, SIGINT] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            signalSources.append(source)
-        }
 
         let notifier = SystemdNotifier()
         let paths = StatePaths(storage: office.storage, stateDirectory: stateDir, keyFile: office.sync.keyFile)
@@ -102,14 +93,7 @@ struct Kioskd: ParsableCommand {
                 logger.warning("the working-day calendar covers \(calendar.coveredYears.map(String.init).joined(separator: ", ")); add \(CalendarError.calendarFileName(year: calendar.coveredYears.contains(today.year) ? today.year + 1 : today.year)) or slips whose return date falls in a year without a file are refused")
             }
         }
-        daemon.start()
-        notifier.ready()
-        logger.notice("ready; control socket \(paths.controlSocket)")
-        stop.wait()
-        logger.notice("stopping")
-        notifier.stopping()
-        daemon.stop()
-        withExtendedLifetime(signalSources) {}
+        try await daemon.run()
     }
 }
 

@@ -4,7 +4,6 @@ import KioskCore
 import KioskProtocol
 import Logging
 import ServiceLifecycle
-import Synchronization
 
 /// kioskd's HTTP API for the office's case software and staff PCs, on loopback (or a LAN
 /// address with a Bearer token):
@@ -21,16 +20,13 @@ import Synchronization
 ///   `TerminalScreens`), updated by the events.
 ///
 /// Runs on its own Swift concurrency tasks; the blocking slip work is moved off them.
-final class LocalAPIServer: Sendable {
+final class LocalAPIServer: DaemonService {
     static let bodyLimit = 256 * 1024
 
-    private let group: ServiceGroup
+    private let responder: RouterResponder<BasicRequestContext>
+    private let configuration: ApplicationConfiguration
     private let address: String
     private let logger: Logger
-    private let finished = DispatchSemaphore(value: 0)
-    /// Signalled once the server listens, or has failed to: readiness waits for it.
-    private let started = DispatchSemaphore(value: 0)
-    private let failed = Mutex(false)
 
     init(config: LocalAPIConfig, slips: SlipDesk?, status: @escaping @Sendable () -> StatusReport, feed: EventFeed, hall: HallBoard, logger: Logger) {
         self.logger = logger
@@ -98,39 +94,28 @@ final class LocalAPIServer: Sendable {
             else { return Self.json(404, Self.failure("no ticket terminal with a screen by that id")) }
             return Self.screen(html)
         }
-        let started = started
+        responder = router.buildResponder()
+        configuration = .init(address: .hostname(config.host, port: config.port), serverName: "kioskd")
+    }
+
+    /// Serves until a graceful shutdown. A server that cannot listen is logged and left out: votes
+    /// and tickets go on without the API, and the log says why slips cannot arrive.
+    func run(started: StartLatch) async {
+        let address = address
+        let logger = logger
         let application = Application(
-            router: router,
-            configuration: .init(address: .hostname(config.host, port: config.port), serverName: "kioskd"),
-            onServerRunning: { _ in started.signal() },
+            responder: responder, configuration: configuration,
+            onServerRunning: { _ in
+                logger.notice("HTTP API on http://\(address)/api/v1/")
+                started.open()
+            },
             logger: logger)
-        group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: [], logger: logger))
-    }
-
-    /// Starts listening and returns once the server listens (or could not; the log says why).
-    func start() {
-        Task { [self] in
-            do {
-                try await group.run()
-            } catch {
-                // Votes and tickets go on without the API; the log says why slips cannot arrive.
-                logger.error("HTTP API on \(address) stopped: \(error)")
-                failed.withLock { $0 = true }
-                started.signal()
-            }
-            finished.signal()
-        }
-        if started.wait(timeout: .now() + 10) == .timedOut {
-            logger.error("HTTP API on \(address) did not start within 10 s")
-        } else if !failed.withLock({ $0 }) {
-            logger.notice("HTTP API on http://\(address)/api/v1/")
-        }
-    }
-
-    func stop() {
-        Task { [group] in await group.triggerGracefulShutdown() }
-        if finished.wait(timeout: .now() + 10) == .timedOut {
-            logger.warning("HTTP API did not stop within 10 s")
+        do {
+            try await application.run()
+        } catch {
+            logger.error("HTTP API on \(address) stopped: \(error)")
+            started.open()
+            try? await gracefulShutdown()
         }
     }
 
