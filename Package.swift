@@ -68,17 +68,21 @@ let package = Package(
         // The push of sealed days to the collector: retries with backoff and jitter, in order.
         .target(
             name: "KioskSync",
-            dependencies: ["KioskCore", "KioskProtocol", "KioskStore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: [
+                "KioskCore", "KioskProtocol", "KioskStore", "KioskSeal", "KioskConfigFile",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         // The district's collector, in three targets by what they import. CollectorCore: the model and
         // the pure planners (ingest plans, registry changes, rollup deltas, reports and their CSV/JSON,
         // the store's protocols, the sign-in throttle) and the ingest's checks (`DayIngestor`); no I/O library.
-        .target(name: "CollectorCore", dependencies: ["KioskCore", "KioskProtocol", "KioskSeal", "SealVerification"]),
+        .target(name: "CollectorCore", dependencies: ["KioskCore", "KioskProtocol", "KioskSeal", "SealVerification", "KioskConfigFile"]),
         // The collector's stores: SQLite (GRDB) and PostgreSQL (postgres-nio) on one schema, the shared SQL.
         .target(
             name: "CollectorStorage",
             dependencies: [
-                "CollectorCore", "KioskCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                "CollectorCore", "KioskCore", "KioskProtocol", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

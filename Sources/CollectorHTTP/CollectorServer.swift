@@ -9,20 +9,30 @@ import Logging
 ///
 /// - `POST /api/v1/days`: a sealed day from a kiosk; the body is its canonical bytes, with the
 ///   headers `Kiosk-Id` and `Kiosk-Signature` (base64 Ed25519). Answers: see `DayIngestor`; 413 over 1 MiB.
+/// - `GET /api/v1/calendars?have=2026.1,…`: the signed calendar files newer than the kiosk has,
+///   asked with `Kiosk-Id`, `Kiosk-Time` and `Kiosk-Signature` (`CalendarFetch`, `CalendarFetchCheck`).
 /// - `GET /api/v1/health`: 200 when the collector answers.
 /// - `/`, `/login`, `/logout`, `/report.csv`: the staff dashboard (`DashboardRoutes`).
 public struct CollectorServer: Sendable {
     let ingestor: DayIngestor
+    let calendarFetch: CalendarFetchCheck
     let dashboard: DashboardRoutes
 
     /// - Parameters:
     ///   - alertBelow: offices under this % satisfied are raised as alerts on the dashboard.
     ///   - trustedProxies: the reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are
     ///     believed (for the sign-in throttle and secure cookies); nobody else's are.
-    public init(store: any CollectorStore, timeZone: TimeZone, alertBelow: Double = 80, trustedProxies: Set<String> = []) throws {
+    ///   - calendarSigner: the collector's key, which signs uploaded calendars; without it uploads are refused.
+    ///   - now: the clock of the calendar fetch's time check and the calendars page's October alert.
+    public init(
+        store: any CollectorStore, timeZone: TimeZone, alertBelow: Double = 80, trustedProxies: Set<String> = [],
+        calendarSigner: CollectorSigningKey? = nil, now: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         ingestor = DayIngestor(store: store) { LocalDay(Date(), in: timeZone) }
+        calendarFetch = CalendarFetchCheck(registry: store, calendars: store, now: now)
         dashboard = try DashboardRoutes(
-            registry: store, reports: store, accounts: store, timeZone: timeZone, threshold: alertBelow, clientAddress: ClientAddress(trustedProxies: trustedProxies))
+            registry: store, reports: store, accounts: store, calendars: store, calendarSigner: calendarSigner, timeZone: timeZone,
+            threshold: alertBelow, clientAddress: ClientAddress(trustedProxies: trustedProxies), now: now)
     }
 
     public func router() -> Router<CollectorRequestContext> {
@@ -41,6 +51,16 @@ public struct CollectorServer: Sendable {
                 kioskID: Self.header(PushAnswer.Header.kioskID, of: request), signature: Self.header(PushAnswer.Header.signature, of: request),
                 body: Array(body.readableBytesView))
             return Self.json(answer.status, answer.body)
+        }
+        let calendarFetch = calendarFetch
+        router.get(RouterPath(CalendarFetch.path)) { request, _ -> Response in
+            let answer = try await calendarFetch.answer(
+                kioskID: Self.header(PushAnswer.Header.kioskID, of: request), signature: Self.header(PushAnswer.Header.signature, of: request),
+                time: Self.header(CalendarFetch.Header.time, of: request), have: request.uri.queryParameters.get("have") ?? "")
+            switch answer {
+            case .offer(let offer): return Self.json(200, offer)
+            case .refused(let status, let refusal): return Self.json(status, refusal)
+            }
         }
         router.get("/api/v1/health") { _, _ -> Response in
             Self.json(200, ["status": "ok"])

@@ -185,6 +185,7 @@ enum CollectorSchema {
             ("v8-audit", auditStatements),
             ("v9-staff-disabled", ["ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"]),
             ("v10-login-failures", ["CREATE TABLE login_failure (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure TEXT NOT NULL)"]),
+            ("v11-calendars", CalendarSQL.tables),
         ]
     }
 }

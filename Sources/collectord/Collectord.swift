@@ -5,7 +5,7 @@ struct Collectord: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collectord",
         abstract: "The district's collector of sealed kiosk days.",
-        subcommands: [ServeCommand.self, KioskCommand.self, DaysCommand.self, AlarmsCommand.self, ReportCommand.self, HealthCommand.self, UserCommand.self, AuditCommand.self, RebuildRollupsCommand.self],
+        subcommands: [ServeCommand.self, KioskCommand.self, DaysCommand.self, AlarmsCommand.self, ReportCommand.self, HealthCommand.self, UserCommand.self, AuditCommand.self, RebuildRollupsCommand.self, KeyCommand.self, CalendarCommand.self],
         defaultSubcommand: ServeCommand.self)
 }
 

@@ -9,6 +9,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the collector's HTTP API.")
 
     @OptionGroup var storage: StorageOptions
+    @OptionGroup var key: CollectorKeyOptions
 
     @Option(name: .long, help: "HOST:PORT to listen on.")
     var listen = "127.0.0.1:8480"
@@ -32,11 +33,14 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--time-zone: expected an IANA time zone such as Asia/Ho_Chi_Minh, found \"\(timeZone)\"")
         }
         let host = String(listen[..<colon])
+        let signer = try key.load(database: storage.database)
         let store = try await CollectorStores.open(storage.database)
         var logger = Logger(label: "collectord")
         logger.logLevel = .notice
         let application = Application(
-            router: try CollectorServer(store: store, timeZone: zone, alertBelow: alertBelow, trustedProxies: Set(trustedProxy)).router(),
+            router: try CollectorServer(
+                store: store, timeZone: zone, alertBelow: alertBelow, trustedProxies: Set(trustedProxy), calendarSigner: signer
+            ).router(),
             configuration: .init(address: .hostname(host, port: port), serverName: "collectord"),
             onServerRunning: { channel in
                 FileHandle.standardError.write(Data("collectord: listening on http://\(host):\(channel.localAddress?.port ?? port)/api/v1/, dashboard http://\(host):\(channel.localAddress?.port ?? port)/ (database \(Self.withoutPassword(storage.database)))\n".utf8))

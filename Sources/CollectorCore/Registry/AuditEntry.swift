@@ -13,6 +13,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         case userSaved = "user-saved"
         case userDisabled = "user-disabled"
         case userEnabled = "user-enabled"
+        case calendarAdded = "calendar-added"
     }
 
     public var at: Date

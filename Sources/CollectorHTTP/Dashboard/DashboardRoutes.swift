@@ -21,12 +21,21 @@ struct DashboardRoutes: Sendable {
     let threshold: Double
     let library: MustacheLibrary
     let clientAddress: ClientAddress
+    let calendars: any CalendarStore
+    /// Signs uploaded calendars; nil: uploads are refused (503).
+    let calendarSigner: CollectorSigningKey?
+    /// The calendars' page reads the time here (its October alert), so tests set the date.
+    let now: @Sendable () -> Date
 
     init(
-        registry: any KioskRegistryStore, reports: any ReportStore, accounts: any StaffStore, timeZone: TimeZone, threshold: Double,
-        clientAddress: ClientAddress = ClientAddress(trustedProxies: [])
+        registry: any KioskRegistryStore, reports: any ReportStore, accounts: any StaffStore, calendars: any CalendarStore,
+        calendarSigner: CollectorSigningKey?, timeZone: TimeZone, threshold: Double,
+        clientAddress: ClientAddress = ClientAddress(trustedProxies: []), now: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.clientAddress = clientAddress
+        self.calendars = calendars
+        self.calendarSigner = calendarSigner
+        self.now = now
         _ = PasswordCheck.decoyHash  // made now, so the first unknown name costs no more than the next
         self.registry = registry
         self.reports = reports
@@ -41,6 +50,7 @@ struct DashboardRoutes: Sendable {
         try library.register(DashboardTemplates.audit, named: "audit")
         try library.register(DashboardTemplates.users, named: "users")
         try library.register(DashboardTemplates.kiosks, named: "kiosks")
+        try library.register(DashboardTemplates.calendars, named: "calendars")
         self.library = library
     }
 
@@ -69,6 +79,7 @@ struct DashboardRoutes: Sendable {
         addKioskAdmin(to: router)
         addAuditTrail(to: router)
         addUserAdmin(to: router)
+        addCalendarAdmin(to: router)
     }
 
     private func login(_ request: Request, _ context: CollectorRequestContext) async throws -> Response {

@@ -11,10 +11,10 @@ import PostgresNIO
 /// time, and an advisory lock per kiosk, taken in order, serialises the ingests of one kiosk
 /// across them (so links are decided on what is committed).
 public final class PostgresCollectorStore: CollectorStore {
-    private let client: PostgresClient
+    let client: PostgresClient
     private let batcher: IngestBatcher
     private let runner: Task<Void, Never>
-    private let logger: Logger
+    let logger: Logger
 
     /// `url`: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE
     public init(url: String, logger: Logger = PostgresCollectorStore.defaultLogger) async throws {
@@ -70,7 +70,7 @@ public final class PostgresCollectorStore: CollectorStore {
     }
 
     private let registrySQL = RegistrySQL(dialect: .postgres)
-    private let auditSQL = AuditSQL(dialect: .postgres)
+    let auditSQL = AuditSQL(dialect: .postgres)
     private let daySQL = StoredDaySQL(dialect: .postgres)
     private let reportSQL = ReportSQL(dialect: .postgres)
     private let staffSQL = StaffSQL(dialect: .postgres)
@@ -233,13 +233,13 @@ public final class PostgresCollectorStore: CollectorStore {
     }
 
     /// One statement's rows, outside a transaction.
-    private func rows(_ statement: SQLStatement) async throws -> [PostgresRandomAccessRow] {
+    func rows(_ statement: SQLStatement) async throws -> [PostgresRandomAccessRow] {
         var rows: [PostgresRandomAccessRow] = []
         for try await row in try await client.query(statement.postgresQuery, logger: logger) { rows.append(row.makeRandomAccess()) }
         return rows
     }
 
-    private static func rows(_ statement: SQLStatement, on connection: PostgresConnection, _ logger: Logger) async throws -> [PostgresRandomAccessRow] {
+    static func rows(_ statement: SQLStatement, on connection: PostgresConnection, _ logger: Logger) async throws -> [PostgresRandomAccessRow] {
         var rows: [PostgresRandomAccessRow] = []
         for try await row in try await connection.query(statement.postgresQuery, logger: logger) { rows.append(row.makeRandomAccess()) }
         return rows

@@ -6,7 +6,7 @@ import KioskCore
 /// The collector's default store: one SQLite file (GRDB, WAL, synchronous FULL, so an answered
 /// push survives a power cut).
 public final class SQLiteCollectorStore: CollectorStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let batcher: IngestBatcher
 
     public init(path: String) throws {
@@ -30,7 +30,7 @@ public final class SQLiteCollectorStore: CollectorStore {
     }
 
     private let registrySQL = RegistrySQL(dialect: .sqlite)
-    private let auditSQL = AuditSQL(dialect: .sqlite)
+    let auditSQL = AuditSQL(dialect: .sqlite)
     private let daySQL = StoredDaySQL(dialect: .sqlite)
     private let reportSQL = ReportSQL(dialect: .sqlite)
     private let staffSQL = StaffSQL(dialect: .sqlite)
