@@ -1,6 +1,8 @@
+import Foundation
+
 extension OfficeConfigDecoder {
     static func readSync(_ table: TableReader, officeCode: String?, resetHour: Int) -> SyncConfig {
-        table.rejectUnknownKeys(["kiosk_id", "seal_at", "collector", "key_file"])
+        table.rejectUnknownKeys(["kiosk_id", "seal_at", "collector", "key_file", "collector_key"])
         let defaults = SyncConfig.defaults(officeCode: officeCode ?? "", resetHour: resetHour)
         let kioskID = table.string("kiosk_id", required: false) ?? defaults.kioskID
         if !kioskID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) || kioskID.count > 64 {
@@ -22,6 +24,13 @@ extension OfficeConfigDecoder {
             table.issues.report(table.keyPath("collector"), "expected an https:// (or http://) URL, found \"\(collector)\"")
         }
         let keyFile = table.string("key_file", required: false) ?? defaults.keyFile
-        return SyncConfig(kioskID: kioskID, sealAt: sealAt, collector: collector, keyFile: keyFile)
+        let collectorKey = table.string("collector_key", required: false)
+        if let collectorKey, Data(base64Encoded: collectorKey)?.count != 32 {
+            table.issues.report(
+                table.keyPath("collector_key"), "expected the collector's public key as `collectord key` prints it (base64 of 32 bytes), found \"\(collectorKey)\"")
+        } else if collectorKey != nil, collector == nil {
+            table.issues.report(table.keyPath("collector_key"), "expected `collector` (the collector's URL) beside it: the key is the collector's")
+        }
+        return SyncConfig(kioskID: kioskID, sealAt: sealAt, collector: collector, keyFile: keyFile, collectorKey: collectorKey)
     }
 }

@@ -9,12 +9,19 @@ public struct SyncConfig: Sendable, Equatable {
     public var collector: String?
     /// The kiosk's Ed25519 private key (`kioskctl enroll` writes it); relative to the state directory.
     public var keyFile: String
+    /// The collector's Ed25519 public key, base64 (`collectord key` prints it): calendar files
+    /// fetched from the collector are installed only with its signature. Nil: none are fetched.
+    public var collectorKey: String?
 
-    public init(kioskID: String, sealAt: OfficeHours.ClockTime, collector: String? = nil, keyFile: String = SyncConfig.defaultKeyFile) {
+    public init(
+        kioskID: String, sealAt: OfficeHours.ClockTime, collector: String? = nil, keyFile: String = SyncConfig.defaultKeyFile,
+        collectorKey: String? = nil
+    ) {
         self.kioskID = kioskID
         self.sealAt = sealAt
         self.collector = collector
         self.keyFile = keyFile
+        self.collectorKey = collectorKey
     }
 
     public static let defaultKeyFile = "kiosk-ed25519.key"
