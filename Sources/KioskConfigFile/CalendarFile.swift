@@ -27,9 +27,10 @@ public enum CalendarFile {
 
     /// Loads every `*.toml` file of a directory (other files, such as a README, are left alone)
     /// into one calendar. Issues of all files are reported together; a `.toml` file not named
-    /// `YYYY.toml` is an issue, and so is a directory without any calendar file.
+    /// `YYYY.toml` is an issue, and so is a directory without any calendar file. With
+    /// `provisional`, years without a file get a provisional calendar (see `WorkingCalendar`).
     public static func loadDirectory(
-        path: String, weekend: Set<LocalDay.Weekday> = YearCalendarDecoder.nationalWeekend
+        path: String, weekend: Set<LocalDay.Weekday> = YearCalendarDecoder.nationalWeekend, provisional: ProvisionalYearBuilder? = nil
     ) -> Result<WorkingCalendar, ConfigErrors> {
         let names: [String]
         do {
@@ -53,7 +54,7 @@ public enum CalendarFile {
         }
         guard issues.isEmpty else { return .failure(ConfigErrors(issues)) }
         do {
-            return .success(try WorkingCalendar(years, weekend: weekend))
+            return .success(try WorkingCalendar(years, weekend: weekend, provisional: provisional))
         } catch {
             // Unreachable: file names, and so years, are unique in a directory.
             return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: error.description)]))

@@ -25,9 +25,9 @@ import Testing
         #expect(Self.vietnam.solarDay(of: LunarDate(year: 2027, month: 3, day: 10)) == LocalDay("2027-04-16"))
     }
 
-    /// 1985: the new moon of 21 January fell just before midnight in Hà Nội and after it in
-    /// Beijing, and the winter-solstice month differs, so China's new year came a month later.
-    /// 2007: the new moon of 17 February was before midnight UTC+7, after it UTC+8.
+    /// 1985: a new moon close to midnight put the months of winter 1984–85 on other days in UTC+8,
+    /// and China's new year came a month after Vietnam's. 2007: the new moon of 17 February was
+    /// before midnight in UTC+7 and after it in UTC+8.
     @Test func vietnamAndChinaDifferIn1985And2007() {
         #expect(Self.china.newYear(1985) == LocalDay("1985-02-20"))
         #expect(Self.china.newYear(2007) == LocalDay("2007-02-18"))

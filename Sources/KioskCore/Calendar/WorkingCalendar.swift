@@ -37,6 +37,12 @@ public struct ReturnAppointment: Sendable, Hashable, CustomStringConvertible {
     public let time: OfficeHours.ClockTime
     /// The return instant.
     public let date: Date
+    /// The years of the days counted (from `countingStarts` to `returnSession`) whose calendar is
+    /// provisional: the date then rests on the law and a rule, not on the year's decisions.
+    public let provisionalYears: [Int]
+
+    /// Whether any day counted lies in a provisional year.
+    public var isProvisional: Bool { !provisionalYears.isEmpty }
 
     /// As written on the slip: "13 giờ 30 phút chiều thứ Ba, ngày 24/02/2026".
     public var vietnamese: String {
@@ -68,13 +74,15 @@ public enum DayStatus: Sendable, Hashable {
 
 /// The working days of the years it was built from, and the appointment (return) date of a dossier.
 ///
-/// It answers only for the years it has a calendar for: asking about a day of any other year
-/// throws `CalendarError.yearNotCovered(year)`, never guesses.
+/// It answers only for the years it has a calendar for: the official ones it was given and, when
+/// built with a `ProvisionalYearBuilder`, a provisional one for every other year the builder
+/// supports (1900–2100). Asking about a day of any other year throws
+/// `CalendarError.yearNotCovered(year)`, never guesses.
 public struct WorkingCalendar: Sendable {
     /// The largest processing time accepted, in working days (about four years).
     public static let maximumWorkingDays: Double = 1000
 
-    /// The calendars, by year.
+    /// The calendars, by year: official and provisional.
     public let years: [Int: YearCalendar]
     /// Weekly rest days; Saturday and Sunday by default (the 40-hour week of public offices).
     public let weekend: Set<LocalDay.Weekday>
@@ -82,13 +90,24 @@ public struct WorkingCalendar: Sendable {
     private let daysOff: [LocalDay: DayOff]
     private let workingDays: [LocalDay: CalendarEntry]
 
-    public init(_ calendars: [YearCalendar], weekend: Set<LocalDay.Weekday> = [.saturday, .sunday]) throws(CalendarError) {
+    /// `calendars` are the official years (at most one per year); with `provisional`, every other
+    /// year of `ProvisionalYearBuilder.supportedYears` gets the builder's provisional calendar.
+    public init(
+        _ calendars: [YearCalendar], weekend: Set<LocalDay.Weekday> = [.saturday, .sunday], provisional: ProvisionalYearBuilder? = nil
+    ) throws(CalendarError) {
         var years: [Int: YearCalendar] = [:]
-        var daysOff: [LocalDay: DayOff] = [:]
-        var workingDays: [LocalDay: CalendarEntry] = [:]
         for calendar in calendars {
             guard years[calendar.year] == nil else { throw .duplicateYear(calendar.year) }
             years[calendar.year] = calendar
+        }
+        if let provisional {
+            for year in ProvisionalYearBuilder.supportedYears where years[year] == nil {
+                years[year] = provisional.calendar(for: year)
+            }
+        }
+        var daysOff: [LocalDay: DayOff] = [:]
+        var workingDays: [LocalDay: CalendarEntry] = [:]
+        for calendar in years.values {
             for dayOff in calendar.daysOff { daysOff[dayOff.day] = dayOff }
             for entry in calendar.workingDays { workingDays[entry.day] = entry }
         }
@@ -98,8 +117,14 @@ public struct WorkingCalendar: Sendable {
         self.workingDays = workingDays
     }
 
-    /// The years covered, in order.
+    /// The years covered, official or provisional, in order.
     public var coveredYears: [Int] { years.keys.sorted() }
+
+    /// The years of official calendars (files), in order.
+    public var officialYears: [Int] { years.values.filter { !$0.isProvisional }.map(\.year).sorted() }
+
+    /// The years of provisional calendars, in order.
+    public var provisionalYears: [Int] { years.values.filter(\.isProvisional).map(\.year).sorted() }
 
     /// What `day` is. A swapped working day wins over the weekend; a listed day off over a weekday.
     public func status(of day: LocalDay) throws(CalendarError) -> DayStatus {
@@ -170,9 +195,10 @@ public struct WorkingCalendar: Sendable {
             last = try session(after: last)
         }
         let returned = try session(after: last)
+        let provisional = (first.day.year...returned.day.year).filter { years[$0]?.isProvisional == true }
         return ReturnAppointment(
             countingStarts: first, lastCounted: last, returnSession: returned, sessionsCounted: sessions,
-            time: hours.session(returned.part).start, date: returned.start(in: timeZone, hours: hours))
+            time: hours.session(returned.part).start, date: returned.start(in: timeZone, hours: hours), provisionalYears: provisional)
     }
 
     /// The first working session that starts strictly after `instant`.

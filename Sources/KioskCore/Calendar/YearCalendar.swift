@@ -54,19 +54,25 @@ public struct DayOff: Sendable, Hashable {
 /// One year of the national working calendar, as decided by law and the year's notices:
 /// holidays, compensatory and swapped days off, and the weekend days made working days.
 ///
-/// Built by `YearCalendarDecoder` from `calendar/YYYY.toml`, which validates it; the
-/// initialiser itself trusts its input (tests build small calendars directly).
+/// Built by `YearCalendarDecoder` from `calendar/YYYY.toml`, which validates it, or by
+/// `ProvisionalYearBuilder` from the law for a year without a file; the initialiser itself trusts
+/// its input (tests build small calendars directly).
 public struct YearCalendar: Sendable, Hashable {
     public let year: Int
     public let daysOff: [DayOff]
     /// Saturdays or Sundays made working days (làm bù), each paired with a swapped day off.
     public let workingDays: [CalendarEntry]
+    /// An official file's calendar, or a provisional one computed from the law.
+    public let origin: CalendarOrigin
 
-    public init(year: Int, daysOff: [DayOff], workingDays: [CalendarEntry]) {
+    public init(year: Int, daysOff: [DayOff], workingDays: [CalendarEntry], origin: CalendarOrigin = .official) {
         self.year = year
         self.daysOff = daysOff.sorted { $0.day < $1.day }
         self.workingDays = workingDays.sorted { $0.day < $1.day }
+        self.origin = origin
     }
+
+    public var isProvisional: Bool { origin == .provisional }
 
     public func dayOff(on day: LocalDay) -> DayOff? {
         daysOff.first { $0.day == day }
