@@ -68,6 +68,8 @@ public struct CalendarFetcher: Sendable {
             return .failure(.unreachable("cannot sign the request: \(error)"))
         }
         var configuration = HTTPClient.Configuration()
+        // As DayPusher: a collector that cannot be reached is tried again on the next nightly run.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout.connect = .seconds(10)
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         var request = HTTPClientRequest(url: "\(collector)\(CalendarFetch.path)?have=\(haveText)")
