@@ -33,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--time-zone: expected an IANA time zone such as Asia/Ho_Chi_Minh, found \"\(timeZone)\"")
         }
         let host = String(listen[..<colon])
-        let signer = try key.load(database: storage.database)
+        let signer = try key.loadForServing(database: storage.database)
         let store = try await CollectorStores.open(storage.database)
         var logger = Logger(label: "collectord")
         logger.logLevel = .notice
