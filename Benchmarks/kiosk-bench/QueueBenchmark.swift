@@ -21,16 +21,17 @@ struct QueueBenchmark: ParsableCommand {
         let services = ["ho-tich", "dat-dai", "xay-dung", "chinh-sach"]
         let day = LocalDay(year: 2026, month: 12, day: 1)!
         let opening = Date(timeIntervalSince1970: 1_796_083_200)
+        // Each counter calls two services, so every service has five counters.
+        let floorCounters = (0..<counters).map { QueueFloor.Counter(id: "quay-\($0 + 1)", services: [services[$0 % 4], services[($0 + 1) % 4]]) }
+        let layout = QueueLayout(counters: floorCounters, services: Set(services), maximumCalls: 3, fallbackMinutes: 10)
         let issueStart = DispatchTime.now().uptimeNanoseconds
         for index in 0..<tickets {
             let service = services[index % services.count]
             _ = try store.issueTicket(
                 service: service, letter: String(UnicodeScalar(UInt8(65 + index % services.count))), priority: index % 17 == 0 ? "Ưu tiên" : "",
-                terminal: "lay-so", issuedAt: opening.addingTimeInterval(Double(index)), day: day)
+                terminal: "lay-so", issuedAt: opening.addingTimeInterval(Double(index)), day: day, queue: layout)
         }
         let issueSeconds = Double(DispatchTime.now().uptimeNanoseconds - issueStart) / 1e9
-        // Each counter calls two services, so every service has five counters.
-        let floorCounters = (0..<counters).map { QueueFloor.Counter(id: "quay-\($0 + 1)", services: [services[$0 % 4], services[($0 + 1) % 4]]) }
 
         var keyMilliseconds: [Double] = []
         var served = 0
@@ -43,7 +44,7 @@ struct QueueBenchmark: ParsableCommand {
                 for command in [QueueCommand.callNext, .startServing, .done] {
                     now += 1
                     let keyStart = DispatchTime.now().uptimeNanoseconds
-                    let before = try store.queueFloor(day: day, counters: floorCounters, services: Set(services), maximumCalls: 3)
+                    let before = try store.queueFloor(day: day, layout: layout)
                     var after = before
                     do {
                         let events = try after.apply(command, at: counter.id, now: now)

@@ -38,7 +38,6 @@ public final class Daemon: Sendable {
         let queue = QueueDesk(config: config, store: store, clock: clock)
         let spooler = PrintSpooler(
             config: config, store: store, board: printers, logger: logger, retrySeconds: printRetrySeconds, clock: clock,
-            forecast: { ticket in (try? queue.forecast(for: ticket)) ?? WaitForecast(ahead: ticket.waitingAhead, minutes: nil) },
             publish: { bus.publish($0) })
         let storage = StorageWatch(store: store, directory: paths.directory, logger: logger) { bus.publish($0) }
         let board = StatusBoard(config: config, clock: clock, printers: printers, storage: storage, kept: spooler.keptTickets)

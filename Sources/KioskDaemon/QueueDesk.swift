@@ -47,26 +47,8 @@ final class QueueDesk: Sendable {
             servedService: served)
     }
 
-    /// For a ticket's printout: how many tickets are before it in its queue (priority first, then
-    /// by issue time) and the minutes until it is called, from the day's service times so far and
-    /// the counters open now (`WaitEstimator`); nil minutes when nobody is ahead or no counter is open.
-    func forecast(for ticket: StoredTicket) throws -> WaitForecast {
-        let floor = try floor(day: ticket.day)
-        let id = QueueTicket.ID(service: ticket.service, number: ticket.number.number)
-        guard let own = floor.tickets[id] else { return WaitForecast(ahead: 0, minutes: nil) }
-        let ahead = floor.waiting(for: own.waitingFor).filter { QueueTicket.goesBefore($0, own) }.count
-        var estimator = WaitEstimator(fallbackMinutes: config.ticketing.minutesPerTicket)
-        for served in try store.serviceMinutes(day: ticket.day) { estimator.record(service: served.service, minutes: served.minutes) }
-        guard ahead > 0, let minutes = estimator.minutes(ahead: ahead, service: own.waitingFor, on: floor) else {
-            return WaitForecast(ahead: ahead, minutes: nil)
-        }
-        return WaitForecast(ahead: ahead, minutes: Int(minutes.rounded(.up)))
-    }
-
     func floor(day: LocalDay) throws -> QueueFloor {
-        try store.queueFloor(
-            day: day, counters: config.counters.map { QueueFloor.Counter(id: $0.id, services: $0.services) },
-            services: Set(config.services.map(\.id)), maximumCalls: config.ticketing.maximumCalls)
+        try store.queueFloor(day: day, layout: config.queueLayout)
     }
 
     private func event(for change: QueueEvent, on floor: QueueFloor) -> DaemonEvent? {

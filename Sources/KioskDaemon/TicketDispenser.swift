@@ -60,13 +60,13 @@ final class TicketDispenser {
         let issuedAt = clock.now()
         let ticket = try store.issueTicket(
             service: service.id, letter: service.letter, priority: choice.priority ?? "", terminal: terminal.id,
-            issuedAt: issuedAt, day: clock.numberingDay(of: issuedAt))
+            issuedAt: issuedAt, day: clock.numberingDay(of: issuedAt), queue: config.queueLayout)
         lastIssued[terminal.id] = now
         return Result(
             events: [
                 .ticketIssued(
                     terminal: terminal.id, number: ticket.number.description, service: service.id,
-                    priority: choice.priority != nil, waitingAhead: ticket.waitingAhead)
+                    priority: choice.priority != nil, waitingAhead: ticket.forecast.ahead)
             ],
             issued: ticket)
     }

@@ -9,23 +9,34 @@ import KioskCore
 extension KioskDatabase {
     /// - Parameter includingFinished: also the served and no-show tickets (for reading the day);
     ///   a staff key needs only the tickets still in the queue or at a counter.
-    public func queueFloor(
-        day: LocalDay, counters: [QueueFloor.Counter], services: Set<String>, maximumCalls: Int, includingFinished: Bool = false
+    public func queueFloor(day: LocalDay, layout: QueueLayout, includingFinished: Bool = false) throws -> QueueFloor {
+        try database.read { db in try Self.queueFloor(db, day: day, layout: layout, includingFinished: includingFinished) }
+    }
+
+    /// - Parameter waitingIn: only the tickets waiting in this service's queue (all a wait forecast
+    ///   reads), rather than every active ticket.
+    static func queueFloor(
+        _ db: Database, day: LocalDay, layout: QueueLayout, includingFinished: Bool, waitingIn queue: String? = nil
     ) throws -> QueueFloor {
-        try database.read { db in
-            let paused = Set(try String.fetchAll(db, sql: "SELECT counter FROM counter_state WHERE paused = 1"))
-            var floor = QueueFloor(
-                counters: counters.map { counter in
-                    var counter = counter
-                    counter.paused = paused.contains(counter.id)
-                    return counter
-                }, services: services, maximumCalls: maximumCalls)
-            let active = includingFinished ? "" : " AND status IN ('waiting', 'called', 'serving')"
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM ticket WHERE day = ?\(active)", arguments: [day.description]) {
-                floor.add(Self.queueTicket(row))
-            }
-            return floor
+        let paused = Set(try String.fetchAll(db, sql: "SELECT counter FROM counter_state WHERE paused = 1"))
+        var floor = QueueFloor(
+            counters: layout.counters.map { counter in
+                var counter = counter
+                counter.paused = paused.contains(counter.id)
+                return counter
+            }, services: layout.services, maximumCalls: layout.maximumCalls)
+        var sql = "SELECT * FROM ticket WHERE day = ?"
+        var arguments: StatementArguments = [day.description]
+        if let queue {
+            sql += " AND status = 'waiting' AND only_counter = '' AND (CASE waiting_for WHEN '' THEN service ELSE waiting_for END) = ?"
+            arguments += [queue]
+        } else if !includingFinished {
+            sql += " AND status IN ('waiting', 'called', 'serving')"
         }
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            floor.add(Self.queueTicket(row))
+        }
+        return floor
     }
 
     /// Stores every ticket and counter that differs between the floor before a staff key and after
@@ -71,17 +82,22 @@ extension KioskDatabase {
 
     /// The day's service times in minutes per service, in the order they ended (for `WaitEstimator` after a restart).
     public func serviceMinutes(day: LocalDay) throws -> [(service: String, minutes: Double)] {
-        try database.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
+        try database.read { db in try Self.serviceMinutes(db, day: day) }
+    }
+
+    /// - Parameter queue: only the times of tickets served from this service's queue.
+    static func serviceMinutes(_ db: Database, day: LocalDay, queue: String? = nil) throws -> [(service: String, minutes: Double)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM (
                     SELECT CASE waiting_for WHEN '' THEN service ELSE waiting_for END AS queue, state_since, finished_at FROM ticket
-                    WHERE day = ? AND status = 'served' AND state_since IS NOT NULL ORDER BY finished_at
-                    """,
-                arguments: [day.description]
-            ).map { row in
-                (row["queue"], max(0, (Double(row["finished_at"] as String) ?? 0) - (Double(row["state_since"] as String) ?? 0)) / 60)
-            }
+                    WHERE day = ? AND status = 'served' AND state_since IS NOT NULL
+                ) WHERE ? IS NULL OR queue = ? ORDER BY finished_at
+                """,
+            arguments: [day.description, queue, queue]
+        ).map { row in
+            (row["queue"], max(0, (Double(row["finished_at"] as String) ?? 0) - (Double(row["state_since"] as String) ?? 0)) / 60)
         }
     }
 

@@ -7,29 +7,33 @@ import KioskCore
 ///
 /// Tickets are not votes: nothing here refers to a rating, and the tally tables nothing here.
 extension KioskDatabase {
-    /// Gives the next number of `service` on `day` and stores the ticket, in one transaction.
+    /// Gives the next number of `service` on `day`, forecasts its wait on the day's queue laid out
+    /// as `queue`, and stores the ticket with its forecast, in one transaction.
     public func issueTicket(
-        service: String, letter: String, priority: String = "", terminal: String, issuedAt: Date, day: LocalDay
+        service: String, letter: String, priority: String = "", terminal: String, issuedAt: Date, day: LocalDay, queue: QueueLayout
     ) throws -> StoredTicket {
         try database.write { db in
             let next =
                 try Int.fetchOne(
                     db, sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM ticket WHERE day = ? AND service = ?",
                     arguments: [day.description, service]) ?? 1
-            let waiting =
-                try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM ticket WHERE day = ? AND service = ? AND status = 'waiting'",
-                    arguments: [day.description, service]) ?? 0
+            let ticket = QueueTicket(
+                id: .init(service: service, number: next), number: TicketNumber(letter: letter, number: next), issuedAt: issuedAt,
+                priorityClass: priority.isEmpty ? nil : priority)
+            var floor = try Self.queueFloor(db, day: day, layout: queue, includingFinished: false, waitingIn: service)
+            floor.add(ticket)
+            var estimator = WaitEstimator(fallbackMinutes: queue.fallbackMinutes)
+            for served in try Self.serviceMinutes(db, day: day, queue: service) { estimator.record(service: served.service, minutes: served.minutes) }
+            let forecast = WaitForecast(for: ticket, on: floor, estimator: estimator)
             try db.execute(
                 sql: """
-                    INSERT INTO ticket (day, service, number, letter, priority, terminal, issued_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO ticket (day, service, number, letter, priority, terminal, issued_at, forecast_ahead, forecast_minutes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [day.description, service, next, letter, priority, terminal, Self.timestamp(issuedAt)])
+                arguments: [day.description, service, next, letter, priority, terminal, Self.timestamp(issuedAt), forecast.ahead, forecast.minutes])
             return StoredTicket(
-                day: day, service: service, number: TicketNumber(letter: letter, number: next), priority: priority,
-                terminal: terminal, issuedAt: issuedAt, waitingAhead: waiting, printState: .pending, printJob: nil,
-                printMessage: "", printCrashes: 0)
+                day: day, service: service, number: ticket.number, priority: priority, terminal: terminal, issuedAt: issuedAt,
+                forecast: forecast, printState: .pending, printJob: nil, printMessage: "", printCrashes: 0)
         }
     }
 
@@ -132,7 +136,8 @@ extension KioskDatabase {
         StoredTicket(
             day: LocalDay(row["day"] as String)!, service: row["service"],
             number: TicketNumber(letter: row["letter"], number: row["number"]), priority: row["priority"],
-            terminal: row["terminal"], issuedAt: date(row["issued_at"]), waitingAhead: 0,
+            terminal: row["terminal"], issuedAt: date(row["issued_at"]),
+            forecast: WaitForecast(ahead: row["forecast_ahead"], minutes: row["forecast_minutes"]),
             printState: TicketPrintState(rawValue: row["print_state"]) ?? .pending, printJob: row["print_job"],
             printMessage: row["print_message"], printCrashes: row["print_crashes"])
     }
@@ -155,8 +160,8 @@ public struct StoredTicket: Sendable, Equatable {
     public var priority: String
     public var terminal: String
     public var issuedAt: Date
-    /// Tickets of the same service still waiting when this one was issued (only when issued).
-    public var waitingAhead: Int
+    /// The wait forecast when the ticket was issued.
+    public var forecast: WaitForecast
     public var printState: TicketPrintState
     /// The CUPS job of the latest attempt: CUPS is asked about it before the ticket is sent again.
     public var printJob: Int32?

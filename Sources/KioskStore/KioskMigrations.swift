@@ -107,6 +107,15 @@ enum KioskMigrations {
             // is 'held' (print_state) until staff ask for it again (`kioskctl print retry`).
             try db.execute(sql: "ALTER TABLE ticket ADD COLUMN print_crashes INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v6-ticket-forecast") { db in
+            // The wait forecast made when the ticket was issued (`WaitForecast`): the tickets before
+            // it, and the minutes until it is called (NULL: none). Tickets issued before keep 0 and NULL.
+            try db.execute(
+                sql: """
+                    ALTER TABLE ticket ADD COLUMN forecast_ahead INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE ticket ADD COLUMN forecast_minutes INTEGER;
+                    """)
+        }
         return migrator
     }
 }

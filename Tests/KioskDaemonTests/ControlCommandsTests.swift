@@ -27,8 +27,7 @@ struct ControlCommandsTests {
             let published = published
             let publish: @Sendable ([DaemonEvent]) -> Void = { published.append($0) }
             let spooler = PrintSpooler(
-                config: office.config, store: office.store, board: PrinterBoard(printers: office.config.printers), logger: logger, clock: clock,
-                forecast: { WaitForecast(ahead: $0.waitingAhead, minutes: nil) }, publish: publish)
+                config: office.config, store: office.store, board: PrinterBoard(printers: office.config.printers), logger: logger, clock: clock, publish: publish)
             let sealer = DaySealer(
                 config: office.config, store: office.store, keyPath: office.directory.appendingPathComponent("no-key").path, logger: logger,
                 clock: clock, publish: publish)
@@ -46,7 +45,7 @@ struct ControlCommandsTests {
             let clock = clock.officeClock()
             return try (0..<count).map { _ in
                 try office.store.issueTicket(
-                    service: "ho-tich", letter: "A", priority: "", terminal: "lay-so", issuedAt: clock.now(), day: clock.numberingDay
+                    service: "ho-tich", letter: "A", priority: "", terminal: "lay-so", issuedAt: clock.now(), day: clock.numberingDay, queue: office.config.queueLayout
                 ).number.description
             }
         }

@@ -111,7 +111,7 @@ struct InProcessOffice {
         path = "/dev/input/by-path/ticket-pad"
         role = "ticket_keypad"
         terminal = "lay-so"
-        keys = { KEY_KP1 = "ho-tich", KEY_KP2 = "dat-dai" }
+        keys = { KEY_KP1 = "ho-tich", KEY_KP2 = "dat-dai", KEY_KP9 = { service = "ho-tich", priority = "Người cao tuổi" } }
         """
 
     init(_ name: String) throws {

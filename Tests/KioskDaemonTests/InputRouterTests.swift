@@ -10,7 +10,7 @@ import Testing
 /// or a counter's staff keys, is committed to a real SQLite file, and comes back as effects.
 struct InputRouterTests {
     typealias O = InProcessOffice
-    let kp1 = KeyCodes.code(named: "KEY_KP1")!, kp2 = KeyCodes.code(named: "KEY_KP2")!, kp5 = KeyCodes.code(named: "KEY_KP5")!
+    let kp1 = KeyCodes.code(named: "KEY_KP1")!, kp2 = KeyCodes.code(named: "KEY_KP2")!, kp5 = KeyCodes.code(named: "KEY_KP5")!, kp9 = KeyCodes.code(named: "KEY_KP9")!
     let kpEnter = KeyCodes.code(named: "KEY_KPENTER")!
 
     func touch(_ source: Int, x: Double, y: Double, seconds: Double = 0.1) -> InputAction {
@@ -78,6 +78,28 @@ struct InputRouterTests {
         clock.advance(seconds: 2)
         #expect(router.route(press).ticketToPrint?.number.description == "B002")
         #expect(try office.store.tickets(on: LocalDay(year: 2026, month: 12, day: 7)!).map(\.number.description) == ["B001", "B002"])
+    }
+
+    /// The event says the wait the ticket prints: forecast once, when the ticket is committed, with
+    /// priority tickets first and the counters that call the service sharing the queue.
+    @Test func theIssuedEventAndTheTicketCarryOneForecastWithPriorityFirst() throws {
+        let office = try O("forecast")
+        let clock = ManualClock("2026-12-07 07:45")
+        let router = InputRouter(config: office.config, store: office.store, clock: clock.officeClock())
+        var issued: [InputOutcome] = []
+        for code in [kp1, kp1, kp9] {
+            issued.append(router.route(.key(source: O.ticketKeypad, code: code)))
+            clock.advance(seconds: 3)
+        }
+        #expect(issued.flatMap(\.events) == [
+            .ticketIssued(terminal: "lay-so", number: "A001", service: "ho-tich", priority: false, waitingAhead: 0),
+            .ticketIssued(terminal: "lay-so", number: "A002", service: "ho-tich", priority: false, waitingAhead: 1),
+            .ticketIssued(terminal: "lay-so", number: "A003", service: "ho-tich", priority: true, waitingAhead: 0),
+        ])
+        // Two counters call hộ tịch; 10 minutes per ticket until service times are measured.
+        #expect(issued.map(\.ticketToPrint?.forecast) == [
+            WaitForecast(ahead: 0, minutes: nil), WaitForecast(ahead: 1, minutes: 5), WaitForecast(ahead: 0, minutes: nil),
+        ])
     }
 
     @Test func aCallIsAnnouncedAndACallToAnEmptyQueueIsRefusedWithoutABlink() throws {

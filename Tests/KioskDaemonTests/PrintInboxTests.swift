@@ -11,7 +11,7 @@ struct PrintInboxTests {
         let office = try InProcessOffice("inbox")
         let clock = ManualClock("2026-12-07 08:00").officeClock()
         return try (0..<count).map { _ in
-            try office.store.issueTicket(service: "ho-tich", letter: "A", priority: "", terminal: "lay-so", issuedAt: clock.now(), day: clock.numberingDay)
+            try office.store.issueTicket(service: "ho-tich", letter: "A", priority: "", terminal: "lay-so", issuedAt: clock.now(), day: clock.numberingDay, queue: office.config.queueLayout)
         }
     }
 

@@ -21,13 +21,13 @@ struct PrintSpoolerTests {
             let published = published
             spooler = PrintSpooler(
                 config: office.config, store: office.store, board: PrinterBoard(printers: office.config.printers), logger: Logger(label: "test"),
-                clock: clock.officeClock(), forecast: { WaitForecast(ahead: $0.waitingAhead, minutes: nil) }, publish: { published.append($0) })
+                clock: clock.officeClock(), publish: { published.append($0) })
         }
 
         func issue(_ count: Int, at time: OfficeClock? = nil) throws -> [StoredTicket] {
             let clock = time ?? self.clock.officeClock()
             return try (0..<count).map { _ in
-                try office.store.issueTicket(service: "dat-dai", letter: "B", priority: "", terminal: "lay-so", issuedAt: clock.now(), day: clock.numberingDay)
+                try office.store.issueTicket(service: "dat-dai", letter: "B", priority: "", terminal: "lay-so", issuedAt: clock.now(), day: clock.numberingDay, queue: office.config.queueLayout)
             }
         }
     }

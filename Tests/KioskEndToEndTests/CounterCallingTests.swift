@@ -79,7 +79,7 @@ import Testing
         let store = try KioskDatabase(readOnlyPath: rig.stateDirectory.appendingPathComponent("kiosk.sqlite").path)
         defer { try? store.close() }
         let day = NumberingDay.of(Date(), timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, resetHour: 0)
-        let floor = try store.queueFloor(day: day, counters: [], services: [], maximumCalls: 3, includingFinished: true)
+        let floor = try store.queueFloor(day: day, layout: QueueLayout(counters: [], services: [], maximumCalls: 3, fallbackMinutes: 10), includingFinished: true)
         return Dictionary(uniqueKeysWithValues: floor.tickets.values.map { ticket in
             let state: String
             switch ticket.state {

@@ -207,7 +207,7 @@ import Testing
         let store = try KioskDatabase(readOnlyPath: rig.stateDirectory.appendingPathComponent("kiosk.sqlite").path)
         defer { try? store.close() }
         let day = NumberingDay.of(Date(), timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, resetHour: 0)
-        let stored = try store.queueFloor(day: day, counters: [], services: [], maximumCalls: 2, includingFinished: true)
+        let stored = try store.queueFloor(day: day, layout: QueueLayout(counters: [], services: [], maximumCalls: 2, fallbackMinutes: 10), includingFinished: true)
         #expect(stored.tickets.count == 200)
         #expect(stored.tickets.values.allSatisfy { if case .served = $0.state { true } else if case .noShow = $0.state { true } else { false } })
         let firstCalls = calls.filter { $0.hasSuffix("×1") }.map { String($0.dropLast(2)) }

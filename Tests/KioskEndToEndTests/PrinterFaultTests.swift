@@ -59,9 +59,9 @@ import Testing
         let tickets = try storedTickets(office)
         return try sink.jobs.map { job in
             let bitmap = try EscPosRaster.decode(job)
-            // Each ticket says how many wait before it (then 5 minutes each): try every count.
+            // Each ticket says the wait forecast when it was issued, however late it is printed.
             let match = tickets.first { ticket in
-                (0..<tickets.count).contains { ahead in (try? expectedTicket(ticket, waitingAhead: ahead, minutes: ahead == 0 ? nil : ahead * 5)) == bitmap }
+                (try? expectedTicket(ticket, waitingAhead: ticket.forecast.ahead, minutes: ticket.forecast.minutes)) == bitmap
             }
             return try #require(match?.number.description, "a printed job is none of the stored tickets")
         }

@@ -124,6 +124,8 @@ import Testing
         }
         #expect(try EscPosRaster.decode(sink.jobs[1]) == (try expected(1, ahead: 1, minutes: 5)))
         #expect(try EscPosRaster.decode(sink.jobs[2]) == (try expected(2, ahead: 0, minutes: nil, priority: "Người cao tuổi")))
+        // The event said what the paper says: the forecast is made once, when the ticket is issued.
+        #expect(issued(office.events).map(\.waitingAhead) == [0, 1, 0])
     }
 
     @Test func zonesAndKeysNumberEachServiceOnItsOwnAndMarkPriority() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import KioskCore
 
 /// A new empty directory under /tmp, removed when released.
 final class SealScratch: Sendable {
@@ -17,4 +18,9 @@ final class SealScratch: Sendable {
     func path(_ name: String) -> String {
         url.appendingPathComponent(name).path
     }
+}
+
+extension QueueLayout {
+    /// A queue no counter calls: tickets are numbered and counted, no wait is estimated.
+    static let withoutCounters = QueueLayout(counters: [], services: [], maximumCalls: 3, fallbackMinutes: 10)
 }

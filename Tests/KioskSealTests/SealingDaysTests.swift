@@ -44,8 +44,8 @@ import Testing
         try rig.store.record(vote: Self.vote(Self.day1))
         try rig.store.record(vote: Self.vote(Self.day3, counter: "quay-2", choice: "khong", satisfied: false))
         try rig.store.record(rejected: .duringLockout, terminal: "danh-gia-quay-1", day: Self.day3)
-        _ = try rig.store.issueTicket(service: "ho-tich", letter: "A", terminal: "lay-so", issuedAt: Self.instant("2026-11-29T02:00:00Z"), day: Self.day3)
-        _ = try rig.store.issueTicket(service: "ho-tich", letter: "A", priority: "Người cao tuổi", terminal: "lay-so", issuedAt: Self.instant("2026-11-29T02:01:00Z"), day: Self.day3)
+        _ = try rig.store.issueTicket(service: "ho-tich", letter: "A", terminal: "lay-so", issuedAt: Self.instant("2026-11-29T02:00:00Z"), day: Self.day3, queue: .withoutCounters)
+        _ = try rig.store.issueTicket(service: "ho-tich", letter: "A", priority: "Người cao tuổi", terminal: "lay-so", issuedAt: Self.instant("2026-11-29T02:01:00Z"), day: Self.day3, queue: .withoutCounters)
         try rig.store.record(slipPrinted: "Đăng ký khai sinh", day: Self.day3)
         try rig.store.record(printerFault: "media-empty", printer: "may-in-ve", day: Self.day3)
 

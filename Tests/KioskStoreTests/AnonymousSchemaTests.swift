@@ -52,7 +52,7 @@ import Testing
             ])
         #expect(try columns(of: "grdb_migrations").map(\.name) == ["identifier"])
         let migrations = try inspect(path) { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1-daily-tallies", "v2-tickets", "v3-sealed-days", "v4-queue", "v5-print-crashes"])
+        #expect(migrations == ["v1-daily-tallies", "v2-tickets", "v3-sealed-days", "v4-queue", "v5-print-crashes", "v6-ticket-forecast"])
         // A counter is paused or not; the queue's other state is on the tickets, which no vote refers to.
         #expect(try columns(of: "counter_state").map(\.description) == ["counter TEXT NOT NULL pk=1", "paused INTEGER NOT NULL pk=0"])
     }

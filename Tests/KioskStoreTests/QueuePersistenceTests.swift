@@ -13,6 +13,7 @@ import Testing
     static let opening = Date(timeIntervalSince1970: 1_773_036_000)  // 2026-03-09 07:00 +07
     static let counters = [QueueFloor.Counter(id: "quay-1", services: ["ho-tich"]), .init(id: "quay-2", services: ["ho-tich", "dat-dai"])]
     static let services: Set<String> = ["ho-tich", "dat-dai"]
+    static let layout = QueueLayout(counters: counters, services: services, maximumCalls: 3, fallbackMinutes: 10)
 
     init() throws {
         scratch = try ScratchDirectory()
@@ -20,7 +21,7 @@ import Testing
     }
 
     func load(_ store: KioskDatabase) throws -> QueueFloor {
-        try store.queueFloor(day: Self.day, counters: Self.counters, services: Self.services, maximumCalls: 3, includingFinished: true)
+        try store.queueFloor(day: Self.day, layout: Self.layout, includingFinished: true)
     }
 
     /// Applies a key in memory and commits it, as kioskd does.
@@ -34,7 +35,7 @@ import Testing
     func issue(_ store: KioskDatabase, _ service: String, minute: Double, priority: String = "") throws {
         _ = try store.issueTicket(
             service: service, letter: service == "ho-tich" ? "A" : "B", priority: priority, terminal: "loi-vao",
-            issuedAt: Self.opening.addingTimeInterval(minute * 60), day: Self.day)
+            issuedAt: Self.opening.addingTimeInterval(minute * 60), day: Self.day, queue: .withoutCounters)
     }
 
     @Test func theFloorLoadedAgainIsTheFloorThatWasCommitted() throws {
@@ -70,7 +71,7 @@ import Testing
         #expect(next.current(at: "quay-1")?.number.description == "B001")
         #expect(try load(reopened) == next)
         // What a staff key loads: only the tickets still waiting or at a counter.
-        let active = try reopened.queueFloor(day: Self.day, counters: Self.counters, services: Self.services, maximumCalls: 3)
+        let active = try reopened.queueFloor(day: Self.day, layout: Self.layout)
         #expect(active.tickets.values.map(\.number.description).sorted() == ["A002", "A003", "B001", "B002"], "not A001 (no-show) nor A004 (served)")
     }
 

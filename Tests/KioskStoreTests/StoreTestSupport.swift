@@ -66,3 +66,8 @@ func count(of key: VoteKey, in tallies: [VoteTally]) -> Int? {
     #expect(matches.count <= 1, "one row per key, found \(matches.count) for \(key)")
     return matches.first?.count
 }
+
+extension QueueLayout {
+    /// A queue no counter calls: tickets are numbered and counted, no wait is estimated.
+    static let withoutCounters = QueueLayout(counters: [], services: [], maximumCalls: 3, fallbackMinutes: 10)
+}

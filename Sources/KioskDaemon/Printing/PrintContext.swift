@@ -5,7 +5,7 @@ import KioskStore
 import Logging
 
 /// What every printer's lane shares: the office, the store, the board the status reads, where
-/// events go, the render thread, the clock, and the queue's forecast for a ticket's printout.
+/// events go, the render thread and the clock.
 struct PrintContext: Sendable {
     let config: OfficeConfig
     let store: KioskDatabase
@@ -16,9 +16,6 @@ struct PrintContext: Sendable {
     let retrySeconds: Double
     let clock: OfficeClock
     let publish: @Sendable ([DaemonEvent]) -> Void
-    /// How many are ahead of a ticket and the minutes until it is called, when it is printed (a
-    /// ticket printed late says where it stands then).
-    let forecast: @Sendable (StoredTicket) -> WaitForecast
 
     var numberingDay: LocalDay { clock.numberingDay }
 

@@ -17,12 +17,11 @@ final class PrintSpooler: Sendable {
 
     init(
         config: OfficeConfig, store: KioskDatabase, board: PrinterBoard, logger: Logger, retrySeconds: Double = 2,
-        clock: OfficeClock, forecast: @escaping @Sendable (StoredTicket) -> WaitForecast,
-        publish: @escaping @Sendable ([DaemonEvent]) -> Void
+        clock: OfficeClock, publish: @escaping @Sendable ([DaemonEvent]) -> Void
     ) {
         let context = PrintContext(
             config: config, store: store, board: board, renderer: RenderThread(), logger: logger, retrySeconds: retrySeconds,
-            clock: clock, publish: publish, forecast: forecast)
+            clock: clock, publish: publish)
         self.context = context
         lanes = Dictionary(
             uniqueKeysWithValues: config.printers.enumerated().map { index, printer in

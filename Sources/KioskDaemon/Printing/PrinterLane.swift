@@ -230,9 +230,7 @@ final class PrinterLane: @unchecked Sendable {
     }
 
     private func render(_ ticket: StoredTicket) throws -> [PrintDocument] {
-        let forecast = context.forecast(ticket)
-        let printout = TicketPrintoutBuilder(config: context.config, timeZone: context.clock.timeZone).printout(
-            for: ticket, waitingAhead: forecast.ahead, estimatedWaitMinutes: forecast.minutes)
+        let printout = TicketPrintoutBuilder(config: context.config, timeZone: context.clock.timeZone).printout(for: ticket)
         let renderer = PrinterRenderer(printer: printer)
         let stub = stubLeft
         return try context.renderer.render { try renderer.ticket(printout, stubToCut: stub) }

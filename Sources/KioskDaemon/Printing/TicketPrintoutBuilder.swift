@@ -8,8 +8,9 @@ struct TicketPrintoutBuilder {
     let config: OfficeConfig
     let timeZone: TimeZone
 
-    /// - Parameter estimatedWaitMinutes: from `QueueDesk.forecast`; nil prints none.
-    func printout(for ticket: StoredTicket, waitingAhead: Int, estimatedWaitMinutes estimate: Int?) -> TicketPrintout {
+    /// The wait printed is the one forecast when the ticket was issued (`StoredTicket.forecast`),
+    /// as the `ticket-issued` event said it, however late the ticket is printed or reprinted.
+    func printout(for ticket: StoredTicket) -> TicketPrintout {
         let service = config.service(id: ticket.service)
         let counters = config.counterNumbers(serving: ticket.service)
         let number = ticket.number.description
@@ -19,8 +20,8 @@ struct TicketPrintoutBuilder {
             number: number,
             issuedAt: ticket.issuedAt,
             timeZone: timeZone,
-            waitingAhead: waitingAhead,
-            estimatedWaitMinutes: estimate,
+            waitingAhead: ticket.forecast.ahead,
+            estimatedWaitMinutes: ticket.forecast.minutes,
             counters: counters,
             priority: ticket.priority.isEmpty ? nil : ticket.priority,
             hotline: config.ticketing.hotline,
