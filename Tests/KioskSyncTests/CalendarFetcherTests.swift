@@ -52,6 +52,7 @@ import Testing
             let shelf = fetcher.shelf
             #expect(try String(contentsOfFile: shelf.tomlPath(year: 2027), encoding: .utf8) == Self.file(2027))
             #expect(shelf.stamps().map(\.holding) == [CalendarHolding(year: 2027, version: 1)])
+            #expect(try await rig.collector.calendarHoldings().map(\.holding.text) == ["2027.1"], "reported once installed")
             #expect(Self.contents(shelf).keys.sorted() == ["2027.sig.json", "2027.toml"], "no temporary file left")
 
             _ = try await rig.collector.addCalendar(

@@ -7,7 +7,8 @@ import NIOCore
 /// Fetches the calendar files the collector has newer than the kiosk's (`GET
 /// {collector}/api/v1/calendars?have=…`, signed with the kiosk's key as its pushes are), checks
 /// each (`CalendarCheck`) and installs those that pass (`CalendarShelf`); a refused file changes
-/// nothing. Run by `kioskctl push` after the days.
+/// nothing. After installing it asks again with what it now has, which is what the collector
+/// records for the dashboard. Run by `kioskctl push` after the days.
 public struct CalendarFetcher: Sendable {
     let collector: String
     let kioskID: String
@@ -54,6 +55,11 @@ public struct CalendarFetcher: Sendable {
                     return report
                 }
             }
+        }
+        if !report.installed.isEmpty {
+            // Ask once more with what is now installed, so the collector's dashboard shows it tonight
+            // rather than after the next run; the answer offers nothing new and is not needed.
+            _ = await ask(have: shelf.stamps().map(\.holding))
         }
         return report
     }
