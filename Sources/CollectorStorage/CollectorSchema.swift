@@ -13,8 +13,11 @@ enum CollectorSchema {
         histogram.counts.map(String.init).joined(separator: ",")
     }
 
-    static func histogramCounts(_ text: String) -> [Int] {
-        text.split(separator: ",").compactMap { Int($0) }
+    /// The histogram a stored text holds; nil unless it is one whole count per bucket.
+    static func histogram(_ text: String) -> WaitHistogram? {
+        let counts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+        guard counts.allSatisfy({ $0 != nil }) else { return nil }
+        return WaitHistogram(counts: counts.compactMap { $0 })
     }
 
     /// Times the collector stores (`CollectorTime`).

@@ -22,10 +22,10 @@ import Testing
     }
 
     @Test func queueFiguresAreNumbersWithTheWaitsPerBucket() {
-        let waiting = [2, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        let waiting = WaitHistogram(counts: [2, 0, 0, 0, 0, 0, 0, 0, 0, 0])!
         let rows = [
             QueueRow(key: "HN-HK", label: "HN-HK", issued: 3, priority: 1, served: 2, noShow: 1, waiting: waiting),
-            QueueRow(key: "HN-BD", label: "HN-BD", issued: 1, priority: 0, served: 0, noShow: 0, waiting: Array(repeating: 0, count: 10)),
+            QueueRow(key: "HN-BD", label: "HN-BD", issued: 1, priority: 0, served: 0, noShow: 0, waiting: WaitHistogram()),
         ]
         #expect(ReportJSON.queue(rows, query: Self.october) == """
             {"breakdown":"office","district":"Hoàn Kiếm","from":"2026-10-01","rows":[\

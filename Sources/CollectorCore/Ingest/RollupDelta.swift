@@ -104,7 +104,7 @@ package struct RollupDelta {
         package var priority = 0
         package var served = 0
         package var noShow = 0
-        package var waiting = Array(repeating: 0, count: WaitHistogram.bucketCount)
+        package var waiting = WaitHistogram()
     }
 
     package private(set) var votes: [(key: VoteKey, sums: VoteSums)] = []
@@ -135,7 +135,7 @@ package struct RollupDelta {
                 sums.priority += ticket.priority
                 sums.served += ticket.served
                 sums.noShow += ticket.noShow
-                for (index, count) in ticket.waiting.counts.enumerated() where index < sums.waiting.count { sums.waiting[index] += count }
+                sums.waiting.add(ticket.waiting)
                 tickets[key] = sums
             }
             for slip in day.tallies.slips { slips[NamedKey(place: place, name: slip.procedure), default: 0] += slip.count }

@@ -10,9 +10,9 @@ public struct QueueRow: Sendable, Equatable {
     public var priority: Int
     public var served: Int
     public var noShow: Int
-    public var waiting: [Int]
+    public var waiting: WaitHistogram
 
-    public init(key: String, label: String, issued: Int, priority: Int, served: Int, noShow: Int, waiting: [Int]) {
+    public init(key: String, label: String, issued: Int, priority: Int, served: Int, noShow: Int, waiting: WaitHistogram) {
         self.key = key
         self.label = label
         self.issued = issued
@@ -26,21 +26,21 @@ public struct QueueRow: Sendable, Equatable {
     public var noShowRate: Double? { served + noShow > 0 ? Double(noShow) * 100 / Double(served + noShow) : nil }
 
     public var meanWaitMinutes: Double? {
-        let total = waiting.reduce(0, +)
+        let total = waiting.total
         guard total > 0 else { return nil }
         let bounds = [0] + WaitHistogram.upperBounds
         let middles = (0..<WaitHistogram.bucketCount).map { index in
             index < WaitHistogram.upperBounds.count ? Double(bounds[index] + bounds[index + 1]) / 2 : Double(WaitHistogram.upperBounds.last!)
         }
-        return zip(waiting, middles).reduce(0) { $0 + Double($1.0) * $1.1 } / Double(total)
+        return zip(waiting.counts, middles).reduce(0) { $0 + Double($1.0) * $1.1 } / Double(total)
     }
 
     /// The upper bound of the bucket holding the 90th percentile; for the last bucket, its lower bound ("120 or more").
     public var p90WaitMinutes: Int? {
-        let total = waiting.reduce(0, +)
+        let total = waiting.total
         guard total > 0 else { return nil }
         var seen = 0
-        for (index, count) in waiting.enumerated() {
+        for (index, count) in waiting.counts.enumerated() {
             seen += count
             if Double(seen) >= 0.9 * Double(total) {
                 return index < WaitHistogram.upperBounds.count ? WaitHistogram.upperBounds[index] : WaitHistogram.upperBounds.last!
@@ -63,7 +63,7 @@ public struct QueueRow: Sendable, Equatable {
             existing.priority += row.priority
             existing.served += row.served
             existing.noShow += row.noShow
-            existing.waiting = zip(existing.waiting, row.waiting).map(+)
+            existing.waiting.add(row.waiting)
             merged[row.key] = existing
         }
         return order.sorted().map { merged[$0]! }

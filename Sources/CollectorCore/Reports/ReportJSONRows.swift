@@ -38,7 +38,7 @@ public struct QueueJSONRow: Codable, Sendable, Equatable {
         priority = row.priority
         served = row.served
         noShow = row.noShow
-        waitingMinutes = row.waiting
+        waitingMinutes = row.waiting.counts
         noShowRate = row.noShowRate.map(ReportJSON.oneDecimal)
         meanWaitMinutes = row.meanWaitMinutes.map(ReportJSON.oneDecimal)
         p90WaitMinutes = row.p90WaitMinutes

@@ -123,7 +123,7 @@ struct PostgresIngest {
             for column in [places.months, places.provinces, places.districts, places.offices, delta.tickets.map(\.key.name)] { bindings.append(column) }
             for column in [sums.map(\.issued), sums.map(\.priority), sums.map(\.served), sums.map(\.noShow)] { bindings.append(column) }
             let buckets = RollupSchema.waitingBuckets
-            for index in buckets.indices { bindings.append(sums.map { $0.waiting[index] }) }
+            for index in buckets.indices { bindings.append(sums.map { $0.waiting.counts[index] }) }
             let arrays = (1...5).map { "$\($0)::text[]" } + (6...(9 + buckets.count)).map { "$\($0)::int[]" }
             try await connection.query(
                 PostgresQuery(

@@ -1,4 +1,5 @@
 import CollectorCore
+import KioskCore
 
 /// The rows of the report and health statements as values, for both engines.
 extension SatisfactionRow {
@@ -13,11 +14,15 @@ extension SatisfactionRow {
 extension QueueRow {
     /// The waiting histogram comes as its stored text ("1,0,2,…", `CollectorSchema.histogramText`).
     init(row: some SQLRow) throws {
+        let histogramText = try row.text("waiting_minutes")
+        guard let waiting = CollectorSchema.histogram(histogramText) else {
+            throw CollectorStoreError("waiting_minutes: expected \(WaitHistogram.bucketCount) comma-separated counts, found \"\(histogramText)\"")
+        }
         let key = try row.text("key")
         self.init(
             key: key, label: try row.optionalText("label") ?? key, issued: try row.integer("issued"), priority: try row.integer("priority"),
             served: try row.integer("served"), noShow: try row.integer("no_show"),
-            waiting: CollectorSchema.histogramCounts(try row.text("waiting_minutes")))
+            waiting: waiting)
     }
 }
 

@@ -97,7 +97,7 @@ struct SQLiteIngest {
                     issued = issued + excluded.issued, priority = priority + excluded.priority, served = served + excluded.served,
                     no_show = no_show + excluded.no_show, \(buckets.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "))
                 """,
-                StatementArguments(key.place.columns + [key.name]) + StatementArguments([sums.issued, sums.priority, sums.served, sums.noShow] + sums.waiting))
+                StatementArguments(key.place.columns + [key.name]) + StatementArguments([sums.issued, sums.priority, sums.served, sums.noShow] + sums.waiting.counts))
         }
         for (key, count) in delta.slips {
             try execute(

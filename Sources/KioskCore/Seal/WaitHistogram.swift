@@ -22,5 +22,10 @@ public struct WaitHistogram: Sendable, Equatable {
         counts[index] += 1
     }
 
+    /// Adds another histogram's counts, bucket by bucket (the collector sums kiosks and days).
+    public mutating func add(_ other: WaitHistogram) {
+        for index in counts.indices { counts[index] += other.counts[index] }
+    }
+
     public var total: Int { counts.reduce(0, +) }
 }
