@@ -212,7 +212,7 @@ let package = Package(
         // dashboard, sign-in, accounts, the registry and the audit trail.
         .testTarget(
             name: "CollectorEndToEndTests",
-            dependencies: ["KioskTestSupport", "KioskCore", "KioskSeal", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KioskTestSupport", "KioskCore", "KioskProtocol", "KioskSeal", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

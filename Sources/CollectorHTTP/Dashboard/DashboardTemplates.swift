@@ -60,7 +60,7 @@ enum DashboardTemplates {
     static let overview = """
         <header>
         <h1>Chỉ số hài lòng <span class="en">/ Satisfaction index</span> — {{scope}}</h1>
-        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">{{#admin}}<a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> {{/admin}}<span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}">{{#admin}}<a class="nav" href="/kiosks">Máy kiosk / Kiosks</a> <a class="nav" href="/calendars">Lịch / Calendars</a> {{/admin}}<span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
         </header>
         <main>
         <section>
@@ -148,7 +148,7 @@ enum DashboardTemplates {
     static let kiosks = """
         <header>
         <h1>Máy kiosk <span class="en">/ Kiosks</span></h1>
-        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><a class="nav" href="/">Tổng hợp / Overview</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
+        <form method="post" action="/logout"><input type="hidden" name="csrf" value="{{csrf}}"><a class="nav" href="/">Tổng hợp / Overview</a> <a class="nav" href="/calendars">Lịch / Calendars</a> <span>{{user}}</span> <button type="submit">Đăng xuất / Sign out</button></form>
         </header>
         <main>
         {{#notice}}<section><p id="notice">{{notice}}</p></section>{{/notice}}
