@@ -24,7 +24,7 @@ extension Texts {
         case .tampered: why = "nội dung không khớp mã băm (bị sửa trên đường truyền) / the text does not match its hash (altered)"
         case .badSignature:
             why = "chữ ký không phải của máy chủ tổng hợp ([sync] collector_key) / the signature is not the collector's ([sync] collector_key)"
-        case .stale(let installed): why = "cũ hơn phiên bản đã cài (\(installed)) / older than the installed version (\(installed))"
+        case .stale(let installed): why = "không mới hơn phiên bản đã cài (\(installed)) / not newer than the installed version (\(installed))"
         case .invalid(let issues): why = "tệp không hợp lệ / the file is invalid:\n" + issues.map { "  \($0)" }.joined(separator: "\n")
         }
         return "\(what): \(why)"
