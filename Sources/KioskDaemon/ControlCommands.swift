@@ -27,6 +27,7 @@ struct ControlCommands: Sendable {
                 Self.answer(Result<SlipReply, ControlFailure>.failure(Self.failure("slips are not configured: the office file has no [slips] table")))
             }
         case .seal: Self.answer(seal())
+        case .reloadCalendars: Self.answer(reloadCalendars())
         case .status, .subscribe:
             // The server answers these itself; they never reach here.
             ProtocolJSON.encode(Self.failure("\(request.command) is answered by the control server"))
@@ -42,6 +43,25 @@ struct ControlCommands: Sendable {
             return .failure(Self.failure("the kiosk has no signing key: \(reason)"))
         case .failure(.store(let reason)):
             return .failure(Self.failure("sealing failed: \(reason)"))
+        }
+    }
+
+    /// The calendar files read again; on any problem the calendar in use stays.
+    private func reloadCalendars() -> Result<StatusReport.Calendar, ControlFailure> {
+        guard let slips, let book = slips.calendar else {
+            return .failure(Self.failure("no working-day calendar to reload: the office file has no [slips] table"))
+        }
+        switch book.reload() {
+        case .success(let calendar):
+            slips.logger.notice("working-day calendar reloaded: \(CalendarStatus.summary(calendar))")
+            return .success(CalendarStatus.report(calendar, today: slips.clock.today))
+        case .failure(let errors):
+            let count = errors.issues.count
+            slips.logger.error("working-day calendar not reloaded, the one in use stays:\n\(errors)")
+            return .failure(
+                ControlFailure(
+                    error: "calendar not reloaded, the one in use stays: \(count) problem\(count == 1 ? "" : "s")",
+                    problems: errors.issues.map { .init(field: $0.key.isEmpty ? $0.file : "\($0.file): \($0.key)", reason: $0.message) }))
         }
     }
 

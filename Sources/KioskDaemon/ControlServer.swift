@@ -122,7 +122,7 @@ final class ControlServer: Sendable {
                         close(client)
                     }
                 } }
-            case .reprint, .printTest, .printCancel, .printRetry, .printSlip, .seal:
+            case .reprint, .printTest, .printCancel, .printRetry, .printSlip, .seal, .reloadCalendars:
                 // Printing may take a while: answer long commands without blocking the loop.
                 var timeout = timeval(tv_sec: 120, tv_usec: 0)
                 setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))

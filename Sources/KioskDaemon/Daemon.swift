@@ -23,7 +23,7 @@ public final class Daemon: Sendable {
     /// - Parameter printRetrySeconds: how often a printer with a problem is checked again.
     public init(
         config: OfficeConfig, paths: StatePaths, notifier: SystemdNotifier, logger: Logger, clock: OfficeClock,
-        calendar: WorkingCalendar? = nil, printRetrySeconds: Double = 2
+        calendar: CalendarBook? = nil, printRetrySeconds: Double = 2
     ) throws {
         self.logger = logger
         try FileManager.default.createDirectory(atPath: paths.directory, withIntermediateDirectories: true)
@@ -40,7 +40,8 @@ public final class Daemon: Sendable {
             config: config, store: store, board: printers, logger: logger, retrySeconds: printRetrySeconds, clock: clock,
             publish: { bus.publish($0) })
         let storage = StorageWatch(store: store, directory: paths.directory, logger: logger) { bus.publish($0) }
-        let board = StatusBoard(config: config, clock: clock, printers: printers, storage: storage, kept: spooler.keptTickets)
+        let board = StatusBoard(
+            config: config, clock: clock, printers: printers, storage: storage, kept: spooler.keptTickets, calendar: { calendar?.current })
         let slips = config.slips.map { SlipDesk(config: config, slips: $0, calendar: calendar, spooler: spooler, clock: clock) }
         let sealer = DaySealer(config: config, store: store, keyPath: paths.signingKey, logger: logger, clock: clock) { bus.publish($0) }
         let announcer = config.voice.map { voice in

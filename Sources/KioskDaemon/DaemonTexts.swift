@@ -123,4 +123,21 @@ enum DaemonTexts {
             english: "Your number \(number) is recorded but the ticket could not be printed. \(problem.english) Please remember \(number) and tell a staff member."
         ).text
     }
+
+    /// In the slip's answer and the journal when the return date was counted through a year
+    /// without an official calendar.
+    static func provisionalReturnDate(years: [Int]) -> Bilingual {
+        let list = years.map(String.init).joined(separator: ", ")
+        return Bilingual(
+            vietnamese: "Ngày hẹn trả là tạm tính: năm \(list) chưa có lịch nghỉ lễ, tết chính thức, ngày nghỉ được tính theo Bộ luật Lao động 2019 và có thể thay đổi khi Chính phủ công bố lịch của năm.",
+            english: "The return date is provisional: \(list) has no official holiday calendar yet; its days off follow the Labour Code 2019 and may change when the Government publishes the year's decisions.")
+    }
+
+    /// In the journal at start and in `kioskctl status` when this year, or from 1 October next
+    /// year, has no official calendar file.
+    static func officialCalendarMissing(year: Int) -> Bilingual {
+        Bilingual(
+            vietnamese: "Chưa có lịch ngày làm việc chính thức năm \(year) (calendar/\(year).toml): ngày hẹn trả rơi vào năm \(year) đang được tạm tính theo Bộ luật Lao động. Hãy cài lịch chính thức khi Chính phủ công bố.",
+            english: "No official working-day calendar for \(year) (calendar/\(year).toml): return dates in \(year) are provisional, computed from the Labour Code. Install the official calendar once the Government publishes it.")
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import KioskCore
 import KioskPrint
 import KioskProtocol
+import Logging
 
 /// Slip requests from the HTTP API and `kioskctl print slip`: parse and check the JSON, compute
 /// the return time on the working-day calendar when the request does not give one, and print
@@ -9,11 +10,13 @@ import KioskProtocol
 struct SlipDesk: Sendable {
     let config: OfficeConfig
     let slips: SlipConfig
-    let calendar: WorkingCalendar?
+    let calendar: CalendarBook?
     let spooler: PrintSpooler
     let clock: OfficeClock
     /// How long to wait for the printer before answering.
     var printTimeout: Double = 60
+    /// Says in the journal when a return date is provisional.
+    var logger = Logger(label: "kioskd.slips")
 
     struct Answer: Sendable, Equatable {
         var status: Int
@@ -36,9 +39,12 @@ struct SlipDesk: Sendable {
             printerID = counter.slipPrinter ?? printerID
         }
         let returnAt: Date
-        if let calendar {
-            switch SlipAppointment.returnTime(for: request, calendar: calendar, hours: config.hours, timeZone: timeZone) {
-            case .success(let date): returnAt = date
+        var provisionalYears: [Int] = []
+        if let calendar = calendar?.current {
+            switch SlipAppointment.dated(request, calendar: calendar, hours: config.hours, timeZone: timeZone) {
+            case .success(let dated):
+                returnAt = dated.returnAt
+                provisionalYears = dated.provisionalYears
             case .failure(let error): return error.answer
             }
         } else if let given = request.returnAt {
@@ -55,9 +61,12 @@ struct SlipDesk: Sendable {
         spooler.enqueue(.slip(printout, copies: request.copies, printer: printerID, reply: reply))
         let result = reply.wait(timeout: printTimeout) ?? PrintResult(printer: printerID, job: nil, problem: .timedOut)
         let date = VietnameseDate(returnAt, timeZone: timeZone)
+        let notice = provisionalYears.isEmpty ? nil : DaemonTexts.provisionalReturnDate(years: provisionalYears).text
+        if let notice { logger.notice("slip \(request.dossierCode), return \(Self.iso(returnAt, timeZone)): \(notice)") }
         let answer = SlipReply(
             outcome: result.outcome, dossierCode: request.dossierCode, receivedAt: Self.iso(request.receivedAt, timeZone),
-            returnAt: Self.iso(returnAt, timeZone), returnText: "\(date.time) \(date.weekdayInSentence), \(date.numericDate)")
+            returnAt: Self.iso(returnAt, timeZone), returnText: "\(date.time) \(date.weekdayInSentence), \(date.numericDate)",
+            provisional: !provisionalYears.isEmpty, calendarNotice: notice)
         // The slip was not printed: the printer is the problem, not the request.
         return Answer(status: result.problem == nil ? 201 : 503, body: ProtocolJSON.encode(answer))
     }

@@ -21,11 +21,14 @@ final class StatusBoard: Sendable {
     private let kept: @Sendable () -> KeptTickets
     private let clock: OfficeClock
     private let startedAt: Double
+    private let calendar: @Sendable () -> WorkingCalendar?
 
     init(
-        config: OfficeConfig, clock: OfficeClock, printers: PrinterBoard, storage: StorageWatch, kept: @escaping @Sendable () -> KeptTickets
+        config: OfficeConfig, clock: OfficeClock, printers: PrinterBoard, storage: StorageWatch, kept: @escaping @Sendable () -> KeptTickets,
+        calendar: @escaping @Sendable () -> WorkingCalendar? = { nil }
     ) {
         self.config = config
+        self.calendar = calendar
         self.clock = clock
         startedAt = clock.monotonicNow()
         self.printers = printers
@@ -75,6 +78,7 @@ final class StatusBoard: Sendable {
             office: config.office.code, pid: Int(getpid()), uptimeSeconds: Int(clock.monotonicNow() - startedAt), devices: devices,
             terminals: config.terminals.map { .init(id: $0.id, kind: .rating, counter: $0.counter) }
                 + config.ticketTerminals.map { .init(id: $0.id, kind: .ticket, printer: $0.printer) },
-            printers: printers.status(kept: kept()), storage: storage.status())
+            printers: printers.status(kept: kept()), storage: storage.status(),
+            calendar: calendar().map { CalendarStatus.report($0, today: clock.today) })
     }
 }

@@ -36,3 +36,7 @@ extension ControlCall where Reply == SlipReply {
 extension ControlCall where Reply == SealReply {
     public static var seal: Self { .init(.seal) }
 }
+
+extension ControlCall where Reply == StatusReport.Calendar {
+    public static var reloadCalendars: Self { .init(.reloadCalendars) }
+}

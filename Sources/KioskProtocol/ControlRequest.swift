@@ -18,6 +18,9 @@ public enum ControlRequest: Sendable, Equatable {
     case printSlip(request: String)
     /// Seals the finished days now.
     case seal
+    /// Read the working-day calendar files again (shipped and installed from the collector);
+    /// answered with the calendar then in use, or the files' problems with the old one kept.
+    case reloadCalendars
 }
 
 extension ControlRequest: Codable {
@@ -35,6 +38,7 @@ extension ControlRequest: Codable {
         case .printRetry: "print-retry"
         case .printSlip: "print-slip"
         case .seal: "seal"
+        case .reloadCalendars: "reload-calendars"
         }
     }
 
@@ -42,7 +46,7 @@ extension ControlRequest: Codable {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(command, forKey: .command)
         switch self {
-        case .status, .subscribe, .seal: break
+        case .status, .subscribe, .seal, .reloadCalendars: break
         case .reprint(let terminal): try c.encodeIfPresent(terminal, forKey: .terminal)
         case .printTest(let printer): try c.encodeIfPresent(printer, forKey: .printer)
         case .printCancel(let numbers), .printRetry(let numbers): try c.encodeIfPresent(numbers, forKey: .numbers)
@@ -62,11 +66,12 @@ extension ControlRequest: Codable {
         case "print-retry": self = .printRetry(numbers: try c.decodeIfPresent([String].self, forKey: .numbers))
         case "print-slip": self = .printSlip(request: try c.decode(String.self, forKey: .request))
         case "seal": self = .seal
+        case "reload-calendars": self = .reloadCalendars
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .command, in: c,
                 debugDescription:
-                    "unknown command \"\(command)\"; expected status, subscribe, reprint, print-test, print-cancel, print-retry, print-slip or seal")
+                    "unknown command \"\(command)\"; expected status, subscribe, reprint, print-test, print-cancel, print-retry, print-slip, seal or reload-calendars")
         }
     }
 }

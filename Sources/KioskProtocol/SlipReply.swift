@@ -12,8 +12,16 @@ public struct SlipReply: Codable, Sendable, Equatable {
     public var returnAt: String
     /// "08:00 thứ Hai, 07/12/2026".
     public var returnText: String
+    /// The return date was counted through a year without an official calendar: its days off
+    /// come from the law and a rule, and may move when the year's decisions are installed.
+    public var provisional: Bool
+    /// Why the date is provisional, Vietnamese first, then English; nil when it is not.
+    public var calendarNotice: String?
 
-    public init(outcome: PrintOutcome, dossierCode: String, receivedAt: String, returnAt: String, returnText: String) {
+    public init(
+        outcome: PrintOutcome, dossierCode: String, receivedAt: String, returnAt: String, returnText: String,
+        provisional: Bool = false, calendarNotice: String? = nil
+    ) {
         printer = outcome.printer
         printed = outcome.printed
         job = outcome.job
@@ -23,5 +31,7 @@ public struct SlipReply: Codable, Sendable, Equatable {
         self.receivedAt = receivedAt
         self.returnAt = returnAt
         self.returnText = returnText
+        self.provisional = provisional
+        self.calendarNotice = calendarNotice
     }
 }

@@ -1,4 +1,5 @@
-/// What `status` answers and `kioskctl status` shows: the devices, terminals, printers and storage.
+/// What `status` answers and `kioskctl status` shows: the devices, terminals, printers, storage
+/// and the working-day calendar.
 public struct StatusReport: Codable, Sendable, Equatable {
     public var office: String
     public var pid: Int
@@ -7,9 +8,12 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var terminals: [Terminal]
     public var printers: [Printer]
     public var storage: Storage
+    /// Nil when the office prints no slips (kioskd then loads no calendar).
+    public var calendar: Calendar?
 
     public init(
-        office: String, pid: Int, uptimeSeconds: Int, devices: [Device], terminals: [Terminal], printers: [Printer], storage: Storage
+        office: String, pid: Int, uptimeSeconds: Int, devices: [Device], terminals: [Terminal], printers: [Printer], storage: Storage,
+        calendar: Calendar? = nil
     ) {
         self.office = office
         self.pid = pid
@@ -18,6 +22,28 @@ public struct StatusReport: Codable, Sendable, Equatable {
         self.terminals = terminals
         self.printers = printers
         self.storage = storage
+        self.calendar = calendar
+    }
+
+    /// Which years of the working-day calendar are official (a file) and which provisional.
+    public struct Calendar: Codable, Sendable, Equatable {
+        public var officialYears: [Int]
+        /// The provisional years are every year from `provisionalFrom` to `provisionalTo` that is
+        /// not official; both nil when kioskd computes none.
+        public var provisionalFrom: Int?
+        public var provisionalTo: Int?
+        /// This year, or from 1 October next year, when it has no official file.
+        public var missingOfficialYear: Int?
+        /// What to do about `missingOfficialYear`, Vietnamese first, then English.
+        public var warning: String?
+
+        public init(officialYears: [Int], provisionalFrom: Int? = nil, provisionalTo: Int? = nil, missingOfficialYear: Int? = nil, warning: String? = nil) {
+            self.officialYears = officialYears
+            self.provisionalFrom = provisionalFrom
+            self.provisionalTo = provisionalTo
+            self.missingOfficialYear = missingOfficialYear
+            self.warning = warning
+        }
     }
 
     /// One device of the office file, as last seen.

@@ -54,8 +54,10 @@ struct Kioskd: AsyncParsableCommand {
                 Data("kioskd: \(config) is invalid (\(count) problem\(count == 1 ? "" : "s")); not starting:\n\(errors)\n".utf8))
             throw ExitCode(2)
         }
+        let paths = StatePaths(storage: office.storage, stateDirectory: stateDir, keyFile: office.sync.keyFile)
+        let sources = office.slips == nil ? nil : CalendarSources(office: office, configPath: config, stateDirectory: paths.directory)
         let calendar: WorkingCalendar?
-        switch Self.loadCalendar(for: office, configPath: config) {
+        switch sources.map({ $0.load().map(Optional.some) }) ?? .success(nil) {
         case .success(let loaded):
             calendar = loaded
         case .failure(let errors):
@@ -66,7 +68,7 @@ struct Kioskd: AsyncParsableCommand {
         }
         if checkConfig {
             let terminals = office.terminals.count + office.ticketTerminals.count
-            let years = calendar.map { "; calendar \($0.coveredYears.map(String.init).joined(separator: ", "))" } ?? ""
+            let years = calendar.map { "; calendar \(CalendarStatus.summary($0))" } ?? ""
             print("\(config): OK (office \(office.office.code), \(terminals) terminal(s), \(office.devices.count) device(s), \(office.printers.count) printer(s)\(years))")
             return
         }
@@ -78,35 +80,20 @@ struct Kioskd: AsyncParsableCommand {
         sigprocmask(SIG_SETMASK, &none, nil)
 
         let notifier = SystemdNotifier()
-        let paths = StatePaths(storage: office.storage, stateDirectory: stateDir, keyFile: office.sync.keyFile)
         let clock = OfficeClock.live(for: office)
+        let book = calendar.flatMap { calendar in sources.map { sources in CalendarBook(calendar, load: { sources.load() }) } }
         let daemon: Daemon
         do {
-            daemon = try Daemon(config: office, paths: paths, notifier: notifier, logger: logger, clock: clock, calendar: calendar)
+            daemon = try Daemon(config: office, paths: paths, notifier: notifier, logger: logger, clock: clock, calendar: book)
         } catch {
             logger.critical("cannot start: \(error)")
             throw ExitCode(1)
         }
         if let calendar {
-            let today = clock.today
-            if !calendar.coveredYears.contains(today.year) || !calendar.coveredYears.contains(today.year + 1) && today.month == 12 {
-                logger.warning("the working-day calendar covers \(calendar.coveredYears.map(String.init).joined(separator: ", ")); add \(CalendarError.calendarFileName(year: calendar.coveredYears.contains(today.year) ? today.year + 1 : today.year)) or slips whose return date falls in a year without a file are refused")
-            }
+            logger.info("working-day calendar: \(CalendarStatus.summary(calendar))")
+            if let warning = CalendarStatus.warning(calendar, today: clock.today) { logger.warning("\(warning)") }
         }
         try await daemon.run()
-    }
-}
-
-extension Kioskd {
-    /// The working-day calendar, when the office prints slips (their return dates need it).
-    /// A relative directory is relative to the office file's directory.
-    static func loadCalendar(for office: OfficeConfig, configPath: String) -> Result<WorkingCalendar?, ConfigErrors> {
-        guard office.slips != nil else { return .success(nil) }
-        let base = URL(fileURLWithPath: configPath).deletingLastPathComponent()
-        let directory =
-            office.calendarDirectory.hasPrefix("/")
-            ? office.calendarDirectory : base.appendingPathComponent(office.calendarDirectory).standardized.path
-        return CalendarFile.loadDirectory(path: directory).map { $0 }
     }
 }
 

@@ -110,7 +110,7 @@ import Testing
         try FileManager.default.moveItem(at: calendar.appendingPathComponent("fixed.tmp"), to: calendar.appendingPathComponent("2026.toml"))
         let fixed = try runKioskd(["--check-config", "--config", path])
         #expect(fixed.status == 0, "\(fixed.stderr)")
-        #expect(fixed.stdout.contains("calendar 2026"))
+        #expect(fixed.stdout.contains("calendar official 2026; provisional 1900–2100 otherwise"))
     }
 
     @Test func sigtermStopsCleanlyClosesDevicesAndRemovesTheSocket() throws {

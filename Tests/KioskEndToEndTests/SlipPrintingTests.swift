@@ -113,6 +113,24 @@ import Testing
         #expect(tallies.slips == [.init(procedure: "Đăng ký khai sinh", count: 1)])
     }
 
+    /// The case: received Wednesday 02/12/2026 with 30 working days, the return date falls
+    /// in 2027, which has no calendar file: printed as usual, and the answer says it is provisional.
+    @Test func slipIntoAYearWithoutAFileIsPrintedWithAProvisionalDate() throws {
+        let sink = try SocketSink()
+        let office = try office("slip-provisional", deviceURI: sink.deviceURI)
+        let answer = try HTTPCall.send(
+            "POST", "\(office.base)/slips",
+            body: Self.body(["receivedAt": "2026-12-02T09:00:00+07:00", "processingWorkingDays": 30]), token: Self.token)
+        #expect(answer.status == 201, "\(String(decoding: answer.body, as: UTF8.self))")
+        let reply = try answer.decoded(SlipReply.self)
+        #expect(reply.returnAt == "2027-01-14T13:30:00+07:00")
+        #expect(reply.printed)
+        #expect(reply.provisional)
+        #expect(reply.calendarNotice?.hasPrefix("Ngày hẹn trả là tạm tính: năm 2027") == true)
+        try sink.awaitJobs(1)
+        #expect(try EscPosRaster.decodePages(sink.jobs[0]).count == 2)
+    }
+
     @Test func badRequestsAreRefusedWithTheFieldAndTheReason() throws {
         let sink = try SocketSink()
         let office = try office("slip-bad", deviceURI: sink.deviceURI)
@@ -139,12 +157,12 @@ import Testing
         #expect(problem.field == "counter")
         #expect(problem.reason.contains("quay-1, quay-2"))
 
-        // A year without a calendar file is an error that says so, never a guessed date.
-        let uncovered = try HTTPCall.send("POST", url, body: Self.body(["receivedAt": "2031-03-02T08:00:00+07:00"]), token: Self.token)
+        // A year beyond the provisional ones (1900–2100) without a calendar file is an error that says so.
+        let uncovered = try HTTPCall.send("POST", url, body: Self.body(["receivedAt": "2101-03-02T08:00:00+07:00"]), token: Self.token)
         #expect(uncovered.status == 422)
         let reason = try #require(try uncovered.decoded(ControlFailure.self).problems?.first?.reason)
-        #expect(reason.contains("2031"))
-        #expect(reason.hasPrefix("Chưa có lịch ngày làm việc năm 2031"))
+        #expect(reason.contains("2101"))
+        #expect(reason.hasPrefix("Chưa có lịch ngày làm việc năm 2101"))
 
         let huge = try HTTPCall.send("POST", url, body: Data(repeating: 0x20, count: 300 * 1024), token: Self.token)
         #expect(huge.status == 413)
