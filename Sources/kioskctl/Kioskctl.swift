@@ -8,6 +8,7 @@ struct Kioskctl: AsyncParsableCommand {
         subcommands: [
             TallyCommand.self, StatusCommand.self, WatchCommand.self, PreviewCommand.self, PrintCommand.self,
             ReprintCommand.self, EnrollCommand.self, SealCommand.self, DaysCommand.self, PushCommand.self, WaitPageCommand.self,
+            CalendarCommand.self,
         ])
 }
 

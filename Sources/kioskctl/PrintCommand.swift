@@ -63,6 +63,7 @@ struct PrintSlipCommand: ParsableCommand {
             throw ExitCode(1)
         case .success(let answer):
             print("\(Texts.slipReturn): \(answer.returnText)")
+            if let notice = answer.calendarNotice { print("  ⚠ \(notice)") }
             if answer.printed {
                 print("✔ \(answer.printer): \(Texts.slipPrinted)")
             } else {

@@ -49,6 +49,13 @@ extension StatusCommand {
         lines.append(
             "\(Texts.storage): \(storage.state == .ok ? "✔" : "✘") \(storage.directory), \(storage.freeBytes >> 20) MB \(Texts.free), WAL \(storage.walBytes >> 10) KB")
         if let message = storage.message { lines.append("      ⚠ \(message)") }
+        if let calendar = status.calendar {
+            let official = calendar.officialYears.isEmpty ? Texts.none : calendar.officialYears.map(String.init).joined(separator: ", ")
+            var line = "\(Texts.calendar): \(Texts.official) \(official)"
+            if let from = calendar.provisionalFrom, let to = calendar.provisionalTo { line += "; \(Texts.provisionalRange(from, to))" }
+            lines.append(line)
+            if let warning = calendar.warning { lines.append("      ⚠ \(warning)") }
+        }
         return lines.joined(separator: "\n")
     }
 }

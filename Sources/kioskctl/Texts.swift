@@ -27,6 +27,24 @@ enum Texts {
     static let testPagePrinted = "đã in trang thử / test page printed"
     static let slipPrinted = "đã in giấy tiếp nhận / slip printed"
     static let slipReturn = "Hẹn trả kết quả / Return"
+    static let calendar = "Lịch ngày làm việc / Working-day calendar"
+    static let official = "chính thức / official"
+    static let provisional = "tạm tính / provisional"
+    static func provisionalRange(_ from: Int, _ to: Int) -> String {
+        "các năm khác \(from)–\(to) tạm tính theo Bộ luật Lao động / other years \(from)–\(to) provisional, from the Labour Code"
+    }
+    static let daysOff = "Ngày nghỉ / Days off"
+    static let swappedWorkingDays = "Ngày làm bù (thứ Bảy, Chủ nhật đi làm) / Swapped working days (Saturdays, Sundays worked)"
+    static let none = "không có / none"
+    static let source = "nguồn / source"
+    static func calendarOfYear(_ year: Int, official: Bool) -> String {
+        official
+            ? "Lịch năm \(year): chính thức / Calendar \(year): official"
+            : "Lịch năm \(year): TẠM TÍNH, chưa có tệp lịch chính thức / Calendar \(year): PROVISIONAL, no official file"
+    }
+    static let provisionalExplained =
+        "Ngày nghỉ tính theo Bộ luật Lao động 2019 (Điều 111, 112) và quy tắc chọn ngày như các năm trước; không có ngày làm bù. Cài lịch chính thức khi Chính phủ công bố. / Days off computed from the Labour Code 2019 (Articles 111, 112) and a rule from past decisions; no swapped days. Install the official calendar once the Government publishes it."
+    static func calendarFile(_ path: String) -> String { "tệp / file: \(path)" }
     static let slipNotUTF8 = "tệp không phải văn bản UTF-8 / the file is not UTF-8 text"
     static let cancelled = "Đã hủy in / Printing cancelled"
     static func ticketsHeld(_ numbers: [String]) -> String {
