@@ -129,6 +129,18 @@ import Testing
         #expect(reply.calendarNotice?.hasPrefix("Ngày hẹn trả là tạm tính: năm 2027") == true)
         try sink.awaitJobs(1)
         #expect(try EscPosRaster.decodePages(sink.jobs[0]).count == 2)
+
+        // Staff see it: the provisional 2027 (as long as no 2027.toml is shipped), and status's years.
+        let year = try office.rig.daemon!.kioskctl(["calendar", "2027"])
+        #expect(year.hasPrefix("Lịch năm 2027: TẠM TÍNH, chưa có tệp lịch chính thức / Calendar 2027: PROVISIONAL, no official file"))
+        #expect(year.contains("thứ Năm 04/02/2027  [Nghỉ lễ, tết]  Tết Nguyên đán Đinh Mùi – 28 tháng Chạp"))
+        #expect(year.contains("thứ Hai 03/05/2027  [Nghỉ bù]"))
+        let official = try office.rig.daemon!.kioskctl(["calendar", "2026"])
+        #expect(official.contains("tệp / file: \(RepositoryPaths.root.path)/kiosk-config/calendar/2026.toml"))
+        let status = try ProtocolJSON.decode(StatusReport.self, from: try office.rig.daemon!.kioskctl(["status", "--json"]))
+        #expect(status.calendar?.officialYears.prefix(2) == [2025, 2026])
+        #expect(status.calendar?.provisionalFrom == 1900)
+        #expect(try office.rig.daemon!.kioskctl(["status"]).contains("Lịch ngày làm việc / Working-day calendar: chính thức / official 2025, 2026"))
     }
 
     @Test func badRequestsAreRefusedWithTheFieldAndTheReason() throws {
