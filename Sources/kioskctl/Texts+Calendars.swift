@@ -5,8 +5,20 @@ import KioskSync
 extension Texts {
     static let calendarKeyUnusable =
         "[sync] collector_key không phải khóa Ed25519 dùng được; hỏi lại quản trị tỉnh khóa mà `collectord key` in ra / [sync] collector_key is not a usable Ed25519 key; ask the province admin for what `collectord key` prints"
-    static let calendarReloadPending =
-        "kioskd dùng lịch mới khi khởi động lại (chưa có lệnh nạp lại lịch) / kioskd takes up the new calendar when it restarts (no reload-calendars request yet)"
+
+    static func calendarsReloaded(_ calendar: StatusReport.Calendar) -> String {
+        let years = calendar.officialYears.map(String.init).joined(separator: ", ")
+        return "kioskd đã nạp lại lịch (năm chính thức: \(years)) / kioskd reloaded its calendar (official years: \(years))"
+    }
+
+    static func calendarReloadRefused(_ refusal: ControlFailure) -> String {
+        let problems = (refusal.problems ?? []).map { "\n  \($0.field): \($0.reason)" }.joined()
+        return "kioskd không nạp lại lịch, vẫn dùng lịch cũ / kioskd did not reload its calendar and keeps the old one: \(refusal.error)\(problems)"
+    }
+
+    static func calendarReloadAtStart(_ reason: String) -> String {
+        "kioskd chưa chạy, sẽ đọc lịch mới khi khởi động / kioskd is not running and reads the new calendar when it starts (\(reason))"
+    }
 
     static func calendarInstalled(_ holding: CalendarHolding, path: String) -> String {
         "Lịch \(holding.year) phiên bản \(holding.version): đã cài \(path) / calendar \(holding.year) version \(holding.version) installed"

@@ -8,7 +8,8 @@ import Testing
 /// The calendar's way with real processes: `collectord calendar add` signs a year's file with the
 /// collector's key, `kioskctl push` fetches it with the kiosk's signed request, checks it against
 /// `[sync] collector_key` and installs it in the state directory; the collector then lists what the
-/// kiosk has. A kiosk configured with another collector key refuses it and keeps what it had.
+/// kiosk has. A kiosk configured with another collector key refuses it and keeps what it had. With
+/// kioskd running, the push has it reload its calendar, and the next slip counts on the new file.
 @Suite(.serialized) struct CalendarDeliveryTests {
     static func file(_ year: Int, note: String) -> String {
         "year = \(year)\n\n[[days_off]]\ndate = \"\(year)-01-01\"\nkind = \"holiday\"\nnote = \"\(note)\"\nsource = \"Bộ luật Lao động 2019, Điều 112\"\n"
@@ -74,4 +75,81 @@ import Testing
         #expect(refused.output.contains("lịch 2027 phiên bản 3 bị từ chối"), "\(refused.output)")
         #expect(try String(contentsOfFile: installed, encoding: .utf8) == before)
     }
+
+    /// The issue's whole way: a slip received 02/12/2026 with 30 working days gets a provisional
+    /// 2027 date; the province uploads 2027.toml (one more day off in January), the nightly push
+    /// installs it and has the running kioskd reload, and the same slip now gets the official date.
+    @Test func anUploadedCalendarReachesARunningKioskdAndTheNextSlip() throws {
+        let collector = try CollectorRig("calendar-slip", backend: .sqlite)
+        let keyFile = collector.directory.appendingPathComponent("collector-ed25519.key").path
+        let collectorKey = try collector.collectord(["key", "--key-file", keyFile]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let cups = try PrivateCups(directory: try RepositoryPaths.temporaryDirectory("cups-calendar-slip"))
+        let sink = try SocketSink()
+        try cups.addRawQueue("giay-hen", deviceURI: sink.deviceURI)
+        let port = try freeLoopbackPort()
+        let shipped = RepositoryPaths.root.appendingPathComponent("kiosk-config/calendar").path
+        let rig = try DaemonRig("calendar-slip") { evdev in
+            TicketOffice.config(evdev, cups: cups.server, extra: """
+                [slips]
+                parent_body = "UBND thành phố Hà Nội"
+                issuing_body = "UBND phường Thử Nghiệm"
+                place = "Hà Nội"
+                printer = "giay-hen"
+                feedback_body = "Văn phòng UBND phường Thử Nghiệm"
+                feedback_address = "Số 1 phố Thử Nghiệm, Hà Nội"
+                feedback_hotline = "1022"
+
+                [calendar]
+                directory = "\(shipped)"
+
+                [http]
+                listen = "127.0.0.1:\(port)"
+                token = "\(SlipPrintingTests.token)"
+
+                [[printers]]
+                id = "giay-hen"
+                queue = "giay-hen"
+                server = "\(cups.server)"
+                mode = "raw"
+
+                [sync]
+                kiosk_id = "TEST-OFFICE-may-1"
+                collector = "\(collector.collector.base)"
+                collector_key = "\(collectorKey)"
+                """)
+        }
+        let enrolled = try DaySealingTests.enroll(rig)
+        try collector.register("TEST-OFFICE-may-1", office: "TEST-OFFICE", key: try KioskSigningKey(contentsOf: enrolled.keyFile))
+        try rig.start()
+        let slip = SlipPrintingTests.body(["receivedAt": "2026-12-02T09:00:00+07:00", "processingWorkingDays": 30])
+        func post() throws -> SlipReply {
+            let answer = try HTTPCall.send("POST", "http://127.0.0.1:\(port)/api/v1/slips", body: slip, token: SlipPrintingTests.token)
+            #expect(answer.status == 201, "\(String(decoding: answer.body, as: UTF8.self))")
+            return try answer.decoded(SlipReply.self)
+        }
+        let before = try post()
+        #expect(before.provisional)
+        #expect(before.returnAt == "2027-01-14T13:30:00+07:00")
+
+        let official = Self.file(2027, note: "Tết Dương lịch") + """
+
+            [[days_off]]
+            date = "2027-01-05"
+            kind = "holiday"
+            note = "Ngày nghỉ thử nghiệm"
+            source = "Quyết định thử nghiệm"
+
+            """
+        #expect(try Self.add(collector, keyFile: keyFile, year: 2027, official).contains("added calendar 2027 version 1"))
+        let pushed = try PushTests.push(rig)
+        #expect(pushed.status == 0, "\(pushed.output)")
+        #expect(pushed.output.contains("kioskd reloaded its calendar (official years: "), "\(pushed.output)")
+        #expect(pushed.output.contains("2027"), "\(pushed.output)")
+
+        let after = try post()
+        #expect(!after.provisional)
+        #expect(after.returnAt == "2027-01-15T13:30:00+07:00", "one more day off in January")
+        try sink.awaitJobs(2)
+    }
 }
+
