@@ -47,7 +47,7 @@ import Testing
         let demo = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/office.toml").path
         let result = try runKioskd(["--check-config", "--config", demo])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("OK (office HCM-Q1-BEN-THANH, 3 terminal(s), 4 device(s), 2 printer(s); calendar 2025, 2026)"))
+        #expect(result.stdout.contains("OK (office HCM-Q1-BEN-THANH, 3 terminal(s), 4 device(s), 2 printer(s); calendar official 2025, 2026; provisional 1900–2100 otherwise)"))
     }
 
     /// An office that prints slips needs its working-day calendar: a broken or missing calendar

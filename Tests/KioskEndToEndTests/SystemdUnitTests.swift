@@ -87,7 +87,7 @@ struct SystemdUnitTests {
         #expect(mode == 0o640, "the office file is not for everybody")
         let check = try KioskdProcess.run(root.appendingPathComponent("usr/local/bin/kioskd"), ["--check-config", "--config", office.path])
         #expect(check.contains("OK"))
-        #expect(check.contains("calendar 2025, 2026"))
+        #expect(check.contains("calendar official 2025, 2026; provisional 1900–2100 otherwise"))
 
         try "# the office's own file\n".appending(try String(contentsOf: office, encoding: .utf8)).write(to: office, atomically: true, encoding: .utf8)
         let second = try KioskdProcess.run(script, ["--destdir", root.path, "--binaries", RepositoryPaths.binaries.path])
