@@ -111,7 +111,6 @@ import Testing
         }
     }
 
-    /// Ngày Văn hóa Việt Nam (24/11) was not yet law when the 2026 file was written.
     /// Ngày Văn hóa Việt Nam, a holiday from 2026 (Nghị quyết 28/2026/QH16); no swap around it was decided.
     @Test func cultureDay2026IsADayOffAndItsNeighboursAreWorkingDays() throws {
         let calendar = try Self.calendar()

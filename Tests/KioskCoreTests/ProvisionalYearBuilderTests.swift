@@ -27,6 +27,7 @@ import Testing
                 "2027-05-03 compensatory",  // … given back on Monday
                 "2027-09-02 holiday",  // Thursday, and Friday beside it, as 2021
                 "2027-09-03 holiday",
+                "2027-11-24 holiday",  // Ngày Văn hóa Việt Nam, Wednesday
             ])
         let eve = try #require(calendar.dayOff(on: LocalDay("2027-02-05")!))
         #expect(eve.entry.note == "Tết Nguyên đán Đinh Mùi – 29 tháng Chạp (Giao thừa)")
@@ -109,11 +110,22 @@ import Testing
 
     @Test func aHolidayAddedToTheRulesIsTakenWithItsCompensatoryDay() throws {
         let rules =
-            HolidayRule.laborCode2019 + [.solar(month: 11, day: 24, note: "Ngày lễ thử", source: "Văn bản thử")]
+            HolidayRule.laborCode2019 + [.solar(month: 6, day: 16, note: "Ngày lễ thử", source: "Văn bản thử", since: 2029)]
         let calendar = try #require(ProvisionalYearBuilder(rules: rules).calendar(for: 2029))
-        // 24/11/2029 is a Saturday: off, and Monday 26/11 given back.
-        #expect(calendar.dayOff(on: LocalDay("2029-11-24")!)?.entry.note == "Ngày lễ thử")
-        #expect(calendar.dayOff(on: LocalDay("2029-11-26")!)?.kind == .compensatory)
-        #expect(try #require(Self.builder.calendar(for: 2029)).dayOff(on: LocalDay("2029-11-26")!) == nil)
+        // 16/6/2029 is a Saturday: off, and Monday 18/6 given back; not a holiday before 2029.
+        #expect(calendar.dayOff(on: LocalDay("2029-06-16")!)?.entry.note == "Ngày lễ thử")
+        #expect(calendar.dayOff(on: LocalDay("2029-06-18")!)?.kind == .compensatory)
+        #expect(try #require(Self.builder.calendar(for: 2029)).dayOff(on: LocalDay("2029-06-18")!) == nil)
+        #expect(try #require(ProvisionalYearBuilder(rules: rules).calendar(for: 2028)).dayOff(on: LocalDay("2028-06-16")!) == nil)
+    }
+
+    /// Ngày Văn hóa Việt Nam is a holiday from 2026 (Nghị quyết 28/2026/QH16): in 2027 a Wednesday
+    /// off; in 2029 a Saturday, given back on Monday 26/11; none before 2026.
+    @Test func cultureDayIsAHolidayFrom2026() throws {
+        #expect(try #require(Self.builder.calendar(for: 2027)).dayOff(on: LocalDay("2027-11-24")!)?.entry.note == "Ngày Văn hóa Việt Nam")
+        let year2029 = try #require(Self.builder.calendar(for: 2029))
+        #expect(year2029.dayOff(on: LocalDay("2029-11-24")!)?.kind == .holiday)
+        #expect(year2029.dayOff(on: LocalDay("2029-11-26")!)?.kind == .compensatory)
+        #expect(try #require(Self.builder.calendar(for: 2025)).dayOff(on: LocalDay("2025-11-24")!) == nil)
     }
 }

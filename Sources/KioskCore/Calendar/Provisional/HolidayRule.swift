@@ -1,10 +1,9 @@
 /// One public holiday of the law, as a rule that dates it in any year. A provisional year is
-/// built from a list of these (`HolidayRule.laborCode2019`); a holiday the law adds later is one
-/// more element (e.g. `.solar(month: 11, day: 24, note: "Ngày Văn hóa Việt Nam", source: …)` once
-/// it is in force).
+/// built from a list of these (`HolidayRule.inForce`); a holiday the law adds later is one more
+/// element, with the first year it applies.
 public enum HolidayRule: Sendable, Hashable {
-    /// A fixed day of the solar calendar.
-    case solar(month: Int, day: Int, note: String, source: String)
+    /// A fixed day of the solar calendar, a holiday from the year `since` on.
+    case solar(month: Int, day: Int, note: String, source: String, since: Int = 1)
     /// A fixed day of the Vietnamese lunar calendar (its year is the solar year's lunar year).
     case lunar(month: Int, day: Int, note: String, source: String)
     /// Tết Âm lịch: five days the Prime Minister fixes each year; see `ProvisionalChoices.tetDays`.
@@ -25,4 +24,13 @@ public enum HolidayRule: Sendable, Hashable {
         .nationalDay(source: "Bộ luật Lao động 2019, Điều 112 khoản 1 điểm đ và khoản 3"),
         .lunar(month: 3, day: 10, note: "Giỗ Tổ Hùng Vương", source: "Bộ luật Lao động 2019, Điều 112 khoản 1 điểm e"),
     ]
+
+    /// The holidays in force: the Labour Code's, and Ngày Văn hóa Việt Nam (24/11) from 2026, a day
+    /// off with full pay under Nghị quyết 28/2026/QH16 of the National Assembly (in force 01/07/2026).
+    public static let inForce: [HolidayRule] =
+        laborCode2019 + [
+            .solar(
+                month: 11, day: 24, note: "Ngày Văn hóa Việt Nam",
+                source: "Nghị quyết 28/2026/QH16 của Quốc hội về phát triển văn hóa Việt Nam (hiệu lực 01/07/2026)", since: 2026)
+        ]
 }

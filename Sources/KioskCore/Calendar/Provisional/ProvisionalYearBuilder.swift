@@ -2,7 +2,8 @@
 /// whose return date falls in next year can still be printed (marked provisional) before the
 /// Government publishes that year's decisions.
 ///
-/// The holidays are those of `rules` (Bộ luật Lao động 2019, Điều 112 khoản 1); the days the Prime
+/// The holidays are those of `rules` (Bộ luật Lao động 2019, Điều 112 khoản 1, and Ngày Văn hóa
+/// Việt Nam from 2026: `HolidayRule.inForce`); the days the Prime
 /// Minister chooses follow `ProvisionalChoices`; a holiday on a weekly rest day gives a
 /// compensatory day off on the next working day that is not already off (Điều 111 khoản 3).
 ///
@@ -23,7 +24,7 @@ public struct ProvisionalYearBuilder: Sendable {
     public static let sourcePrefix = "Lịch tạm tính (chưa có quyết định của năm): "
 
     public init(
-        rules: [HolidayRule] = HolidayRule.laborCode2019, weekend: Set<LocalDay.Weekday> = [.saturday, .sunday],
+        rules: [HolidayRule] = HolidayRule.inForce, weekend: Set<LocalDay.Weekday> = [.saturday, .sunday],
         lunar: VietnameseLunarCalendar = .vietnam
     ) {
         self.rules = rules
@@ -64,8 +65,8 @@ public struct ProvisionalYearBuilder: Sendable {
     /// The holidays one rule gives in `year`.
     func holidays(of rule: HolidayRule, in year: Int) -> [CalendarEntry] {
         switch rule {
-        case .solar(let month, let day, let note, let source):
-            guard let date = LocalDay(year: year, month: month, day: day) else { return [] }
+        case .solar(let month, let day, let note, let source, let since):
+            guard year >= since, let date = LocalDay(year: year, month: month, day: day) else { return [] }
             return [CalendarEntry(day: date, note: note, source: Self.sourcePrefix + source)]
         case .lunar(let month, let day, let note, let source):
             guard let date = lunar.solarDay(of: LunarDate(year: year, month: month, day: day)) else { return [] }
