@@ -32,15 +32,22 @@ enum TerminalScreens {
         }
         let armed: Bool
         if case .armed = terminal.policy { armed = true } else { armed = false }
+        // A zone wider than tall puts the face to the left of the words, else above them.
         let zones = terminal.zones.map { zone in
-            box(zone.rect, screen: screen, attributes: #"data-zone="\#(zone.choice)" class="zone choice-\#(zone.choice)""#, body: "<b></b><span></span>")
+            let shape = zone.rect.width > zone.rect.height * 1.3 ? " wide" : ""
+            return box(
+                zone.rect, screen: screen, attributes: #"data-zone="\#(zone.choice)" class="zone choice-\#(zone.choice)\#(shape)""#,
+                body: #"<i class="face"></i><div class="words"><b></b><span></span></div>"#)
         }.joined(separator: "\n")
+        let faces = config.survey.questions.map { $0.choices.map { RatingFaces.svg(.init(score: $0.score)) } }
+        let facesJSON = String(decoding: (try? JSONEncoder().encode(faces)) ?? Data("[]".utf8), as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
         let setup = RatingScreenSetup(
             terminal: terminal.id, counter: terminal.counter, armedPolicy: armed, questions: questions, resetSeconds: terminal.sessionTimeoutSeconds)
         return page(
             title: "Đánh giá — \(config.counter(id: terminal.counter)?.name ?? terminal.counter)", zones: zones, storageWords: words.ratingsNotStored,
             header: "<div id=\"question\" class=\"banner\"></div>", setup: setup,
             script: """
+                const faces = \(facesJSON);
                 let question = 0, armedNow = !setup.armedPolicy, paused = false, resetTimer = null, storageDown = false;
                 function show() {
                   const q = setup.questions[question];
@@ -49,6 +56,7 @@ enum TerminalScreens {
                   const english = document.createElement("div"); english.className = "en"; english.textContent = q.english; document.getElementById("question").appendChild(english);
                   document.querySelectorAll("[data-zone]").forEach(zone => {
                     const choice = q.choices[Number(zone.dataset.zone) - 1] || { label: "", english: "" };
+                    zone.querySelector(".face").innerHTML = (faces[question] || [])[Number(zone.dataset.zone) - 1] || "";
                     zone.querySelector("b").textContent = choice.label;
                     zone.querySelector("span").textContent = choice.english;
                   });
@@ -154,15 +162,20 @@ enum TerminalScreens {
             <title>\(ScreenPages.escape(title))</title>
             <style>
             html, body { margin: 0; width: 100vw; height: 100vh; overflow: hidden; background: #f6f7f9; font-family: "DejaVu Sans", Arial, sans-serif; }
-            .zone { position: absolute; box-sizing: border-box; border: .4vh solid #fff; border-radius: 1.2vh; background: #2b8a3e; color: #fff;
-                    display: flex; flex-direction: column; align-items: center; justify-content: center; text-align: center; padding: 1vh; }
-            .zone b { font-size: 4.2vh; } .zone span { font-size: 2.6vh; opacity: .85; }
-            .choice-2 { background: #5c940d; } .choice-3 { background: #e67700; } .choice-4 { background: #c92a2a; } .choice-5 { background: #862e9c; }
+            .zone { position: absolute; box-sizing: border-box; border: .4vh solid #fff; border-radius: 1.2vh; background: #1b6e2f; color: #fff;
+                    display: flex; flex-direction: column; align-items: center; justify-content: center; text-align: center; padding: 1vh;
+                    container-type: size; gap: 2cqh; }
+            .zone b, .zone span { display: block; } .zone b { font-size: 4.2vh; } .zone span { font-size: 2.6vh; color: #f1f3f5; }
+            .face { display: block; flex: none; width: min(78cqw, 42cqh); aspect-ratio: 1; } .face:empty { display: none; }
+            .face svg { display: block; width: 100%; height: 100%; }
+            .zone.wide { flex-direction: row; text-align: left; gap: 4cqw; } .zone.wide .face { width: min(36cqw, 82cqh); }
+            /* Colour only helps: the face and the words carry the choice. Each box keeps 4.5:1 with white text. */
+            .choice-2 { background: #4a6a0b; } .choice-3 { background: #a84300; } .choice-4 { background: #b02525; } .choice-5 { background: #732a88; }
             .zone.priority { background: #a4161a; }
             .banner { position: absolute; left: 0; right: 0; top: 0; padding: 2vh 3vw; font-size: 4.5vh; font-weight: bold; color: #0b2545; text-align: center; }
             .banner .en { font-size: 3vh; font-weight: normal; color: #555; }
             .cover { position: absolute; inset: 0; display: none; align-items: center; justify-content: center; text-align: center;
-                     font-size: 5vh; font-weight: bold; color: #fff; background: #0b2545ee; padding: 5vw; }
+                     font-size: 5vh; font-weight: bold; color: #fff; background: #0b2545; padding: 5vw; }
             #number { display: block; font-size: 18vh; margin-top: 2vh; }
             #remember, #kept { display: none; font-size: 3.4vh; color: #f4d35e; } body[data-printer=down] #remember { display: block; }
             body[data-kept=yes] #kept { display: block; }
