@@ -11,17 +11,31 @@ chromedriver), one command per line on standard input, one answer line each on s
   rects SELECTOR                            every matching element's id and rectangle (JSON)
   external                                  resources loaded from other origins (JSON list)
   screenshot PATH                           saves a PNG; answers "ok"
+  attribute SELECTOR... ATTRIBUTE           the first match's attribute (JSON string or null)
+  contrast                                  WCAG 2.2 contrast from the rendered colours and the text
+                                            that is cut (contrast.py, rendered_colours.js): JSON with
+                                            the lowest text and shape ratios, failures and clipped
+  set SELECTOR ATTRIBUTE VALUE...           sets an attribute (a state shown without its event);
+                                            "text" sets the text, "-" removes the attribute
+  style CSS...                              adds a style sheet to the page (to show a check fails)
   quit
 
 usage: screen_check.py URL WIDTHxHEIGHT
 """
 import json
+import pathlib
 import sys
 import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import contrast  # noqa: E402
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+
+RENDERED_COLOURS = (pathlib.Path(__file__).resolve().parent / "rendered_colours.js").read_text()
 
 
 def attribute(driver, selector, name):
@@ -99,6 +113,23 @@ def main():
                     "const d = document.documentElement;"
                     "return [Math.max(0, d.scrollWidth - window.innerWidth), Math.max(0, d.scrollHeight - window.innerHeight)]")),
                     flush=True)
+            elif command == "attribute":
+                print(json.dumps(attribute(driver, " ".join(parts[1:-1]), parts[-1]), ensure_ascii=False), flush=True)
+            elif command == "contrast":
+                measured = driver.execute_script(RENDERED_COLOURS)
+                print(json.dumps(contrast.verdict(measured["samples"], measured["clipped"]), ensure_ascii=False), flush=True)
+            elif command == "set":
+                driver.execute_script(
+                    "const e = document.querySelector(arguments[0]);"
+                    "if (arguments[1] === 'text') e.textContent = arguments[2];"
+                    "else if (arguments[2] === '-') e.removeAttribute(arguments[1]);"
+                    "else e.setAttribute(arguments[1], arguments[2]);", parts[1], parts[2], line.split(None, 3)[3].strip())
+                print("ok", flush=True)
+            elif command == "style":
+                driver.execute_script(
+                    "const s = document.createElement('style'); s.textContent = arguments[0]; document.head.appendChild(s)",
+                    line.split(None, 1)[1])
+                print("ok", flush=True)
             elif command == "screenshot":
                 driver.save_screenshot(parts[1])
                 print("ok", flush=True)
