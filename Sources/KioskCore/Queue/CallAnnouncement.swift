@@ -3,12 +3,11 @@ import Foundation
 /// What the hall hears when a ticket is called: the words (Vietnamese, each digit said, so
 /// "A012" is never read as "a hundred and twelve") and the chime before them.
 public enum CallAnnouncement {
-    static let digits = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
-
-    /// "Mời số A không một hai đến quầy số 3."
+    /// "Mời số A không một hai đến quầy số 3." The digits are `VietnameseNumber`'s; the letter is
+    /// left as written for the voice to read.
     public static func text(number: String, counterNumber: Int) -> String {
         let spoken = number.map { character -> String in
-            if let digit = character.wholeNumberValue { return digits[digit] }
+            if let digit = character.wholeNumberValue { return VietnameseNumber.digit(digit) }
             return String(character)
         }.joined(separator: " ")
         return "Mời số \(spoken) đến quầy số \(counterNumber)."
