@@ -7,8 +7,10 @@ import KioskTestSupport
 
 /// Runs the demo office (kiosk-config/demo/office.toml) on simulated devices and a private CUPS
 /// and shows what happened: citizens taking tickets (one while the printer is stopped), a slip
-/// posted to the HTTP API, a real touchscreen recording replayed, citizens rating, staff calling
-/// tickets and arming the rating keypad, then the day's tallies as staff would read them and PNG copies of what was printed.
+/// posted to the HTTP API, one returned in 2027 on a provisional calendar, a real touchscreen
+/// recording replayed, citizens rating, staff calling tickets and arming the rating keypad, the
+/// day's tallies as staff would read them, the nightly push that also brings the 2027 calendar the
+/// province uploaded, and PNG copies of what was printed.
 @main
 struct KioskDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +28,6 @@ struct KioskDemo: ParsableCommand {
             step += 1
             say("\(step). \(text)")
         }
-        let config = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/office.toml").path
         let state = URL(fileURLWithPath: stateDir)
         try? FileManager.default.removeItem(at: state)
         try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
@@ -55,6 +56,10 @@ struct KioskDemo: ParsableCommand {
         let collector = try CollectordProcess(database: collectorDatabase.path, port: 8480)
         defer { try? collector.stop() }
         print("   \(collector.stderr.lines.joined(separator: "\n   "))")
+        let collectorKey = try CollectordProcess.run(["key"], database: collectorDatabase.path).trimmingCharacters(in: .whitespacesAndNewlines)
+        print("   collectord key: khoá ký lịch của máy chủ / the collector's calendar-signing key \(collectorKey)")
+        let config = try Self.officeFile(collectorKey: collectorKey, in: state.deletingLastPathComponent())
+        print("   tệp văn phòng của demo / the demo's office file: \(config) (kiosk-config/demo/office.toml with [sync] collector_key)")
 
         section("Lịch sử mẫu / Sample history: ratings generated for the week before today, so there are finished days to seal")
         let history = try DemoHistory.write(
@@ -76,7 +81,7 @@ struct KioskDemo: ParsableCommand {
         print("   collectord kiosk add: \(registered.trimmingCharacters(in: .whitespacesAndNewlines))")
         try Self.addDemoUser(database: collectorDatabase.path)
 
-        section("kioskd --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
+        section("kioskd --config \(config) --state-dir \(stateDir)")
         let daemon = try KioskdProcess(config: config, stateDirectory: state)
         try daemon.awaitReady()
         let events = try EventStream(socketPath: daemon.controlSocket)
@@ -120,6 +125,12 @@ struct KioskDemo: ParsableCommand {
         }
         try printer.flush(expecting: 1)
         if code != 201 { throw ExitCode(1) }
+
+        let slip2027 = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/slip-2027.json")
+        section("Hồ sơ 30 ngày làm việc nhận 02/12/2026: năm 2027 chưa có lịch chính thức, ngày hẹn tạm tính\n   A 30-working-day dossier received 2 December 2026: 2027 has no official calendar yet, so the date is provisional (kiosk-config/demo/slip-2027.json)")
+        let provisional = try Self.postSlip(slip2027)
+        try printer.flush(expecting: 1)
+        guard provisional.provisional else { throw HarnessError("the 2027 slip should be provisional") }
 
         section("Quầy 1: phát lại bản ghi thật của màn hình cảm ứng eGalax (11 lần chạm, 4,6 s)\n   Counter 1: replaying a real eGalax touchscreen recording (11 taps in 4.6 s; lockout 3 s)")
         let recording = try EvemuRecording(contentsOf: RepositoryPaths.fixture("evemu/egalax-0eef-72a1-taps.event"))
@@ -187,10 +198,20 @@ struct KioskDemo: ParsableCommand {
         section("kioskctl tally — kết quả trong ngày / the day's tallies")
         print(try daemon.kioskctl(["tally"]))
 
+        section("Tỉnh tải lịch 2027 lên máy chủ tổng hợp / The province uploads a 2027 calendar: collectord calendar add kiosk-config/demo/calendar-upload/2027.toml (a demo example, not a Government decision)")
+        let upload = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/calendar-upload/2027.toml").path
+        print("   " + (try CollectordProcess.run(["calendar", "add", upload], database: collectorDatabase.path)).trimmingCharacters(in: .whitespacesAndNewlines))
+
         section("kioskctl days — những ngày đã niêm phong khi khởi động / the days kioskd sealed at start-up")
         print(try daemon.kioskctl(["days"]))
-        section("kioskctl push → collectord (http://127.0.0.1:8480/api/v1/days)")
+        section("kioskctl push → collectord (http://127.0.0.1:8480/api/v1/days): the sealed days out, the signed 2027 calendar in, kioskd reloads it")
         print(try daemon.kioskctl(["push"]))
+        section("kioskctl calendar 2027 — lịch 2027 nay là chính thức / the 2027 calendar is now official")
+        print(try daemon.kioskctl(["calendar", "2027"]))
+        section("Cùng hồ sơ gửi lại: ngày hẹn theo lịch chính thức / The same dossier again: its date now comes from the official calendar")
+        let official = try Self.postSlip(slip2027)
+        try printer.flush(expecting: 1)
+        guard !official.provisional else { throw HarnessError("after the push the 2027 slip should not be provisional") }
         section("Máy chủ tổng hợp đã nhận / What the collector stored: collectord days --kiosk HCM-Q1-BEN-THANH-1")
         print(try CollectordProcess.run(["days", "--kiosk", "HCM-Q1-BEN-THANH-1"], database: collectorDatabase.path))
         print("   Bảng điều khiển / Dashboard: \(collector.base)/  —  đăng nhập / sign in: \(Self.demoUser) / \(Self.demoPassword)")
@@ -201,7 +222,7 @@ struct KioskDemo: ParsableCommand {
         daemon.signal(SIGTERM)
         let exit = try daemon.awaitExit()
         section("kioskd dừng / stopped (exit \(exit)). Dữ liệu / Data: \(daemon.database)")
-        print("   Xem lại / Read again: .build/debug/kioskctl tally --config kiosk-config/demo/office.toml --state-dir \(stateDir)")
+        print("   Xem lại / Read again: .build/debug/kioskctl tally --config \(config) --state-dir \(stateDir)")
 
         let printed = events.all(.ticketPrinted).compactMap(\.number)
         let folder = state.deletingLastPathComponent().appendingPathComponent("printed")
@@ -237,6 +258,34 @@ struct KioskDemo: ParsableCommand {
             ["user", "add", "--database", database, "--name", demoUser, "--role", "district-staff", "--district", "Quận 1"],
             input: Data((demoPassword + "\n").utf8))
         guard finished.status == 0 else { throw HarnessError("collectord user add exited \(finished.status): \(finished.errorText)") }
+    }
+
+    /// The demo office file with the demo collector's key: kiosk-config/demo/office.toml, its
+    /// calendar directory made absolute, `[sync] collector_key` added (the key is new each run).
+    static func officeFile(collectorKey: String, in directory: URL) throws -> String {
+        let shipped = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/office.toml")
+        var text = try String(contentsOf: shipped, encoding: .utf8)
+        let calendars = RepositoryPaths.root.appendingPathComponent("kiosk-config/calendar").path
+        let relative = "directory = \"../calendar\""
+        guard text.contains(relative), text.contains("\n[sync]\n") else {
+            throw HarnessError("\(shipped.path): expected `\(relative)` and a [sync] table to fill in")
+        }
+        text = text.replacingOccurrences(of: relative, with: "directory = \"\(calendars)\"")
+        text = text.replacingOccurrences(of: "\n[sync]\n", with: "\n[sync]\ncollector_key = \"\(collectorKey)\"\n")
+        let file = directory.appendingPathComponent("office.toml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
+    /// Posts a slip to kioskd's HTTP API and prints its return date, and whether it is provisional.
+    static func postSlip(_ file: URL) throws -> SlipReply {
+        let (code, body) = try post(Data(contentsOf: file), to: "http://127.0.0.1:8470/api/v1/slips")
+        guard code == 201, let reply = try? ProtocolJSON.decode(SlipReply.self, from: body) else {
+            throw HarnessError("HTTP \(code): \(String(decoding: body, as: UTF8.self))")
+        }
+        print("   HTTP \(code): hẹn trả kết quả / return \(reply.returnText) (\(reply.returnAt))")
+        print("   " + (reply.calendarNotice ?? "lịch chính thức / official calendar"))
+        return reply
     }
 
     /// POSTs JSON and returns the status and the answer's body.
