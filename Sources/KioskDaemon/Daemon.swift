@@ -85,6 +85,7 @@ public final class Daemon: Sendable {
         var parts: [(name: String, part: any DaemonService)] = [("control socket", control), ("printing", spooler)]
         if let api { parts.append(("HTTP API", api)) }
         parts += [("storage watch", storage), ("input", input), ("day sealer", sealer)]
+        if let calendar { parts.append(("calendar watch", CalendarWatch(book: calendar, clock: clock, logger: logger))) }
         let controlSocket = paths.controlSocket
         services = DaemonServices(
             parts: parts, logger: logger,

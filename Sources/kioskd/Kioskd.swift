@@ -89,10 +89,8 @@ struct Kioskd: AsyncParsableCommand {
             logger.critical("cannot start: \(error)")
             throw ExitCode(1)
         }
-        if let calendar {
-            logger.info("working-day calendar: \(CalendarStatus.summary(calendar))")
-            if let warning = CalendarStatus.warning(calendar, today: clock.today) { logger.warning("\(warning)") }
-        }
+        // A missing official file is warned about by the daemon's calendar watch, at start and daily.
+        if let calendar { logger.info("working-day calendar: \(CalendarStatus.summary(calendar))") }
         try await daemon.run()
     }
 }
