@@ -89,34 +89,17 @@ import Testing
         let port = try freeLoopbackPort()
         let shipped = RepositoryPaths.root.appendingPathComponent("kiosk-config/calendar").path
         let rig = try DaemonRig("calendar-slip") { evdev in
-            TicketOffice.config(evdev, cups: cups.server, extra: """
-                [slips]
-                parent_body = "UBND thành phố Hà Nội"
-                issuing_body = "UBND phường Thử Nghiệm"
-                place = "Hà Nội"
-                printer = "giay-hen"
-                feedback_body = "Văn phòng UBND phường Thử Nghiệm"
-                feedback_address = "Số 1 phố Thử Nghiệm, Hà Nội"
-                feedback_hotline = "1022"
+            TicketOffice.config(
+                evdev, cups: cups.server,
+                extra: SlipPrintingTests.slipsTOML(calendar: shipped, port: port, cups: cups.server) + """
 
-                [calendar]
-                directory = "\(shipped)"
+                    mode = "raw"
 
-                [http]
-                listen = "127.0.0.1:\(port)"
-                token = "\(SlipPrintingTests.token)"
-
-                [[printers]]
-                id = "giay-hen"
-                queue = "giay-hen"
-                server = "\(cups.server)"
-                mode = "raw"
-
-                [sync]
-                kiosk_id = "TEST-OFFICE-may-1"
-                collector = "\(collector.collector.base)"
-                collector_key = "\(collectorKey)"
-                """)
+                    [sync]
+                    kiosk_id = "TEST-OFFICE-may-1"
+                    collector = "\(collector.collector.base)"
+                    collector_key = "\(collectorKey)"
+                    """)
         }
         let enrolled = try DaySealingTests.enroll(rig)
         try collector.register("TEST-OFFICE-may-1", office: "TEST-OFFICE", key: try KioskSigningKey(contentsOf: enrolled.keyFile))

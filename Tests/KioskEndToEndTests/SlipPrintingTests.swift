@@ -25,33 +25,43 @@ import Testing
         let port = try freeLoopbackPort()
         let calendar = RepositoryPaths.root.appendingPathComponent("kiosk-config/calendar").path
         let rig = try DaemonRig(name) { evdev in
-            TicketOffice.config(evdev, cups: cups.server, extra: """
-                [slips]
-                parent_body = "UBND thành phố Hà Nội"
-                issuing_body = "UBND phường Thử Nghiệm"
-                place = "Hà Nội"
-                printer = "giay-hen"
-                feedback_body = "Văn phòng UBND phường Thử Nghiệm"
-                feedback_address = "Số 1 phố Thử Nghiệm, Hà Nội"
-                feedback_hotline = "1022"
+            TicketOffice.config(
+                evdev, cups: cups.server,
+                extra: Self.slipsTOML(calendar: calendar, port: port, cups: cups.server) + """
 
-                [calendar]
-                directory = "\(calendar)"
-
-                [http]
-                listen = "127.0.0.1:\(port)"
-                token = "\(Self.token)"
-
-                [[printers]]
-                id = "giay-hen"
-                queue = "giay-hen"
-                server = "\(cups.server)"
-                mode = "\(mode)"
-                paper = "\(paper)"
-                """)
+                    mode = "\(mode)"
+                    paper = "\(paper)"
+                    """)
         }
         try rig.start()
         return Office(rig: rig, cups: cups, port: port)
+    }
+
+    /// The `[slips]`, `[calendar]` and `[http]` tables and the slip printer `giay-hen` (its `mode`
+    /// and `paper` may follow) of the test offices that print slips.
+    static func slipsTOML(calendar: String, port: Int, cups: String) -> String {
+        """
+        [slips]
+        parent_body = "UBND thành phố Hà Nội"
+        issuing_body = "UBND phường Thử Nghiệm"
+        place = "Hà Nội"
+        printer = "giay-hen"
+        feedback_body = "Văn phòng UBND phường Thử Nghiệm"
+        feedback_address = "Số 1 phố Thử Nghiệm, Hà Nội"
+        feedback_hotline = "1022"
+
+        [calendar]
+        directory = "\(calendar)"
+
+        [http]
+        listen = "127.0.0.1:\(port)"
+        token = "\(token)"
+
+        [[printers]]
+        id = "giay-hen"
+        queue = "giay-hen"
+        server = "\(cups)"
+        """
     }
 
     static var request: [String: Any] { [
