@@ -168,7 +168,8 @@ enum TerminalScreens {
             .zone b, .zone span { display: block; } .zone b { font-size: 4.2vh; } .zone span { font-size: 2.6vh; color: #f1f3f5; }
             .face { display: block; flex: none; width: min(78cqw, 42cqh); aspect-ratio: 1; } .face:empty { display: none; }
             .face svg { display: block; width: 100%; height: 100%; }
-            .zone.wide { flex-direction: row; text-align: left; gap: 4cqw; } .zone.wide .face { width: min(36cqw, 82cqh); }
+            .zone.wide { flex-direction: row; justify-content: flex-start; text-align: left; gap: 4cqw; padding-left: 4vw; }
+            .zone.wide .face { width: min(36cqw, 82cqh); }
             /* Colour only helps: the face and the words carry the choice. Each box keeps 4.5:1 with white text. */
             .choice-2 { background: #4a6a0b; } .choice-3 { background: #a84300; } .choice-4 { background: #b02525; } .choice-5 { background: #732a88; }
             .zone.priority { background: #a4161a; }
