@@ -23,15 +23,19 @@ public struct OfficeConfig: Sendable, Equatable {
     public var calendarDirectory: String
     /// Present when calls are spoken in the hall.
     public var voice: VoiceConfig?
+    /// Speech mode of the terminals that have it (`[[speech]]`).
+    public var speech: [SpeechConfig]
 
     public init(
         office: OfficeInfo, storage: StorageConfig, services: [ServiceConfig], counters: [CounterConfig],
         survey: Survey, terminals: [TerminalConfig], devices: [DeviceConfig],
         ticketTerminals: [TicketTerminalConfig] = [], printers: [PrinterConfig] = [],
         ticketing: TicketingConfig = .defaults, slips: SlipConfig? = nil, localAPI: LocalAPIConfig? = nil,
-        sync: SyncConfig? = nil, hours: OfficeHours = .standard, calendarDirectory: String = "calendar", voice: VoiceConfig? = nil
+        sync: SyncConfig? = nil, hours: OfficeHours = .standard, calendarDirectory: String = "calendar", voice: VoiceConfig? = nil,
+        speech: [SpeechConfig] = []
     ) {
         self.voice = voice
+        self.speech = speech
         self.office = office
         self.storage = storage
         self.services = services
@@ -68,6 +72,10 @@ public struct OfficeConfig: Sendable, Equatable {
 
     public func terminal(id: String) -> TerminalConfig? {
         terminals.first { $0.id == id }
+    }
+
+    public func speech(terminal: String) -> SpeechConfig? {
+        speech.first { $0.terminal == terminal }
     }
 
     public func counter(id: String) -> CounterConfig? {

@@ -10,7 +10,7 @@ public enum OfficeConfigDecoder {
         let top = TableReader(path: "", entries: root, issues: issues)
         top.rejectUnknownKeys([
             "office", "storage", "hours", "calendar", "ticketing", "slips", "http", "sync", "voice", "printers", "services",
-            "counters", "survey", "terminals", "devices",
+            "counters", "survey", "terminals", "devices", "speech",
         ])
 
         let office = top.table("office").flatMap(readOffice)
@@ -30,6 +30,8 @@ public enum OfficeConfigDecoder {
         let terminalTables = top.tables("terminals")?.compactMap(readAnyTerminal) ?? []
         let choiceSlots = min(survey?.questions.first?.choices.count ?? 9, 9)
         let devices = top.tables("devices")?.compactMap { readDevice($0, choiceSlots: choiceSlots) } ?? []
+        let terminalIDs = terminalTables.compactMap { $0.rating?.id ?? $0.ticket?.id }
+        let speech = top.tables("speech", required: false).map { readSpeech($0, terminalIDs: terminalIDs, devices: devices) } ?? []
 
         guard let office, let survey, let hours, issues.issues.isEmpty else {
             return .failure(ConfigErrors(issues.issues))
@@ -38,7 +40,8 @@ public enum OfficeConfigDecoder {
             office: office, storage: storage, services: services, counters: counters, survey: survey,
             terminals: terminalTables.compactMap(\.rating), devices: devices,
             ticketTerminals: terminalTables.compactMap(\.ticket), printers: printers, ticketing: ticketing,
-            slips: slips, localAPI: localAPI, sync: sync, hours: hours, calendarDirectory: calendarDirectory, voice: voice)
+            slips: slips, localAPI: localAPI, sync: sync, hours: hours, calendarDirectory: calendarDirectory, voice: voice,
+            speech: speech)
         var terminalPaths: [String: String] = [:]
         for (index, terminal) in terminalTables.enumerated() {
             if let id = terminal.rating?.id ?? terminal.ticket?.id, terminalPaths[id] == nil { terminalPaths[id] = "terminals[\(index)]" }
