@@ -1,0 +1,5 @@
+/// Why speech mode ended.
+public enum SpeechEnd: Sendable, Equatable {
+    case byUser
+    case timedOut
+}

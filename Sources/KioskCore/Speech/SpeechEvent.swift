@@ -1,0 +1,14 @@
+/// What a speech session is told: keys (with how long they were held, so a long press is told
+/// from a short one), the dedicated start key, the time passing, the end of what it said, and
+/// what became of the commit it asked for.
+public enum SpeechEvent: Sendable, Equatable {
+    case key(PhoneKey, heldSeconds: Double)
+    case startKey
+    /// Time passes: the daemon sends it at `SpeechSession.nextDeadline`.
+    case tick
+    /// The last speech it was given has played to its end (or could not be played).
+    case speechFinished
+    case ticketIssued(SpokenTicket)
+    /// The ticket or answer asked for was not committed; the daemon kept the session it had.
+    case commitFailed
+}

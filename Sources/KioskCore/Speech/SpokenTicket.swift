@@ -1,0 +1,16 @@
+/// A ticket just committed, as speech mode says it: the daemon hands it back after the commit,
+/// since the number and the people ahead are only known then.
+public struct SpokenTicket: Sendable, Equatable {
+    public var number: String
+    /// The service's name.
+    public var service: String
+    public var counters: [Int]
+    public var ahead: Int
+
+    public init(number: String, service: String, counters: [Int], ahead: Int) {
+        self.number = number
+        self.service = service
+        self.counters = counters
+        self.ahead = ahead
+    }
+}
