@@ -98,6 +98,15 @@ struct ContrastVerdict: Decodable {
         }
     }
 
+    /// The contrast maths against WCAG's own figures (`tools/screen-check/test_contrast.py`).
+    @Test func theContrastMathsMatchWCAG() throws {
+        let run = try ChildProcess.run(
+            URL(fileURLWithPath: "/usr/bin/env"),
+            ["python3", "-m", "unittest", "discover", "-s", RepositoryPaths.root.appendingPathComponent("tools/screen-check").path, "-p", "test_*.py"],
+            timeout: 30)
+        #expect(run.status == 0, "\(run.errorText)")
+    }
+
     /// The same check on a rating screen made worse on purpose: a pale English label, a face's disc
     /// the colour of its box, and a label too big for its box are each caught.
     @Test func aLowContrastOrCutScreenFails() throws {
