@@ -76,11 +76,14 @@ import Testing
         #expect(failed.next.step == .entranceMenu)
     }
 
-    @Test func aTicketIssuedWhileNotWaitingForOneIsIgnored() {
-        let menu = F.drive([F.longFive], config: F.speaker, script: F.entrance).session
-        let decision = menu.decide(.ticketIssued(F.ticket), config: F.speaker, script: F.entrance, at: 200)
-        #expect(decision.effects.isEmpty)
-        #expect(decision.next == menu)
+    @Test func aTicketIsSpokenEvenAfterAKeyMovedOnButNotOutsideSpeechMode() {
+        let movedOn = F.drive([F.longFive, F.press(.one), F.press(.pound)], config: F.speaker, script: F.entrance).session
+        let decision = movedOn.decide(.ticketIssued(F.ticket), config: F.speaker, script: F.entrance, at: 200)
+        #expect(F.spoken(decision.effects) == [.ticketIssued(number: "B012", service: "Đất đai", counters: [2, 3], ahead: 4)])
+        #expect(decision.next.step == .ticket(F.ticket) && !decision.next.inSettings)
+        let off = SpeechSession(config: F.speaker)
+        let ignored = off.decide(.ticketIssued(F.ticket), config: F.speaker, script: F.entrance, at: 200)
+        #expect(ignored.effects.isEmpty && ignored.next == off)
     }
 
     @Test func starInTheServiceMenuEndsSpeechMode() {

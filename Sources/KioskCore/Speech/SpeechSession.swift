@@ -10,6 +10,7 @@
 /// |---|---|---|
 /// | start key: long press of 5 (default) or a dedicated key | starts speech mode | starts over from the first menu |
 /// | 1–9 | not speech mode's (the terminal's own use) | chooses item N of the menu being said |
+/// | while a ticket prints | — | every key but # says that it prints |
 /// | 0 | — | says the current menu or the ticket again |
 /// | * | — | back: priority menu → service menu, ticket → service menu, confirmation → cancel, settings → leave; in a top menu (services, a question, the end of a rating) it ends speech mode |
 /// | # | — | the settings menu; in it 2 louder, 8 quieter, 4 slower, 6 faster, # or * back |
@@ -98,8 +99,10 @@ public struct SpeechSession: Sendable, Equatable {
             if !warned { next.silenceSince = now }
             effects = []
         case .ticketIssued(let ticket):
-            guard case .ticketPending = step else { return Decision(next: self, effects: [], consumed: false) }
+            // Said even when a key moved on while the ticket printed: it is this person's number.
+            guard isActive else { return Decision(next: self, effects: [], consumed: false) }
             next.step = .ticket(ticket)
+            next.inSettings = false
             effects = [.stopSpeech, .speak(next.prompt(script))]
         case .commitFailed:
             guard isActive else { return Decision(next: self, effects: [], consumed: false) }
