@@ -83,6 +83,11 @@ import Testing
         expectSingleIssue(Self.office(text), key: key, messageContains: fragment)
     }
 
+    @Test func anUnknownTerminalIsNamedBesideTheOtherMistakes() {
+        let issues = configIssues(Self.office("[[speech]]\nterminal = \"khong-co\"\nvolume = 0\n"))
+        #expect(Set(issues.map(\.key)) == ["speech[0].terminal", "speech[0].output", "speech[0].volume"], "\(issues)")
+    }
+
     @Test func aTerminalHasOneSpeechTable() {
         expectSingleIssue(
             Self.office(Self.keypadRating + "\n" + Self.keypadRating), key: "speech[1].terminal", messageContains: "already has speech mode in speech[0]")

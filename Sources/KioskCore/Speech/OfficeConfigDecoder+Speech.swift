@@ -3,8 +3,8 @@ extension OfficeConfigDecoder {
     static func readSpeech(_ tables: [TableReader], terminalIDs: [String], devices: [DeviceConfig]) -> [SpeechConfig] {
         var seen: [String: String] = [:]
         return tables.compactMap { table in
-            let speech = readSpeech(table)
-            guard let terminal = speech?.terminal else { return nil }
+            let (terminal, speech) = readSpeech(table)
+            guard let terminal else { return nil }
             if !terminalIDs.contains(terminal) {
                 table.issues.report(
                     table.keyPath("terminal"),
@@ -26,7 +26,8 @@ extension OfficeConfigDecoder {
         }
     }
 
-    private static func readSpeech(_ table: TableReader) -> SpeechConfig? {
+    /// The terminal named, even when the rest is wrong, so that its reference is checked too.
+    private static func readSpeech(_ table: TableReader) -> (terminal: String?, speech: SpeechConfig?) {
         table.rejectUnknownKeys([
             "terminal", "place", "keypad", "output", "device", "start_key", "long_press_ms", "silence_timeout_seconds", "volume",
             "rate", "clips",
@@ -48,10 +49,10 @@ extension OfficeConfigDecoder {
             table.issues.report(
                 table.keyPath("start_key"), "expected a key of its own, found \(KeyCodes.name(of: code) ?? "\(code)"), the keypad's \(key.rawValue)")
         }
-        guard let terminal, let output, keypadTable == nil || keypad != nil else { return nil }
-        return SpeechConfig(
+        guard let terminal, let output, keypadTable == nil || keypad != nil else { return (terminal, nil) }
+        return (terminal, SpeechConfig(
             terminal: terminal, place: place, keypad: keypad, output: output, device: device, startKey: startKey, longPressSeconds: longPress,
-            silenceTimeoutSeconds: timeout, volume: volume, rate: rate, clipsDirectory: clips)
+            silenceTimeoutSeconds: timeout, volume: volume, rate: rate, clipsDirectory: clips))
     }
 
     /// `start_key = "long_5"` (a long press of a keypad key) or a Linux key name for a dedicated key.
