@@ -46,7 +46,7 @@ public struct CalendarSources: Sendable, Equatable {
         for directory in [shipped, installed] {
             for path in Self.files(in: directory) {
                 if let year = YearCalendarDecoder.year(fromFileName: URL(fileURLWithPath: path).lastPathComponent),
-                    calendar.years[year]?.isProvisional == false
+                    calendar.official[year] != nil
                 {
                     paths[year] = path
                 }

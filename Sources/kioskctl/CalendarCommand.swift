@@ -27,7 +27,7 @@ struct CalendarCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let year = year ?? context.clock.today.year
-        guard let yearCalendar = calendar.years[year] else {
+        guard let yearCalendar = calendar.calendar(ofYear: year) else {
             FileHandle.standardError.write(Data("kioskctl: \(CalendarError.yearNotCovered(year))\n".utf8))
             throw ExitCode(1)
         }

@@ -72,7 +72,7 @@ import Testing
     @Test func shippedCalendarsWithProvisionalYears() throws {
         let calendar = try CalendarFile.loadDirectory(path: CalendarFileShippedTests.directory.path, provisional: ProvisionalYearBuilder()).get()
         #expect(calendar.officialYears == [2025, 2026])
-        #expect(calendar.years[2027]?.isProvisional == true)
+        #expect(calendar.calendar(ofYear: 2027)?.isProvisional == true)
         let appointment = try calendar.appointment(
             receivedAt: CalendarFileShippedTests.at("2026-12-02 09:00"), workingDays: 30, in: CalendarFileShippedTests.hoChiMinhCity)
         #expect(appointment.date == CalendarFileShippedTests.at("2027-01-14 13:30"))

@@ -19,8 +19,8 @@ import Testing
         #expect(calendar.provisionalYears.count == 200)
         #expect(calendar.provisionalYears.first == 1900)
         #expect(calendar.provisionalYears.last == 2100)
-        #expect(calendar.years[2026]?.origin == .official)
-        #expect(calendar.years[2027]?.origin == .provisional)
+        #expect(calendar.calendar(ofYear: 2026)?.origin == .official)
+        #expect(calendar.calendar(ofYear: 2027)?.origin == .provisional)
         // The official 2026 is taken as given: its Tết is not there, the provisional one is not added.
         #expect(try calendar.isWorkingDay(F.day("2026-02-17")))
         #expect(try !calendar.isWorkingDay(F.day("2027-02-04")))

@@ -168,7 +168,7 @@ struct ProvisionalCalendarAnswerTests {
             source = "Văn bản thử"
             """)
         _ = try rig.reload().get()
-        #expect(rig.book.current.years[2026]?.daysOff.map(\.entry.source) == ["Văn bản thử"])
+        #expect(rig.book.current.official[2026]?.daysOff.map(\.entry.source) == ["Văn bản thử"])
         #expect(rig.sources.origins(of: rig.book.current)[2026] == "\(rig.sources.installed)/2026.toml")
         #expect(rig.sources.origins(of: rig.book.current)[2025] == "\(ProvisionalCalendarAnswerTests.shipped)/2025.toml")
     }

@@ -82,55 +82,50 @@ public struct WorkingCalendar: Sendable {
     /// The largest processing time accepted, in working days (about four years).
     public static let maximumWorkingDays: Double = 1000
 
-    /// The calendars, by year: official and provisional.
-    public let years: [Int: YearCalendar]
+    /// The official calendars (files), by year.
+    public let official: [Int: YearCalendar]
     /// Weekly rest days; Saturday and Sunday by default (the 40-hour week of public offices).
     public let weekend: Set<LocalDay.Weekday>
 
-    private let daysOff: [LocalDay: DayOff]
-    private let workingDays: [LocalDay: CalendarEntry]
+    private let provisional: ProvisionalYears?
 
     /// `calendars` are the official years (at most one per year); with `provisional`, every other
-    /// year of `ProvisionalYearBuilder.supportedYears` gets the builder's provisional calendar.
+    /// year of `ProvisionalYearBuilder.supportedYears` gets the builder's provisional calendar,
+    /// built when a date in it is first asked about.
     public init(
         _ calendars: [YearCalendar], weekend: Set<LocalDay.Weekday> = [.saturday, .sunday], provisional: ProvisionalYearBuilder? = nil
     ) throws(CalendarError) {
-        var years: [Int: YearCalendar] = [:]
+        var official: [Int: YearCalendar] = [:]
         for calendar in calendars {
-            guard years[calendar.year] == nil else { throw .duplicateYear(calendar.year) }
-            years[calendar.year] = calendar
+            guard official[calendar.year] == nil else { throw .duplicateYear(calendar.year) }
+            official[calendar.year] = calendar
         }
-        if let provisional {
-            for year in ProvisionalYearBuilder.supportedYears where years[year] == nil {
-                years[year] = provisional.calendar(for: year)
-            }
-        }
-        var daysOff: [LocalDay: DayOff] = [:]
-        var workingDays: [LocalDay: CalendarEntry] = [:]
-        for calendar in years.values {
-            for dayOff in calendar.daysOff { daysOff[dayOff.day] = dayOff }
-            for entry in calendar.workingDays { workingDays[entry.day] = entry }
-        }
-        self.years = years
+        self.official = official
         self.weekend = weekend
-        self.daysOff = daysOff
-        self.workingDays = workingDays
+        self.provisional = provisional.map(ProvisionalYears.init)
+    }
+
+    /// The calendar of `year`: its official file's, else a provisional one, else nil.
+    public func calendar(ofYear year: Int) -> YearCalendar? {
+        official[year] ?? provisional?.calendar(for: year)
     }
 
     /// The years covered, official or provisional, in order.
-    public var coveredYears: [Int] { years.keys.sorted() }
+    public var coveredYears: [Int] { (officialYears + provisionalYears).sorted() }
 
     /// The years of official calendars (files), in order.
-    public var officialYears: [Int] { years.values.filter { !$0.isProvisional }.map(\.year).sorted() }
+    public var officialYears: [Int] { official.keys.sorted() }
 
     /// The years of provisional calendars, in order.
-    public var provisionalYears: [Int] { years.values.filter(\.isProvisional).map(\.year).sorted() }
+    public var provisionalYears: [Int] {
+        provisional == nil ? [] : ProvisionalYearBuilder.supportedYears.filter { official[$0] == nil }
+    }
 
     /// What `day` is. A swapped working day wins over the weekend; a listed day off over a weekday.
     public func status(of day: LocalDay) throws(CalendarError) -> DayStatus {
-        guard years[day.year] != nil else { throw .yearNotCovered(day.year) }
-        if let entry = workingDays[day] { return .swappedWorkingDay(entry) }
-        if let dayOff = daysOff[day] { return .dayOff(dayOff) }
+        guard let year = calendar(ofYear: day.year) else { throw .yearNotCovered(day.year) }
+        if let entry = year.workingDay(on: day) { return .swappedWorkingDay(entry) }
+        if let dayOff = year.dayOff(on: day) { return .dayOff(dayOff) }
         return weekend.contains(day.weekday) ? .weekend : .working
     }
 
@@ -195,7 +190,7 @@ public struct WorkingCalendar: Sendable {
             last = try session(after: last)
         }
         let returned = try session(after: last)
-        let provisional = (first.day.year...returned.day.year).filter { years[$0]?.isProvisional == true }
+        let provisional = (first.day.year...returned.day.year).filter { calendar(ofYear: $0)?.isProvisional == true }
         return ReturnAppointment(
             countingStarts: first, lastCounted: last, returnSession: returned, sessionsCounted: sessions,
             time: hours.session(returned.part).start, date: returned.start(in: timeZone, hours: hours), provisionalYears: provisional)
