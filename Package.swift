@@ -173,7 +173,7 @@ let package = Package(
             name: "KioskDaemonTests",
             dependencies: [
                 "KioskDaemon", "KioskCore", "KioskConfigFile", "KioskInput", "KioskPrint", "KioskPrintSamples", "KioskProtocol", "KioskStore",
-                "KioskTestSupport",
+                "KioskTestSupport", .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]),
         .testTarget(name: "KioskConfigFileTests", dependencies: ["KioskConfigFile", "KioskCore"]),
         .testTarget(
