@@ -148,7 +148,7 @@ public final class Daemon: Sendable {
         case .touchLost(_, let path):
             // Once per overflow; it says nothing of the lost touch's place or length.
             logger.warning("\(path): \(DaemonTexts.touchLostToOverflow.text)")
-        case .touch, .key:
+        case .touch, .key, .keyReleased:
             break  // never logged: see describe(_:devices:)
         }
     }

@@ -45,7 +45,7 @@ final class InputRouter {
     private static func pressSource(_ action: InputAction) -> Int? {
         switch action {
         case .touch(let source, _), .key(let source, _): source
-        case .touchLost, .connected, .refused, .disconnected, .warning, .libevdevMessage: nil
+        case .touchLost, .keyReleased, .connected, .refused, .disconnected, .warning, .libevdevMessage: nil
         }
     }
 
@@ -53,7 +53,7 @@ final class InputRouter {
     /// which answer was given when.
     private func describe(_ action: InputAction) -> String {
         switch action {
-        case .touch(let source, _), .touchLost(let source, _), .key(let source, _), .connected(let source, _, _),
+        case .touch(let source, _), .touchLost(let source, _), .key(let source, _), .keyReleased(let source, _, _), .connected(let source, _, _),
             .refused(let source, _, _, _), .disconnected(let source, _, _), .warning(let source, _), .libevdevMessage(let source, _, _):
             devices[source].path
         }

@@ -49,7 +49,7 @@ final class StatusBoard: Sendable {
                 states[source] = DeviceState(path: path, name: states[source].name, connected: false, problem: reason)
             case .warning(let source, let message):
                 states[source].problem = message
-            case .touch, .touchLost, .key, .libevdevMessage:
+            case .touch, .touchLost, .key, .keyReleased, .libevdevMessage:
                 break
             }
         }

@@ -74,7 +74,7 @@ final class TicketDispenser {
     private func actionSource(_ action: InputAction) -> Int? {
         switch action {
         case .touch(let source, _), .key(let source, _): source
-        case .touchLost, .connected, .refused, .disconnected, .warning, .libevdevMessage: nil
+        case .touchLost, .keyReleased, .connected, .refused, .disconnected, .warning, .libevdevMessage: nil
         }
     }
 }

@@ -75,7 +75,7 @@ final class VoteProcessor {
             return Result(events: [.deviceConnected(path: path, role: config.devices[source].role.name)])
         case .disconnected(let source, let path, let reason):
             return Result(events: [.deviceDisconnected(path: path, role: config.devices[source].role.name, reason: reason)])
-        case .warning, .refused, .libevdevMessage:
+        case .warning, .refused, .libevdevMessage, .keyReleased:
             return Result()
         }
     }

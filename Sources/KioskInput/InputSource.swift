@@ -28,7 +28,12 @@ public enum InputAction: Sendable, Equatable {
     case touch(source: Int, press: TouchPress)
     /// The kernel's event buffer overflowed (SYN_DROPPED) during a touch: the touch is not counted.
     case touchLost(source: Int, path: String)
+    /// A key went down (auto-repeat and KEY_NUMLOCK are not presses); votes and tickets commit on it.
     case key(source: Int, code: UInt16)
+    /// A key reported by `.key` went up, held that long by the kernel's timestamps of its press
+    /// and release. A key still down when its device is unplugged, or held across an overflow
+    /// (SYN_DROPPED), reports no release. Never to be logged: key timings tell who pressed what.
+    case keyReleased(source: Int, code: UInt16, heldMilliseconds: Int)
     case connected(source: Int, path: String, name: String)
     /// A device matched a touchscreen's path but is not one (`TouchscreenCheck`); it is not read,
     /// and looked at again when it is plugged in again (or kioskd restarts).

@@ -64,8 +64,14 @@ final class OpenDevice {
 
     private func feed(_ event: InputEvent, _ emit: (InputAction) -> Void) {
         switch reader {
-        case .keypad(let decoder):
-            if let code = decoder.pressedKey(event) { emit(.key(source: source, code: code)) }
+        case .keypad(var decoder):
+            let change = decoder.handle(event)
+            reader = .keypad(decoder)
+            switch change {
+            case .pressed(let code): emit(.key(source: source, code: code))
+            case .released(let code, let held): emit(.keyReleased(source: source, code: code, heldMilliseconds: held))
+            case nil: break
+            }
         case .touch(var tracker, let axes, let mapping, let screen):
             let press = tracker.handle(event)
             reader = .touch(tracker, axes: axes, mapping: mapping, screen: screen)
