@@ -21,6 +21,11 @@ final class ActionRecorder: Sendable {
         actions.compactMap { if case .key(_, let code) = $0 { code } else { nil } }
     }
 
+    /// Each `.keyReleased`: the key and how long it was held.
+    var releases: [KeyHold] {
+        actions.compactMap { if case .keyReleased(_, let code, let held) = $0 { KeyHold(code, held) } else { nil } }
+    }
+
     var lostTouches: Int {
         count { if case .touchLost = $0 { true } else { false } }
     }
@@ -39,6 +44,10 @@ final class ActionRecorder: Sendable {
 
     func awaitKeys(_ count: Int, timeout: Double = 10) throws {
         try awaitCondition("\(count) key(s)", timeout: timeout) { keys.count >= count }
+    }
+
+    func awaitReleases(_ count: Int, timeout: Double = 10) throws {
+        try awaitCondition("\(count) release(s)", timeout: timeout) { releases.count >= count }
     }
 
     func awaitConnected(_ count: Int = 1, timeout: Double = 10) throws {
