@@ -15,8 +15,8 @@ final class Announcer: Sendable {
     private let speechPath: String
     private let logger: Logger
     private let publish: @Sendable ([DaemonEvent]) -> Void
-    static let espeak = "/usr/bin/espeak-ng"
-    static let aplay = "/usr/bin/aplay"
+    static let espeak = AudioProgram.espeak
+    static let aplay = AudioProgram.aplay
 
     init(voice: VoiceConfig, stateDirectory: String, logger: Logger, publish: @escaping @Sendable ([DaemonEvent]) -> Void) {
         self.voice = voice
@@ -51,35 +51,7 @@ final class Announcer: Sendable {
         }
     }
 
-    /// A call is a few seconds of sound; a program still running after this is stuck (an audio
-    /// device that never drains) and is killed, so later calls are spoken.
-    static let programTimeLimitSeconds = 60.0
-
-    /// Runs a program to its end; nil when it went well, else why not. The end is awaited
-    /// through the termination handler, not `waitUntilExit()`, which waits on this thread's run
-    /// loop for Foundation to say the child ended and can miss it.
     private func run(_ command: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        process.standardOutput = FileHandle.nullDevice
-        let errors = Pipe()
-        process.standardError = errors
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do {
-            try process.run()
-        } catch {
-            return "cannot run \(command[0]): \(error)"
-        }
-        let pid = process.processIdentifier
-        let killer = DispatchWorkItem { kill(pid, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.programTimeLimitSeconds, execute: killer)
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        exited.wait()
-        killer.cancel()
-        guard process.terminationStatus != 0 else { return nil }
-        let last = message.split(separator: "\n").last.map(String.init) ?? ""
-        return "\(command[0].split(separator: "/").last ?? "") exited \(process.terminationStatus) (device \"\(voice.device)\"): \(last)"
+        AudioProgram().run(command, device: voice.device)
     }
 }
