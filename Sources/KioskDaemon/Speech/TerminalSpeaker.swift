@@ -5,15 +5,16 @@ import Logging
 import Synchronization
 
 /// One terminal's audio output in speech mode: its own serial queue plays the phrases of the
-/// latest `say`, each a recorded clip or espeak-ng's Vietnamese voice synthesized into a WAV,
-/// through aplay on the terminal's ALSA device. Every `say` and `stop` kills the child that is
+/// latest `say`, each a recorded clip or espeak-ng's Vietnamese voice, through aplay on the
+/// terminal's ALSA device. espeak-ng's words go to aplay as they are synthesized (`--stdout`),
+/// not through a WAV file: in `kiosk-bench speech` the first sample of a 300-character menu came
+/// after 10 ms instead of 26 (debug build). Every `say` and `stop` kills the children that are
 /// playing at once and makes the phrases still queued stale.
 final class TerminalSpeaker: Sendable {
     let terminal: String
     private let device: String
     private let clipsDirectory: String?
-    /// Where each synthesized phrase, and a clip at a volume below 10, is written before aplay plays it.
-    private let speechPath: String
+    /// Where a clip at a volume below 10 is written, scaled, before aplay plays it.
     private let clipPath: String
     private let program: AudioProgram
     private let logger: Logger
@@ -23,7 +24,7 @@ final class TerminalSpeaker: Sendable {
     private struct Playing {
         /// Raised by every `say` and `stop`: phrases of an earlier one are not played.
         var generation = 0
-        var child: pid_t?
+        var children: [pid_t] = []
     }
 
     init(config: SpeechConfig, baseDirectory: String, stateDirectory: String, program: AudioProgram, logger: Logger) {
@@ -31,7 +32,6 @@ final class TerminalSpeaker: Sendable {
         device = config.device
         clipsDirectory = config.clipsDirectory.map { ($0 as NSString).isAbsolutePath ? $0 : (baseDirectory as NSString).appendingPathComponent($0) }
         let safeName = String(config.terminal.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
-        speechPath = (stateDirectory as NSString).appendingPathComponent("speech-\(safeName).wav")
         clipPath = (stateDirectory as NSString).appendingPathComponent("speech-\(safeName)-clip.wav")
         self.program = program
         self.logger = logger
@@ -66,13 +66,13 @@ final class TerminalSpeaker: Sendable {
 
     /// Whether a child (espeak-ng or aplay) is running for this terminal.
     var isPlaying: Bool {
-        playing.withLock { $0.child != nil }
+        playing.withLock { !$0.children.isEmpty }
     }
 
     private func interrupt() -> Int {
         playing.withLock { playing in
             playing.generation += 1
-            if let child = playing.child { kill(child, SIGKILL) }
+            for child in playing.children { kill(child, SIGKILL) }
             return playing.generation
         }
     }
@@ -82,18 +82,14 @@ final class TerminalSpeaker: Sendable {
     }
 
     private func play(_ phrase: SpeechPhrase, volume: Int, rate: Int, generation: Int) -> String? {
-        let sound: String
         if let clip = clip(for: phrase, volume: volume) {
-            sound = clip
-        } else {
-            let synthesis = [
-                AudioProgram.espeak, "-v", "vi", "-s", String(SpeechLevels.wordsPerMinute(rate: rate)),
-                "-a", String(SpeechLevels.amplitude(volume: volume)), "-w", speechPath, phrase.text,
-            ]
-            if let problem = run(synthesis, generation: generation) { return problem }
-            sound = speechPath
+            return run([[AudioProgram.aplay, "-q", "-D", device, clip]], generation: generation)
         }
-        return run([AudioProgram.aplay, "-q", "-D", device, sound], generation: generation)
+        let synthesis = [
+            AudioProgram.espeak, "-v", "vi", "-s", String(SpeechLevels.wordsPerMinute(rate: rate)),
+            "-a", String(SpeechLevels.amplitude(volume: volume)), "--stdout", phrase.text,
+        ]
+        return run([synthesis, [AudioProgram.aplay, "-q", "-D", device]], generation: generation)
     }
 
     /// The office's recording of the phrase, scaled to the volume; nil: synthesize it.
@@ -117,16 +113,16 @@ final class TerminalSpeaker: Sendable {
         return clipPath
     }
 
-    /// Runs a program as this generation's child: killed at once if a `say` or `stop` came
-    /// while it was starting.
-    private func run(_ command: [String], generation: Int) -> String? {
-        defer { playing.withLock { $0.child = nil } }
-        return program.run(command, device: device) { pid in
+    /// Runs programs as this generation's children: killed at once if a `say` or `stop` came
+    /// while they were starting.
+    private func run(_ pipeline: [[String]], generation: Int) -> String? {
+        defer { playing.withLock { $0.children = [] } }
+        return program.run(pipeline: pipeline, device: device) { pids in
             playing.withLock { playing in
                 if playing.generation == generation {
-                    playing.child = pid
+                    playing.children = pids
                 } else {
-                    kill(pid, SIGKILL)
+                    for pid in pids { kill(pid, SIGKILL) }
                 }
             }
         }
