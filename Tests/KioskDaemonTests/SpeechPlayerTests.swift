@@ -36,7 +36,7 @@ struct SpeechPlayerTests {
         """
 
     /// A player for terminal "may-so" on `device`, the sound file its `speechfile` device fills, and the clips directory.
-    struct Rig {
+    final class Rig {
         let player: SpeechPlayer
         let sound: URL
         let clips: URL
@@ -63,6 +63,10 @@ struct SpeechPlayerTests {
             let config = SpeechConfig(terminal: "may-so", device: device, clipsDirectory: "clips")
             player = SpeechPlayer(
                 configs: [config], baseDirectory: directory.path, stateDirectory: state.path, logger: Logger(label: "test"), environment: environment)
+        }
+
+        deinit {
+            try? FileManager.default.removeItem(at: directory)
         }
 
         var size: Int { (try? FileManager.default.attributesOfItem(atPath: sound.path)[.size] as? Int) ?? 0 }
