@@ -143,13 +143,15 @@ struct SpeechPlayerTests {
         let first = Outcome(), second = Outcome()
         rig.say([Self.longPhrase, .ratingFinished], first)
         try await awaitCondition("the first phrase to be heard", timeout: 20) { rig.size > 0 }
+        let heardBeforeTheSecond = rig.size
         rig.say([.answerRecorded], second)
         try await awaitCondition("the second say to be played", timeout: 20) { !second.all.isEmpty }
         #expect(second.all == ["finished"])
         // One queue plays a terminal's phrases: the first say's turn is over, without an end.
         #expect(first.all.isEmpty)
         let start = try #require(Self.clipStart(in: rig.samples, clip), "the clip follows what was heard of the first, nothing of the first after it")
-        #expect(start < 3 * Self.bytesPerSecond, "a moment of a menu of more than fifteen seconds")
+        // Measured in sound, not in time: how long the test took to get here on a busy machine does not count.
+        #expect(start - heardBeforeTheSecond < Self.bytesPerSecond, "less than a second of the first after the second say")
     }
 
     @Test func stopSilencesAtOnce() async throws {
@@ -158,17 +160,17 @@ struct SpeechPlayerTests {
         let outcome = Outcome()
         rig.say([Self.longPhrase], outcome)
         try await awaitCondition("the phrase to be heard", timeout: 20) { rig.size > 0 }
-        let stopped = Date()
+        let heardBeforeTheStop = rig.size
         rig.player.stop(terminal: "may-so")
-        try await awaitCondition("aplay to be gone", timeout: 2) { !rig.player.isPlaying(terminal: "may-so") }
-        #expect(Date().timeIntervalSince(stopped) < 0.5)
+        try await awaitCondition("aplay to be gone", timeout: 20) { !rig.player.isPlaying(terminal: "may-so") }
         let after = Outcome()
         rig.say([.ratingFinished], after)
         try await awaitCondition("the clip after the stop to be played", timeout: 20) { !after.all.isEmpty }
         #expect(after.all == ["finished"])
         #expect(outcome.all.isEmpty, "a stopped say neither finishes nor fails")
         let start = try #require(Self.clipStart(in: rig.samples, clip), "nothing of the stopped phrase after the clip that followed the stop")
-        #expect(start < 3 * Self.bytesPerSecond, "a moment of a menu of more than fifteen seconds")
+        // Measured in sound, not in time: how long the test took to get here on a busy machine does not count.
+        #expect(start - heardBeforeTheStop < Self.bytesPerSecond, "less than a second of the stopped phrase after the stop")
     }
 
     @Test func aRecordedClipIsPlayedInsteadOfSynthesis() async throws {
