@@ -32,14 +32,29 @@ public enum CalendarFile {
     public static func loadDirectory(
         path: String, weekend: Set<LocalDay.Weekday> = YearCalendarDecoder.nationalWeekend, provisional: ProvisionalYearBuilder? = nil
     ) -> Result<WorkingCalendar, ConfigErrors> {
+        years(inDirectory: path, required: true).flatMap { years in
+            do {
+                return .success(try WorkingCalendar(years, weekend: weekend, provisional: provisional))
+            } catch {
+                // Unreachable: file names, and so years, are unique in a directory.
+                return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: "\(error)")]))
+            }
+        }
+    }
+
+    /// The year files of a directory, each checked by `load`, every issue of every file reported
+    /// together, in file-name order. A `required` directory must exist and hold at least one
+    /// `YYYY.toml`; one that is not required may be missing or empty.
+    public static func years(inDirectory path: String, required: Bool) -> Result<[YearCalendar], ConfigErrors> {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
+            if !required && !FileManager.default.fileExists(atPath: path) { return .success([]) }
             return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: "cannot read the calendar directory: \(TOMLTree.describe(error))")]))
         }
         let tomlNames = names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted()
-        guard !tomlNames.isEmpty else {
+        guard !tomlNames.isEmpty || !required else {
             return .failure(ConfigErrors([
                 ConfigIssue(file: path, key: "", message: "expected at least one calendar file named YYYY.toml (e.g. 2026.toml), found none")
             ]))
@@ -52,13 +67,7 @@ public enum CalendarFile {
             case .failure(let errors): issues += errors.issues
             }
         }
-        guard issues.isEmpty else { return .failure(ConfigErrors(issues)) }
-        do {
-            return .success(try WorkingCalendar(years, weekend: weekend, provisional: provisional))
-        } catch {
-            // Unreachable: file names, and so years, are unique in a directory.
-            return .failure(ConfigErrors([ConfigIssue(file: path, key: "", message: error.description)]))
-        }
+        return issues.isEmpty ? .success(years) : .failure(ConfigErrors(issues))
     }
 
     private static func misnamed(_ path: String) -> ConfigIssue {

@@ -6,28 +6,21 @@ import KioskCore
 /// each with a signed `YYYY.sig.json` beside it) taking the shipped file's place. For kioskd's
 /// start and its calendar reload, which build the `WorkingCalendar` from these.
 public enum InstalledCalendars {
-    /// Every `YYYY.toml` of both directories, checked as `CalendarFile.load` checks one; a missing
-    /// installed directory is no calendar from the collector yet. Oldest year first.
+    /// Every `YYYY.toml` of both directories, read by `CalendarFile.years(inDirectory:required:)`:
+    /// the shipped one must hold at least one file; a missing installed directory is no calendar
+    /// from the collector yet. Issues of both are reported together. Oldest year first.
     public static func years(shipped: String, installed: String) -> Result<[YearCalendar], ConfigErrors> {
-        var issues: [ConfigIssue] = []
-        var byYear: [Int: YearCalendar] = [:]
-        for (directory, optional) in [(shipped, false), (installed, true)] {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory)
-            } catch {
-                if optional && !FileManager.default.fileExists(atPath: directory) { continue }
-                issues.append(ConfigIssue(file: directory, key: "", message: "cannot read the calendar directory: \(error.localizedDescription)"))
-                continue
-            }
-            for name in names.filter({ $0.hasSuffix(".toml") && !$0.hasPrefix(".") }).sorted() {
-                switch CalendarFile.load(path: URL(fileURLWithPath: directory).appendingPathComponent(name).path) {
-                case .success(let year): byYear[year.year] = year
-                case .failure(let errors): issues += errors.issues
-                }
-            }
+        let shippedYears = CalendarFile.years(inDirectory: shipped, required: true)
+        let installedYears = CalendarFile.years(inDirectory: installed, required: false)
+        switch (shippedYears, installedYears) {
+        case (.success(let shipped), .success(let installed)):
+            var byYear = Dictionary(shipped.map { ($0.year, $0) }, uniquingKeysWith: { $1 })
+            for year in installed { byYear[year.year] = year }
+            return .success(byYear.keys.sorted().map { byYear[$0]! })
+        case (.failure(let errors), .success), (.success, .failure(let errors)):
+            return .failure(errors)
+        case (.failure(let first), .failure(let second)):
+            return .failure(ConfigErrors(first.issues + second.issues))
         }
-        guard issues.isEmpty else { return .failure(ConfigErrors(issues)) }
-        return .success(byYear.keys.sorted().map { byYear[$0]! })
     }
 }
