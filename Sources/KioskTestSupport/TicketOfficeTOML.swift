@@ -24,7 +24,7 @@ public enum TicketOfficeTOML {
         name = "Bộ phận Một cửa UBND phường Thử Nghiệm"
 
         [ticketing]
-        reset_hour = 0
+        reset_hour = \(TestOfficeDay.resetHour)
         hotline = "1022"
         qr_url = "https://motcua.example.vn/ve/{office}/{number}"
 

@@ -78,7 +78,7 @@ import Testing
     func statuses(_ rig: DaemonRig) throws -> [String: String] {
         let store = try KioskDatabase(readOnlyPath: rig.stateDirectory.appendingPathComponent("kiosk.sqlite").path)
         defer { try? store.close() }
-        let day = NumberingDay.of(Date(), timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, resetHour: 0)
+        let day = TestOfficeDay.numbering()
         let floor = try store.queueFloor(day: day, layout: QueueLayout(counters: [], services: [], maximumCalls: 3, fallbackMinutes: 10), includingFinished: true)
         return Dictionary(uniqueKeysWithValues: floor.tickets.values.map { ticket in
             let state: String

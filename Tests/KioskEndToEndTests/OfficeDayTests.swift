@@ -23,6 +23,7 @@ import Testing
 
             [ticketing]
             max_calls = 2
+            reset_hour = \(TestOfficeDay.resetHour)
 
             [[printers]]
             id = "ve"
@@ -206,7 +207,7 @@ import Testing
         // Every ticket was issued once and ended served or no-show; nobody was called out of turn (checked per call above).
         let store = try KioskDatabase(readOnlyPath: rig.stateDirectory.appendingPathComponent("kiosk.sqlite").path)
         defer { try? store.close() }
-        let day = NumberingDay.of(Date(), timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, resetHour: 0)
+        let day = TestOfficeDay.numbering()
         let stored = try store.queueFloor(day: day, layout: QueueLayout(counters: [], services: [], maximumCalls: 2, fallbackMinutes: 10), includingFinished: true)
         #expect(stored.tickets.count == 200)
         #expect(stored.tickets.values.allSatisfy { if case .served = $0.state { true } else if case .noShow = $0.state { true } else { false } })
@@ -214,15 +215,17 @@ import Testing
         #expect(Set(firstCalls).count == firstCalls.count - events.count(of: .ticketTransferred),
             "a ticket is first-called again only after a transfer")
         let servedInOracle = oracle.tickets.values.filter { if case .served = $0.state { true } else { false } }.count
-        let tallies = try store.dayTallies(on: LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!), kiosk: "K", office: "O")
+        // Tickets are tallied on their numbering day.
+        let tallies = try store.dayTallies(on: day, kiosk: "K", office: "O")
         #expect(tallies.tickets.reduce(0) { $0 + $1.issued } == 200)
         #expect(Dictionary(uniqueKeysWithValues: tallies.tickets.map { ($0.service, $0.issued) }) == issuedPerService)
         #expect(tallies.tickets.reduce(0) { $0 + $1.served } == servedInOracle)
         #expect(tallies.tickets.reduce(0) { $0 + $1.served + $1.noShow } == 200)
         #expect(tallies.tickets.reduce(0) { $0 + $1.priority } == priorityIssued)
-        // Ratings: one per rated "done", none unarmed.
-        #expect(tallies.votes.reduce(0) { $0 + $1.count } == ratings)
-        #expect(tallies.presses.filter { $0.kind == "misuse-unarmed" }.reduce(0) { $0 + $1.count } == unarmedPresses)
+        // Ratings and presses on the calendar day: one per rated "done", none unarmed.
+        let today = try store.dayTallies(on: LocalDay(Date(), in: TestOfficeDay.timeZone), kiosk: "K", office: "O")
+        #expect(today.votes.reduce(0) { $0 + $1.count } == ratings)
+        #expect(today.presses.filter { $0.kind == "misuse-unarmed" }.reduce(0) { $0 + $1.count } == unarmedPresses)
         #expect(ratings > 50 && unarmedPresses > 5 && priorityIssued > 5, "ratings \(ratings), unarmed \(unarmedPresses), priority \(priorityIssued)")
         #expect(events.count(of: .ticketTransferred) > 3 && events.count(of: .ticketNoShow) > 3 && events.count(of: .queueKeyRefused) > 3)
     }

@@ -14,7 +14,6 @@ import Testing
 /// staff are told, and what comes out of the printer (exactly once), is checked each time.
 @Suite struct PrinterFaultTests {
     let kp1 = KeyCodes.code(named: "KEY_KP1")!
-    let day = { LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!) }
 
     struct Office {
         let rig: DaemonRig
@@ -46,7 +45,7 @@ import Testing
     func storedTickets(_ office: Office) throws -> [StoredTicket] {
         let store = try KioskDatabase(readOnlyPath: office.rig.stateDirectory.appendingPathComponent("kiosk.sqlite").path)
         defer { try? store.close() }
-        return try store.tickets(on: day())
+        return try store.tickets(on: TestOfficeDay.numbering())
     }
 
     func printerStatus(_ office: Office) throws -> StatusReport.Printer {

@@ -55,8 +55,7 @@ import Testing
     func storedTickets(_ office: Office) throws -> [StoredTicket] {
         let store = try KioskDatabase(readOnlyPath: office.rig.stateDirectory.appendingPathComponent("kiosk.sqlite").path)
         defer { try? store.close() }
-        let day = LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
-        return try store.tickets(on: day)
+        return try store.tickets(on: TestOfficeDay.numbering())
     }
 
     /// Today's tallies as they will be sealed (for the printer faults counted).
