@@ -21,11 +21,14 @@ public final class Daemon: Sendable {
     /// - Parameter clock: the office's time (`OfficeClock.live(for:)` when running for real).
     /// - Parameter calendar: the working days, for slip return times (nil when the office prints no slips).
     /// - Parameter printRetrySeconds: how often a printer with a problem is checked again.
+    /// - Parameter configDirectory: the office file's directory, against which speech mode's clip
+    ///   directories are read.
     public init(
-        config: OfficeConfig, paths: StatePaths, notifier: SystemdNotifier, logger: Logger, clock: OfficeClock,
-        calendar: CalendarBook? = nil, printRetrySeconds: Double = 2
+        config office: OfficeConfig, paths: StatePaths, notifier: SystemdNotifier, logger: Logger, clock: OfficeClock,
+        calendar: CalendarBook? = nil, printRetrySeconds: Double = 2, configDirectory: String = "."
     ) throws {
         self.logger = logger
+        let config = office.withSpeechKeypadDevices()
         try FileManager.default.createDirectory(atPath: paths.directory, withIntermediateDirectories: true)
         let store: KioskDatabase
         do {
@@ -40,8 +43,15 @@ public final class Daemon: Sendable {
             config: config, store: store, board: printers, logger: logger, retrySeconds: printRetrySeconds, clock: clock,
             publish: { bus.publish($0) })
         let storage = StorageWatch(store: store, directory: paths.directory, logger: logger) { bus.publish($0) }
+        let mailbox = InputMailbox()
+        let speechMail = SpeechMail(mailbox: mailbox)
+        let speech = config.speech.isEmpty ? nil : SpeechDesk(
+            config: config,
+            output: SpeechPlayer(configs: config.speech, baseDirectory: configDirectory, stateDirectory: paths.directory, logger: logger),
+            clock: clock, mail: speechMail, logger: logger)
         let board = StatusBoard(
-            config: config, clock: clock, printers: printers, storage: storage, kept: spooler.keptTickets, calendar: { calendar?.current })
+            config: config, clock: clock, printers: printers, storage: storage, kept: spooler.keptTickets, calendar: { calendar?.current },
+            speech: speech?.board)
         let slips = config.slips.map { SlipDesk(config: config, slips: $0, calendar: calendar, spooler: spooler, clock: clock) }
         let sealer = DaySealer(config: config, store: store, keyPath: paths.signingKey, logger: logger, clock: clock) { bus.publish($0) }
         let announcer = config.voice.map { voice in
@@ -50,6 +60,18 @@ public final class Daemon: Sendable {
         let commands = ControlCommands(config: config, store: store, spooler: spooler, slips: slips, sealer: sealer)
         let feed = EventFeed(snapshot: { printers.stateEvents() + storage.stateEvents() })
         bus.subscribe { feed.publish($0) }
+        if speech != nil {
+            // A ticket taken in speech mode is said once it is out of the printer, or kept.
+            bus.subscribe { events in
+                for event in events {
+                    switch event {
+                    case .ticketPrinted(let terminal, let number, _): speechMail.post(.printed(terminal: terminal, number: number, printed: true))
+                    case .ticketNotPrinted(let terminal, let number, _, _, _): speechMail.post(.printed(terminal: terminal, number: number, printed: false))
+                    default: break
+                    }
+                }
+            }
+        }
         let control = try ControlServer(
             path: paths.controlSocket, status: board.report,
             snapshot: { board.connectedDevices() + printers.faultEvents() + storage.stateEvents() },
@@ -65,8 +87,8 @@ public final class Daemon: Sendable {
             InputManager.Heartbeat(intervalSeconds: interval) { notifier.watchdog() }
         }
         // Confined to the input thread, where this handler runs.
-        nonisolated(unsafe) let router = InputRouter(config: config, store: store, clock: clock)
-        let input = InputManager(sources: sources, heartbeat: heartbeat) { action in
+        nonisolated(unsafe) let router = InputRouter(config: config, store: store, clock: clock, speech: speech)
+        let input = InputManager(sources: sources, heartbeat: heartbeat, mailbox: mailbox) { action in
             Self.log(action, devices: devices, logger: logger)
             let outcome = router.route(action)
             if let failure = outcome.failure {
@@ -75,6 +97,10 @@ public final class Daemon: Sendable {
                 return .nothing
             }
             if outcome.committed { storage.stored() }
+            if let failure = outcome.storeFailure {
+                logger.error("\(failure.message)")
+                storage.failed(failure.error)
+            }
             bus.publish(outcome.events) { board.note(action) }
             if let ticket = outcome.ticketToPrint { spooler.enqueue(.ticket(ticket)) }
             for call in outcome.calls { announcer?.announce(number: call.number, counterNumber: call.counterNumber) }
@@ -148,7 +174,7 @@ public final class Daemon: Sendable {
         case .touchLost(_, let path):
             // Once per overflow; it says nothing of the lost touch's place or length.
             logger.warning("\(path): \(DaemonTexts.touchLostToOverflow.text)")
-        case .touch, .key, .keyReleased:
+        case .touch, .key, .keyReleased, .mail:
             break  // never logged: see describe(_:devices:)
         }
     }

@@ -12,6 +12,9 @@ struct InputOutcome {
     var committed = false
     /// The commit failed: nothing was counted or issued, and nothing is to be told.
     var failure: Failure?
+    /// A commit of speech mode failed: it is logged and the store's state told, while what speech
+    /// mode says about it (and anything committed before it) still happens.
+    var storeFailure: Failure?
 
     struct Failure {
         /// The log line, which names the device only (see `InputRouter.describe`).
@@ -24,5 +27,15 @@ struct InputOutcome {
         events.compactMap { event in
             if case .ticketCalled(_, let counterNumber, let number, _, _) = event { (number, counterNumber) } else { nil }
         }
+    }
+
+    /// Adds what another part of the same action asks (speech mode's several events in one).
+    mutating func add(_ other: InputOutcome) {
+        events += other.events
+        ticketToPrint = ticketToPrint ?? other.ticketToPrint
+        acknowledge = acknowledge ?? other.acknowledge
+        committed = committed || other.committed
+        failure = failure ?? other.failure
+        storeFailure = storeFailure ?? other.storeFailure
     }
 }

@@ -22,12 +22,14 @@ final class StatusBoard: Sendable {
     private let clock: OfficeClock
     private let startedAt: Double
     private let calendar: @Sendable () -> WorkingCalendar?
+    private let speech: SpeechBoard?
 
     init(
         config: OfficeConfig, clock: OfficeClock, printers: PrinterBoard, storage: StorageWatch, kept: @escaping @Sendable () -> KeptTickets,
-        calendar: @escaping @Sendable () -> WorkingCalendar? = { nil }
+        calendar: @escaping @Sendable () -> WorkingCalendar? = { nil }, speech: SpeechBoard? = nil
     ) {
         self.config = config
+        self.speech = speech
         self.calendar = calendar
         self.clock = clock
         startedAt = clock.monotonicNow()
@@ -49,7 +51,7 @@ final class StatusBoard: Sendable {
                 states[source] = DeviceState(path: path, name: states[source].name, connected: false, problem: reason)
             case .warning(let source, let message):
                 states[source].problem = message
-            case .touch, .touchLost, .key, .keyReleased, .libevdevMessage:
+            case .touch, .touchLost, .key, .keyReleased, .libevdevMessage, .mail:
                 break
             }
         }
@@ -79,6 +81,6 @@ final class StatusBoard: Sendable {
             terminals: config.terminals.map { .init(id: $0.id, kind: .rating, counter: $0.counter) }
                 + config.ticketTerminals.map { .init(id: $0.id, kind: .ticket, printer: $0.printer) },
             printers: printers.status(kept: kept()), storage: storage.status(),
-            calendar: calendar().map { CalendarStatus.report($0, today: clock.today) })
+            calendar: calendar().map { CalendarStatus.report($0, today: clock.today) }, speech: speech?.report() ?? [])
     }
 }

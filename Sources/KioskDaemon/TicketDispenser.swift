@@ -52,10 +52,21 @@ final class TicketDispenser {
         default:
             return Result()
         }
-        let now = clock.monotonicNow()
-        if let last = lastIssued[terminal.id], now - last < terminal.lockoutSeconds {
+        if let last = lastIssued[terminal.id], clock.monotonicNow() - last < terminal.lockoutSeconds {
             return Result(events: [.pressRejected(terminal: terminal.id, kind: .ticketLockout)])
         }
+        return try issue(choice, terminal: terminal)
+    }
+
+    /// Speech mode's ticket, chosen from the menu it said: no lockout (a menu is no double tap).
+    /// - Throws: when the ticket could not be committed.
+    func issue(_ choice: TicketChoice, terminal id: String) throws -> Result {
+        guard let terminal = config.ticketTerminal(id: id) else { return Result() }
+        return try issue(choice, terminal: terminal)
+    }
+
+    private func issue(_ choice: TicketChoice, terminal: TicketTerminalConfig) throws -> Result {
+        let now = clock.monotonicNow()
         guard let service = config.service(id: choice.service) else { return Result() }
         let issuedAt = clock.now()
         let ticket = try store.issueTicket(
@@ -74,7 +85,7 @@ final class TicketDispenser {
     private func actionSource(_ action: InputAction) -> Int? {
         switch action {
         case .touch(let source, _), .key(let source, _): source
-        case .touchLost, .keyReleased, .connected, .refused, .disconnected, .warning, .libevdevMessage: nil
+        case .touchLost, .keyReleased, .connected, .refused, .disconnected, .warning, .libevdevMessage, .mail: nil
         }
     }
 }

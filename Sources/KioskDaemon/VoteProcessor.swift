@@ -75,7 +75,7 @@ final class VoteProcessor {
             return Result(events: [.deviceConnected(path: path, role: config.devices[source].role.name)])
         case .disconnected(let source, let path, let reason):
             return Result(events: [.deviceDisconnected(path: path, role: config.devices[source].role.name, reason: reason)])
-        case .warning, .refused, .libevdevMessage, .keyReleased:
+        case .warning, .refused, .libevdevMessage, .keyReleased, .mail:
             return Result()
         }
     }
@@ -91,18 +91,47 @@ final class VoteProcessor {
         case .rejected(let kind):
             return try reject(kind, terminal: terminal)
         case .answer(let questionIndex, let choiceSlot, let completes):
-            let question = config.survey.questions[questionIndex]
-            guard question.choices.indices.contains(choiceSlot - 1) else { return Result() }
-            let choice = question.choices[choiceSlot - 1]
-            try store.record(
-                vote: VoteKey(
-                    day: today(), terminal: terminal.id, counter: terminal.counter, service: ratedService[terminal.id] ?? "",
-                    question: question.id, choice: choice.id, score: choice.score, satisfied: choice.satisfied))
-            sessions[terminal.id] = next
-            if completes { ratedService[terminal.id] = nil }
-            return Result(
-                events: [.voteCounted(terminal: terminal.id, question: question.id, questionIndex: questionIndex, completesRating: completes)],
-                acknowledgeSource: source)
+            return try count(terminal: terminal, questionIndex: questionIndex, choiceSlot: choiceSlot, completes: completes, next: next, source: source)
+        }
+    }
+
+    private func count(
+        terminal: TerminalConfig, questionIndex: Int, choiceSlot: Int, completes: Bool, next: RatingSession, source: Int?
+    ) throws -> Result {
+        let question = config.survey.questions[questionIndex]
+        guard question.choices.indices.contains(choiceSlot - 1) else { return Result() }
+        let choice = question.choices[choiceSlot - 1]
+        try store.record(
+            vote: VoteKey(
+                day: today(), terminal: terminal.id, counter: terminal.counter, service: ratedService[terminal.id] ?? "",
+                question: question.id, choice: choice.id, score: choice.score, satisfied: choice.satisfied))
+        sessions[terminal.id] = next
+        if completes { ratedService[terminal.id] = nil }
+        return Result(
+            events: [.voteCounted(terminal: terminal.id, question: question.id, questionIndex: questionIndex, completesRating: completes)],
+            acknowledgeSource: source)
+    }
+
+    /// What became of an answer given in speech mode.
+    enum SpeechAnswer {
+        case counted(Result)
+        /// The vote policy refused it (counted as a press like any refused one).
+        case refused(RejectedPress, Result)
+        /// The rating is at another question than the one said (`RatingSession.decide(choice:question:at:)`).
+        case outOfStep
+    }
+
+    /// Speech mode's answer to question `question` with choice slot `choice`, through the
+    /// terminal's vote policy like a press on its screen.
+    /// - Throws: when the tally could not be committed; the answer is then not counted.
+    func speechAnswer(terminal id: String, question: Int, choice: Int) throws -> SpeechAnswer {
+        guard let terminal = config.terminal(id: id), let session = sessions[id] else { return .outOfStep }
+        guard let (outcome, next) = session.decide(choice: choice, question: question, at: clock.monotonicNow()) else { return .outOfStep }
+        switch outcome {
+        case .rejected(let kind):
+            return .refused(kind, try reject(kind, terminal: terminal))
+        case .answer(let questionIndex, let choiceSlot, let completes):
+            return .counted(try count(terminal: terminal, questionIndex: questionIndex, choiceSlot: choiceSlot, completes: completes, next: next, source: nil))
         }
     }
 

@@ -68,6 +68,7 @@ final class InputLoop {
                     switch command {
                     case .stop: stop = true
                     case .acknowledge(let source): blink(source: source)
+                    case .mail: emit(.mail)
                     }
                 }
                 if stop { break }

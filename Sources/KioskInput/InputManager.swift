@@ -16,8 +16,7 @@ public final class InputManager: Sendable {
     private let sources: [InputSource]
     private let handler: @Sendable (InputAction) -> InputResponse
     private let heartbeat: Heartbeat?
-    private let wakeFD: Int32
-    private let pending = Mutex<[Command]>([])
+    private let mailbox: InputMailbox
     private let finished = DispatchSemaphore(value: 0)
     private let started = Mutex(false)
 
@@ -33,18 +32,19 @@ public final class InputManager: Sendable {
 
     enum Command {
         case acknowledge(source: Int)
+        /// Mail waits for the handler (`InputAction.mail`).
+        case mail
         case stop
     }
 
-    public init(sources: [InputSource], heartbeat: Heartbeat? = nil, handler: @escaping @Sendable (InputAction) -> InputResponse) {
+    public init(
+        sources: [InputSource], heartbeat: Heartbeat? = nil, mailbox: InputMailbox = InputMailbox(),
+        handler: @escaping @Sendable (InputAction) -> InputResponse
+    ) {
         self.sources = sources
         self.handler = handler
         self.heartbeat = heartbeat
-        self.wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
-    }
-
-    deinit {
-        close(wakeFD)
+        self.mailbox = mailbox
     }
 
     public func start() {
@@ -55,10 +55,10 @@ public final class InputManager: Sendable {
         guard !alreadyStarted else { return }
         let thread = Thread { [self] in
             let handler = handler
-            let loop = InputLoop(sources: sources, wakeFD: wakeFD, heartbeat: heartbeat) { action in
-                if case .acknowledge(let source) = handler(action) { self.send(.acknowledge(source: source)) }
+            let loop = InputLoop(sources: sources, wakeFD: mailbox.wakeFD, heartbeat: heartbeat) { action in
+                if case .acknowledge(let source) = handler(action) { self.mailbox.send(.acknowledge(source: source)) }
             }
-            loop.run { self.pending.withLock { commands in defer { commands = [] }; return commands } }
+            loop.run { self.mailbox.take() }
             finished.signal()
         }
         thread.name = "kiosk-input"
@@ -74,8 +74,6 @@ public final class InputManager: Sendable {
     }
 
     private func send(_ command: Command) {
-        pending.withLock { $0.append(command) }
-        var one: UInt64 = 1
-        _ = write(wakeFD, &one, 8)
+        mailbox.send(command)
     }
 }

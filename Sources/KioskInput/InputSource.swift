@@ -44,4 +44,6 @@ public enum InputAction: Sendable, Equatable {
     case warning(source: Int, message: String)
     /// libevdev said something about the device (rate-limited: a burst of like messages a minute).
     case libevdevMessage(source: Int, path: String, LibevdevMessage)
+    /// Someone rang the `InputMailbox`: what they left for the input thread is to be read now.
+    case mail
 }

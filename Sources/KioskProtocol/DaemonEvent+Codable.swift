@@ -104,6 +104,11 @@ extension DaemonEvent: Codable {
         case .announcementFailed(let number, let reason):
             try c.encode(number, forKey: .number)
             try c.encode(reason, forKey: .reason)
+        case .speechStarted(let terminal):
+            try c.encode(terminal, forKey: .terminal)
+        case .speechEnded(let terminal, let reason), .speechFailed(let terminal, let reason):
+            try c.encode(terminal, forKey: .terminal)
+            try c.encode(reason, forKey: .reason)
         }
     }
 
@@ -176,6 +181,12 @@ extension DaemonEvent: Codable {
             self = .announcementStarted(number: try string(.number), counterNumber: try int(.counterNumber))
         case .announcementFailed:
             self = .announcementFailed(number: try string(.number), reason: try string(.reason))
+        case .speechStarted:
+            self = .speechStarted(terminal: try string(.terminal))
+        case .speechEnded:
+            self = .speechEnded(terminal: try string(.terminal), reason: try string(.reason))
+        case .speechFailed:
+            self = .speechFailed(terminal: try string(.terminal), reason: try string(.reason))
         }
     }
 }

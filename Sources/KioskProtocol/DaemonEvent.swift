@@ -40,6 +40,13 @@ public enum DaemonEvent: Sendable, Equatable {
     case announcementStarted(number: String, counterNumber: Int)
     /// A call could not be spoken (no audio device, no espeak-ng); it was shown all the same.
     case announcementFailed(number: String, reason: String)
+    /// Speech mode began at a terminal (its start key). What it says is never an event: with
+    /// headphones it repeats the choice made.
+    case speechStarted(terminal: String)
+    /// Speech mode ended: `reason` is `by-user` or `timed-out`.
+    case speechEnded(terminal: String, reason: String)
+    /// Speech mode could not speak (no audio device, no espeak-ng); the terminal works as before.
+    case speechFailed(terminal: String, reason: String)
 
     /// Whether the screens' event stream (which needs no token) carries it: what the hall and the
     /// counters' screens show, never dossier codes or device paths.
@@ -49,7 +56,8 @@ public enum DaemonEvent: Sendable, Equatable {
             .printerReady, .ticketCalled, .ticketServing, .ticketServed, .ticketNoShow, .ticketTransferred, .counterPaused, .counterResumed,
             .queueKeyRefused, .announcementStarted, .storageFault, .storageReady:
             true
-        case .deviceConnected, .deviceDisconnected, .slipPrinted, .slipNotPrinted, .daySealed, .announcementFailed:
+        case .deviceConnected, .deviceDisconnected, .slipPrinted, .slipNotPrinted, .daySealed, .announcementFailed, .speechStarted, .speechEnded,
+            .speechFailed:
             false
         }
     }

@@ -26,6 +26,9 @@ public enum EventKind: String, Codable, Sendable, Hashable, CaseIterable {
     case queueKeyRefused = "queue-key-refused"
     case announcementStarted = "announcement-started"
     case announcementFailed = "announcement-failed"
+    case speechStarted = "speech-started"
+    case speechEnded = "speech-ended"
+    case speechFailed = "speech-failed"
 }
 
 extension DaemonEvent {
@@ -57,6 +60,9 @@ extension DaemonEvent {
         case .queueKeyRefused: .queueKeyRefused
         case .announcementStarted: .announcementStarted
         case .announcementFailed: .announcementFailed
+        case .speechStarted: .speechStarted
+        case .speechEnded: .speechEnded
+        case .speechFailed: .speechFailed
         }
     }
 

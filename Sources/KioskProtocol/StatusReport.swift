@@ -10,11 +10,14 @@ public struct StatusReport: Codable, Sendable, Equatable {
     public var storage: Storage
     /// Nil when the office prints no slips (kioskd then loads no calendar).
     public var calendar: Calendar?
+    /// The terminals with speech mode.
+    public var speech: [Speech]
 
     public init(
         office: String, pid: Int, uptimeSeconds: Int, devices: [Device], terminals: [Terminal], printers: [Printer], storage: Storage,
-        calendar: Calendar? = nil
+        calendar: Calendar? = nil, speech: [Speech] = []
     ) {
+        self.speech = speech
         self.office = office
         self.pid = pid
         self.uptimeSeconds = uptimeSeconds
@@ -151,6 +154,33 @@ public struct StatusReport: Codable, Sendable, Equatable {
             self.totalBytes = totalBytes
             self.walBytes = walBytes
             self.message = message
+        }
+    }
+}
+
+extension StatusReport {
+    /// Speech mode of a terminal that has it: where it speaks and what it is doing, never what
+    /// was chosen.
+    public struct Speech: Codable, Sendable, Equatable {
+        public var terminal: String
+        /// `speaker` or `headphones`.
+        public var output: String
+        /// The ALSA device.
+        public var device: String
+        public var active: Bool
+        /// Where the session is: `entrance-menu`, `priority-menu`, `ticket-printing`, `ticket`,
+        /// `question 2/3`, `confirming`, `rating-done`, `settings`; nil when off.
+        public var step: String?
+        /// Why the last speech could not be played, until speech plays again.
+        public var problem: String?
+
+        public init(terminal: String, output: String, device: String, active: Bool, step: String? = nil, problem: String? = nil) {
+            self.terminal = terminal
+            self.output = output
+            self.device = device
+            self.active = active
+            self.step = step
+            self.problem = problem
         }
     }
 }

@@ -12,7 +12,8 @@ extension DaemonEvent {
             .announcementFailed(let number, _):
             number
         case .voteCounted, .pressRejected, .armed, .deviceConnected, .deviceDisconnected, .ticketsCancelled, .printerFault, .printerReady,
-            .storageFault, .storageReady, .slipPrinted, .slipNotPrinted, .daySealed, .counterPaused, .counterResumed, .queueKeyRefused:
+            .storageFault, .storageReady, .slipPrinted, .slipNotPrinted, .daySealed, .counterPaused, .counterResumed, .queueKeyRefused,
+            .speechStarted, .speechEnded, .speechFailed:
             nil
         }
     }
@@ -25,7 +26,8 @@ extension DaemonEvent {
             problem
         case .voteCounted, .pressRejected, .armed, .deviceConnected, .deviceDisconnected, .ticketIssued, .ticketPrinted, .ticketsCancelled,
             .printerReady, .storageReady, .slipPrinted, .daySealed, .ticketCalled, .ticketServing, .ticketServed, .ticketNoShow,
-            .ticketTransferred, .counterPaused, .counterResumed, .queueKeyRefused, .announcementStarted, .announcementFailed:
+            .ticketTransferred, .counterPaused, .counterResumed, .queueKeyRefused, .announcementStarted, .announcementFailed, .speechStarted,
+            .speechEnded, .speechFailed:
             nil
         }
     }
@@ -38,7 +40,8 @@ extension DaemonEvent {
             message
         case .voteCounted, .pressRejected, .armed, .deviceConnected, .deviceDisconnected, .ticketIssued, .ticketPrinted, .ticketsCancelled,
             .printerReady, .storageReady, .slipPrinted, .daySealed, .ticketCalled, .ticketServing, .ticketServed, .ticketNoShow,
-            .ticketTransferred, .counterPaused, .counterResumed, .announcementStarted, .announcementFailed:
+            .ticketTransferred, .counterPaused, .counterResumed, .announcementStarted, .announcementFailed, .speechStarted, .speechEnded,
+            .speechFailed:
             nil
         }
     }

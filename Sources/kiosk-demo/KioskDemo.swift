@@ -351,7 +351,8 @@ final class EventPrinter {
         case .queueKeyRefused(let counter, let message): "\(counter): \(message)"
         case .pressRejected(let terminal, let kind): "\(terminal): \(Self.words(for: kind))"
         case .deviceConnected, .deviceDisconnected, .ticketsCancelled, .storageFault, .storageReady, .slipNotPrinted, .daySealed,
-            .ticketTransferred, .counterPaused, .counterResumed, .announcementStarted, .announcementFailed:
+            .ticketTransferred, .counterPaused, .counterResumed, .announcementStarted, .announcementFailed, .speechStarted, .speechEnded,
+            .speechFailed:
             event.json
         }
     }

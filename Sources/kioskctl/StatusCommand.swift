@@ -56,6 +56,12 @@ extension StatusCommand {
             lines.append(line)
             if let warning = calendar.warning { lines.append("      ⚠ \(warning)") }
         }
+        if !status.speech.isEmpty { lines.append("\(Texts.speech):") }
+        for speech in status.speech {
+            let state = speech.active ? "▶ \(Texts.speechOn)\(speech.step.map { " (\($0))" } ?? "")" : "· \(Texts.speechOff)"
+            lines.append("  \(speech.terminal): \(state), \(speech.output) \(speech.device)")
+            if let problem = speech.problem { lines.append("      ⚠ \(problem)") }
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -36,6 +36,9 @@ enum Texts {
     static let daysOff = "Ngày nghỉ / Days off"
     static let swappedWorkingDays = "Ngày làm bù (thứ Bảy, Chủ nhật đi làm) / Swapped working days (Saturdays, Sundays worked)"
     static let none = "không có / none"
+    static let speech = "Chế độ đọc / Speech mode"
+    static let speechOn = "đang dùng / in use"
+    static let speechOff = "chờ / idle"
     static let source = "nguồn / source"
     static func calendarOfYear(_ year: Int, official: Bool) -> String {
         official

@@ -83,7 +83,9 @@ struct Kioskd: AsyncParsableCommand {
         let book = calendar.flatMap { calendar in sources.map { sources in CalendarBook(calendar, load: { sources.load() }) } }
         let daemon: Daemon
         do {
-            daemon = try Daemon(config: office, paths: paths, notifier: notifier, logger: logger, clock: clock, calendar: book)
+            daemon = try Daemon(
+                config: office, paths: paths, notifier: notifier, logger: logger, clock: clock, calendar: book,
+                configDirectory: (config as NSString).deletingLastPathComponent)
         } catch {
             logger.critical("cannot start: \(error)")
             throw ExitCode(1)

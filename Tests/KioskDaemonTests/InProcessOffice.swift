@@ -114,8 +114,8 @@ struct InProcessOffice {
         keys = { KEY_KP1 = "ho-tich", KEY_KP2 = "dat-dai", KEY_KP9 = { service = "ho-tich", priority = "Người cao tuổi" } }
         """
 
-    init(_ name: String) throws {
-        switch OfficeConfigFile.parse(Self.toml, file: "in-process.toml") {
+    init(_ name: String, extra: String = "") throws {
+        switch OfficeConfigFile.parse(Self.toml + "\n" + extra, file: "in-process.toml") {
         case .success(let config): self.config = config
         case .failure(let errors): throw errors
         }

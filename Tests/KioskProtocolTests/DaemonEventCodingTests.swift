@@ -34,6 +34,9 @@ struct DaemonEventCodingTests {
         .queueKeyRefused(counter: "quay-2", message: "Không có ai chờ / Nobody waits"),
         .announcementStarted(number: "A012", counterNumber: 1),
         .announcementFailed(number: "A012", reason: "no audio device"),
+        .speechStarted(terminal: "lay-so"),
+        .speechEnded(terminal: "lay-so", reason: "timed-out"),
+        .speechFailed(terminal: "lay-so", reason: "aplay: audio open error: No such file or directory"),
     ]
 
     @Test(arguments: everyKind)

@@ -11,4 +11,7 @@ public enum SpeechEvent: Sendable, Equatable {
     case ticketIssued(SpokenTicket)
     /// The ticket or answer asked for was not committed; the daemon kept the session it had.
     case commitFailed
+    /// The rating terminal's vote policy refused the answer (not armed, or in its lockout); the
+    /// daemon kept the session it had.
+    case answerRefused(RejectedPress)
 }

@@ -7,7 +7,7 @@ public enum SpeechPhrase: Sendable, Equatable {
     /// After a service with priority tickets: regular (nil) or one of the priority classes.
     case priorityMenu(service: String, choices: [String?])
     case ticketPrinting
-    case ticketIssued(number: String, service: String, counters: [Int], ahead: Int)
+    case ticketIssued(number: String, service: String, counters: [Int], ahead: Int, printed: Bool = true)
     case ticketNotIssued
     /// Which counter the rating terminal rates, and where it is.
     case ratingWelcome(counter: Int, place: String)
@@ -17,6 +17,10 @@ public enum SpeechPhrase: Sendable, Equatable {
     case answerCancelled
     case answerRecorded
     case answerNotRecorded
+    /// A rating terminal that takes a rating only after the counter's staff key: not yet.
+    case ratingNotOpen
+    /// A rating terminal that waits a little after each rating: not yet.
+    case ratingLockedOut
     case ratingFinished
     case settingsMenu
     case volume(Int)
@@ -39,13 +43,14 @@ public enum SpeechPhrase: Sendable, Equatable {
             return ([service + "."] + lines + ["Phím sao: quay lại."]).joined(separator: " ")
         case .ticketPrinting:
             return "Đang in vé, xin chờ."
-        case .ticketIssued(let number, let service, let counters, let ahead):
+        case .ticketIssued(let number, let service, let counters, let ahead, let printed):
             var sentences = ["Số của bạn là \(SpokenTicketNumber.words(number)).", "Dịch vụ: \(service)."]
             if !counters.isEmpty {
                 sentences.append("Quầy phục vụ: \(Self.list(counters.map { "quầy số \(VietnameseNumber.cardinal($0))" })).")
             }
             sentences.append(ahead == 0 ? "Không có ai chờ trước bạn." : "Có \(VietnameseNumber.cardinal(ahead)) người chờ trước bạn.")
-            sentences.append("Vé ở khe in. Khi đến lượt, số của bạn được gọi trong sảnh. Phím không: nghe lại. Phím sao: lấy số khác.")
+            sentences.append(printed ? "Vé ở khe in." : "Máy in chưa in được vé, nhưng số của bạn vẫn được giữ. Xin hãy nhớ số và báo cán bộ.")
+            sentences.append("Khi đến lượt, số của bạn được gọi trong sảnh. Phím không: nghe lại. Phím sao: lấy số khác.")
             return sentences.joined(separator: " ")
         case .ticketNotIssued:
             return "Chưa lấy được số. Xin mời hỏi cán bộ ở bàn hướng dẫn."
@@ -62,6 +67,10 @@ public enum SpeechPhrase: Sendable, Equatable {
             return "Câu trả lời đã được ghi nhận."
         case .answerNotRecorded:
             return "Chưa ghi nhận được câu trả lời. Xin mời bấm lại."
+        case .ratingNotOpen:
+            return "Máy chưa mở để đánh giá. Xin mời cán bộ quầy bấm phím mở đánh giá, rồi bấm lại."
+        case .ratingLockedOut:
+            return "Máy vừa nhận một đánh giá. Xin chờ một lát rồi bấm lại."
         case .ratingFinished:
             return "Cảm ơn bạn đã đánh giá."
         case .settingsMenu:
@@ -89,6 +98,8 @@ public enum SpeechPhrase: Sendable, Equatable {
         case .answerCancelled: "answer-cancelled"
         case .answerRecorded: "answer-recorded"
         case .answerNotRecorded: "answer-not-recorded"
+        case .ratingNotOpen: "rating-not-open"
+        case .ratingLockedOut: "rating-locked-out"
         case .ratingFinished: "rating-finished"
         case .settingsMenu: "settings-menu"
         case .timeoutWarning: "timeout-warning"

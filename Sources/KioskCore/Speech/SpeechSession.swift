@@ -108,6 +108,10 @@ public struct SpeechSession: Sendable, Equatable {
             guard isActive else { return Decision(next: self, effects: [], consumed: false) }
             let failure: SpeechPhrase = if case .rating = script { .answerNotRecorded } else { .ticketNotIssued }
             effects = [.stopSpeech, .speak([failure] + prompt(script))]
+        case .answerRefused(let kind):
+            guard isActive else { return Decision(next: self, effects: [], consumed: false) }
+            let refusal: SpeechPhrase = kind == .duringLockout ? .ratingLockedOut : .ratingNotOpen
+            effects = [.stopSpeech, .speak([refusal] + prompt(script))]
         }
         if effects.contains(where: { if case .speak = $0 { true } else { false } }) { next.speaking = next.isActive }
         if !next.isActive { next.silenceSince = nil; next.speaking = false; next.warned = false }
@@ -163,7 +167,7 @@ public struct SpeechSession: Sendable, Equatable {
         case (.ticketPending, _):
             return [.ticketPrinting]
         case (.ticket(let ticket), _):
-            return [.ticketIssued(number: ticket.number, service: ticket.service, counters: ticket.counters, ahead: ticket.ahead)]
+            return [.ticketIssued(number: ticket.number, service: ticket.service, counters: ticket.counters, ahead: ticket.ahead, printed: ticket.printed)]
         case (.question(let index), .rating(_, _, let questions)):
             return [.ratingQuestion(text: questions[index].text, choices: questions[index].choices)]
         case (.confirming(let question, let choice), .rating(_, _, let questions)):

@@ -85,6 +85,21 @@ public struct RatingSession: Sendable, Equatable {
         return (.answer(questionIndex: question, choice: choice, completesRating: completes), next)
     }
 
+    /// Speech mode's answer to the question it said: counted for `question` when that is the
+    /// question the rating is at, however long the person listened (speech mode has its own
+    /// time-out), or 0, a new rating that sets a half-finished one aside. Nil: the rating moved
+    /// on meanwhile (staff armed it again, or the screen was answered), so the answer would be
+    /// counted for a question that was not said.
+    public func decide(choice: Int, question: Int, at now: Double) -> (Outcome, RatingSession)? {
+        guard question == questionIndex || question == 0 else { return nil }
+        var next = self
+        next.lastAnswerAt = question == 0 ? nil : now
+        next.questionIndex = question
+        let (outcome, decided) = next.decide(choice: choice, at: now)
+        if case .rejected = outcome { return (outcome, self) }
+        return (outcome, decided)
+    }
+
     private func isStale(at now: Double) -> Bool {
         guard let lastAnswerAt else { return false }
         return now - lastAnswerAt > sessionTimeoutSeconds
