@@ -3,11 +3,22 @@ import Glibc
 
 /// Runs espeak-ng and aplay, for the hall's calls (`Announcer`) and speech mode (`SpeechPlayer`).
 struct AudioProgram: Sendable {
-    static let espeak = "/usr/bin/espeak-ng"
-    static let aplay = "/usr/bin/aplay"
+    static let espeak = find("espeak-ng")
+    static let aplay = find("aplay")
     /// A call or a phrase is some seconds of sound; a program still running after this is stuck
     /// (an audio device that never drains) and is killed, so that what comes next is spoken.
     static let timeLimitSeconds = 60.0
+
+    /// The program of that name on kioskd's PATH (as a shell would find it), else in /usr/bin,
+    /// where Debian's packages put it (a missing one is then named in the warning).
+    static func find(_ name: String) -> String {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for directory in path.split(separator: ":") where directory.hasPrefix("/") {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "/usr/bin/\(name)"
+    }
 
     /// The children's environment; nil: kioskd's own (ALSA reads `$HOME/.asoundrc`).
     var environment: [String: String]? = nil

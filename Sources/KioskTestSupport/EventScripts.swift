@@ -1,3 +1,5 @@
+import Foundation
+
 /// Frames of evdev events, as real devices send them, for scripted input.
 public enum EventScripts {
     static let synReport = ScriptedEvent(0, 0, 0)
@@ -57,6 +59,13 @@ public enum EventScripts {
                 ScriptedEvent(4, 4, Int32(code)), ScriptedEvent(1, code, 1), synReport,
                 ScriptedEvent(4, 4, Int32(code)), ScriptedEvent(1, code, 0), synReport,
             ], time)
+    }
+
+    /// A key held `seconds` and released, stamped so: the release's kernel time is `seconds` after
+    /// the press's, as when a person holds it (sent at once, so nothing waits for the hold).
+    public static func keyHeld(_ code: UInt16, seconds: Double, from start: Double = Date().timeIntervalSince1970) -> [ScriptedEvent] {
+        stamped([ScriptedEvent(4, 4, Int32(code)), ScriptedEvent(1, code, 1), synReport], start)
+            + stamped([ScriptedEvent(4, 4, Int32(code)), ScriptedEvent(1, code, 0), synReport], start + seconds)
     }
 
     /// A key wrapped in NumLock press/release, as some keypads send every key.
