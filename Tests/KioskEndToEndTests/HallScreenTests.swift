@@ -38,6 +38,11 @@ import Testing
         #expect(events.contains { $0.contains(#""event":"ticket-issued""#) && $0.contains(#""number":"A001""#) })
         #expect(events.contains { $0.contains(#""counterNumber":2"#) && $0.contains(#""number":"A001""#) })
         #expect(!text.contains("device-connected") && !text.contains("/input/"), "no device paths on the screens' stream")
+
+        // Stopped while the page listens: its stream ends, and kioskd does not wait for the page.
+        rig.daemon!.signal(SIGTERM)
+        #expect(try rig.daemon!.awaitExit(timeout: 5) == 0)
+        try awaitCondition("the page's stream to end") { !curl.isRunning }
     }
 
     @Test func theHallShowsACallAtOnceAndReconnectsAfterKioskdRestarts() throws {

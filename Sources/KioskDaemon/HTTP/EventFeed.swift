@@ -19,6 +19,7 @@ final class EventFeed: Sendable {
     private struct Subscribers {
         var next = 0
         var continuations: [Int: AsyncStream<Item>.Continuation] = [:]
+        var closed = false
     }
 
     private let subscribers = Mutex(Subscribers())
@@ -43,11 +44,16 @@ final class EventFeed: Sendable {
     func subscribe() -> AsyncStream<Item> {
         let (stream, continuation) = AsyncStream.makeStream(of: Item.self, bufferingPolicy: .bufferingNewest(256))
         let snapshot = snapshot
-        let id = subscribers.withLock { state in
+        let id = subscribers.withLock { state -> Int? in
+            guard !state.closed else { return nil }
             for event in snapshot() { continuation.yield(.event(event)) }
             state.next += 1
             state.continuations[state.next] = continuation
             return state.next
+        }
+        guard let id else {
+            continuation.finish()
+            return stream
         }
         continuation.onTermination = { [weak self] _ in
             _ = self?.subscribers.withLock { $0.continuations.removeValue(forKey: id) }
@@ -62,6 +68,18 @@ final class EventFeed: Sendable {
                 for event in events { continuation.yield(.event(event)) }
             }
         }
+    }
+
+    /// Ends every page's stream, and any that subscribes later at once: the server stops only
+    /// once its requests have ended, and a page's stream would otherwise last until a ping found
+    /// its page gone (a page that closed without a word leaves its connection half open).
+    func close() {
+        let open = subscribers.withLock { state in
+            state.closed = true
+            defer { state.continuations = [:] }
+            return Array(state.continuations.values)
+        }
+        for continuation in open { continuation.finish() }
     }
 
     var subscriberCount: Int { subscribers.withLock { $0.continuations.count } }

@@ -27,9 +27,11 @@ final class LocalAPIServer: DaemonService {
     private let configuration: ApplicationConfiguration
     private let address: String
     private let logger: Logger
+    private let feed: EventFeed
 
     init(config: LocalAPIConfig, slips: SlipDesk?, status: @escaping @Sendable () -> StatusReport, feed: EventFeed, hall: HallBoard, logger: Logger) {
         self.logger = logger
+        self.feed = feed
         address = "\(config.host.contains(":") ? "[\(config.host)]" : config.host):\(config.port)"
         let router = Router()
         router.add(middleware: BearerTokenMiddleware(token: config.token))
@@ -111,7 +113,11 @@ final class LocalAPIServer: DaemonService {
             },
             logger: logger)
         do {
-            try await application.run()
+            try await withGracefulShutdownHandler {
+                try await application.run()
+            } onGracefulShutdown: { [feed] in
+                feed.close()
+            }
         } catch {
             logger.error("HTTP API on \(address) stopped: \(error)")
             started.open()
