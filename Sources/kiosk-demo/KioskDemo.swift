@@ -6,11 +6,12 @@ import KioskProtocol
 import KioskTestSupport
 
 /// Runs the demo office (kiosk-config/demo/office.toml) on simulated devices and a private CUPS
-/// and shows what happened: citizens taking tickets (one while the printer is stopped), a slip
-/// posted to the HTTP API, one returned in 2027 on a provisional calendar, a real touchscreen
-/// recording replayed, citizens rating, staff calling tickets and arming the rating keypad, the
-/// day's tallies as staff would read them, the nightly push that also brings the 2027 calendar the
-/// province uploaded, and PNG copies of what was printed.
+/// and shows what happened: citizens taking tickets (one while the printer is stopped), a citizen
+/// who cannot see taking one in speech mode, a slip posted to the HTTP API, one returned in 2027
+/// on a provisional calendar, a real touchscreen recording replayed, citizens rating, staff
+/// calling tickets and arming the rating keypad, the day's tallies as staff would read them, the
+/// nightly push that also brings the 2027 calendar the province uploaded, and PNG copies of what
+/// was printed.
 @main
 struct KioskDemo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,7 +43,12 @@ struct KioskDemo: ParsableCommand {
         try evdev.add("staff-keypad-quay-2", description: RepositoryPaths.deviceDescription("keypad.prop"))
         let ticketScreen = "ticket-touchscreen-loi-vao"
         try evdev.add(ticketScreen, description: RepositoryPaths.fixture("evemu/egalax-0eef-72a1.prop"))
-        for name in [touch, "rating-keypad-quay-2", "staff-keypad-quay-2", ticketScreen] { print("   \(evdev.devicePath(name))") }
+        try evdev.add(DemoSpeech.keypad, description: RepositoryPaths.deviceDescription("keypad.prop"))
+        for name in [touch, "rating-keypad-quay-2", "staff-keypad-quay-2", ticketScreen, DemoSpeech.keypad] { print("   \(evdev.devicePath(name))") }
+        let speechFolder = state.deletingLastPathComponent().appendingPathComponent("speech")
+        try? FileManager.default.removeItem(at: speechFolder)
+        let audio = try SpeechAudio(directory: speechFolder)
+        print("   loa của chế độ đọc / speech mode's speaker: ALSA \(SpeechAudio.device) → \(speechFolder.path)/speech.wav")
 
         let printers = try DemoPrinters()
         print("   CUPS riêng / private CUPS: \(DemoPrinters.directory.path)/cups.sock")
@@ -82,10 +88,10 @@ struct KioskDemo: ParsableCommand {
         try Self.addDemoUser(database: collectorDatabase.path)
 
         section("kioskd --config \(config) --state-dir \(stateDir)")
-        let daemon = try KioskdProcess(config: config, stateDirectory: state)
+        let daemon = try KioskdProcess(config: config, stateDirectory: state, environment: audio.environment)
         try daemon.awaitReady()
         let events = try EventStream(socketPath: daemon.controlSocket)
-        try awaitCondition("the four devices to connect") { events.count(of: .deviceConnected) >= 4 }
+        try awaitCondition("the five devices to connect") { events.count(of: .deviceConnected) >= 5 }
         for line in daemon.stderr.lines { print("   kioskd: \(line)") }
         let printer = EventPrinter(events: events)
 
@@ -113,6 +119,9 @@ struct KioskDemo: ParsableCommand {
         printers.ticketPrinter.paperBack()
         print("   cán bộ thay giấy / staff refill the paper: the waiting job finishes, printed once")
         try printer.flush(expecting: 2)
+
+        section("Chế độ đọc: người khiếm thị lấy số chỉ bằng bàn phím / Speech mode: a citizen who cannot see takes a ticket with the keypad alone")
+        try DemoSpeech.run(evdev: evdev, audio: audio, printer: printer, folder: speechFolder)
 
         section("Phần mềm một cửa gửi giấy tiếp nhận qua HTTP / The case software posts a slip: POST http://127.0.0.1:8470/api/v1/slips (kiosk-config/demo/slip.json)")
         let slipFile = RepositoryPaths.root.appendingPathComponent("kiosk-config/demo/slip.json")
@@ -229,7 +238,7 @@ struct KioskDemo: ParsableCommand {
         section("Bản sao những gì đã in / Copies of what was printed (\(printed.count) vé / tickets, \(printers.slips.jobs.count) giấy tiếp nhận / slip)")
         for path in try printers.saveCopies(ticketNumbers: printed, to: folder) { print("   \(path)") }
         printers.cups.stop()
-        if exit != 0 || printed.count != 5 { throw ExitCode(1) }
+        if exit != 0 || printed.count != 6 { throw ExitCode(1) }
     }
 
     /// The hall as a box shows it: kiosk-display@.service's own commands (kioskctl wait-page, then
@@ -350,9 +359,11 @@ final class EventPrinter {
         case .ticketNoShow(let counter, let number): "\(counter): vắng mặt / no-show \(number)"
         case .queueKeyRefused(let counter, let message): "\(counter): \(message)"
         case .pressRejected(let terminal, let kind): "\(terminal): \(Self.words(for: kind))"
+        case .speechStarted(let terminal): "\(terminal): bắt đầu chế độ đọc / speech mode started"
+        case .speechEnded(let terminal, let reason): "\(terminal): kết thúc chế độ đọc / speech mode ended (\(reason))"
+        case .speechFailed(let terminal, let reason): "\(terminal): ⚠ chế độ đọc không phát được / speech mode cannot play: \(reason)"
         case .deviceConnected, .deviceDisconnected, .ticketsCancelled, .storageFault, .storageReady, .slipNotPrinted, .daySealed,
-            .ticketTransferred, .counterPaused, .counterResumed, .announcementStarted, .announcementFailed, .speechStarted, .speechEnded,
-            .speechFailed:
+            .ticketTransferred, .counterPaused, .counterResumed, .announcementStarted, .announcementFailed:
             event.json
         }
     }

@@ -93,6 +93,10 @@ struct SpeechModeTests {
         try awaitHeard(audio, plays: playsBefore + 1)
         try awaitCondition("a second of the number said to reach the device") { audio.soundBytes > SpeechAudio.bytesPerSecond }
         #expect(office.events.all(.ticketIssued).map(\.number) == ["B001"])
+
+        // Stopped in the middle of a session, while it speaks: it stops cleanly and at once.
+        office.rig.daemon!.signal(SIGTERM)
+        #expect(try office.rig.daemon!.awaitExit(timeout: 10) == 0, "\(office.rig.daemon!.stderr.lines.suffix(8))")
     }
 
     @Test func aPriorityTicketAndTheVolumeByKeypad() throws {

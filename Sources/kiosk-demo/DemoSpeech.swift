@@ -1,0 +1,55 @@
+import Foundation
+import KioskCore
+import KioskTestSupport
+
+/// The demo's speech session: a citizen who cannot see holds 5 on the entrance's tactile keypad,
+/// hears the services, presses 2 and hears the number of the ticket that was printed. The sound
+/// reached an ALSA device that records it (`SpeechAudio`); it is kept as a WAV file to listen to.
+enum DemoSpeech {
+    static let keypad = "speech-keypad-loi-vao"
+
+    static func run(evdev: FakeEvdev, audio: SpeechAudio, printer: EventPrinter, folder: URL) throws {
+        var heard = 0
+        func waitUntilSaid(_ what: String) throws {
+            try awaitCondition("\(what) to be said to its end", timeout: 120) {
+                audio.lastSamples.count > heard && audio.lastSamples.count == audio.firstSamples.count
+            }
+            for text in audio.spoken.dropFirst(heard) { print("   🔊 \(text)") }
+            heard = audio.spoken.count
+        }
+        try evdev.emit(keypad, EventScripts.keyHeld(KeyCodes.code(named: "KEY_KP5")!, seconds: 1.2))
+        print("   giữ phím 5 một giây / holds key 5 for a second")
+        try printer.flush(expecting: 1)
+        try waitUntilSaid("the menu")
+        try evdev.emit(keypad, EventScripts.keyTap(KeyCodes.code(named: "KEY_KP2")!))
+        print("   bấm phím 2 / presses key 2")
+        try printer.flush(expecting: 2)
+        try awaitCondition("the ticket's number to be said to its end", timeout: 120) {
+            audio.spoken.last?.hasPrefix("Số của bạn là") == true && audio.lastSamples.count == audio.firstSamples.count
+                && audio.lastSamples.count > heard
+        }
+        for text in audio.spoken.dropFirst(heard) { print("   🔊 \(text)") }
+        let wav = folder.appendingPathComponent("speech.wav")
+        try wavFile(raw: try Data(contentsOf: audio.directory.appendingPathComponent("speech.raw"))).write(to: wav)
+        print("   Nghe lại / Listen: aplay \(wav.path)  (\(audio.soundBytes / SpeechAudio.bytesPerSecond) s)")
+    }
+
+    /// espeak-ng's samples (22,050 Hz, 16-bit, mono) as a WAV file.
+    static func wavFile(raw: Data) -> Data {
+        var wav = Data()
+        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { wav.append(contentsOf: $0) } }
+        wav.append(contentsOf: Array("RIFF".utf8))
+        append(UInt32(36 + raw.count))
+        wav.append(contentsOf: Array("WAVEfmt ".utf8))
+        append(UInt32(16))
+        append(UInt16(1))
+        append(UInt16(1))
+        append(UInt32(22_050))
+        append(UInt32(SpeechAudio.bytesPerSecond))
+        append(UInt16(2))
+        append(UInt16(16))
+        wav.append(contentsOf: Array("data".utf8))
+        append(UInt32(raw.count))
+        return wav + raw
+    }
+}
