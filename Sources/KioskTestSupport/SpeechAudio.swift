@@ -6,6 +6,10 @@ import Foundation
 /// `speech.raw`; and, first on the PATH, an `espeak-ng` that notes the text it is given in
 /// `spoken.log` and runs the real one. The pacer notes, on the CLOCK_MONOTONIC of
 /// `time.monotonic()`, when each opening of the device got its first sample and its last.
+///
+/// Like a sound card, the device stops when aplay goes: the pacer is given aplay's pid (the
+/// shell's `$PPID`) rather than asking for its parent once started, which aplay, killed at once,
+/// may no longer be; and it does not hold aplay's stderr, which kioskd reads to its end.
 public final class SpeechAudio: Sendable {
     public static let device = "speechfile"
     public static let bytesPerSecond = 44_100
@@ -21,13 +25,12 @@ public final class SpeechAudio: Sendable {
 
     static let pacer = """
         import os, sys, time
-        path, log, rate = sys.argv[1], sys.argv[2], int(sys.argv[3])
-        parent = os.getppid()
+        path, log, rate, player = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
         out = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         start, sent = None, 0
         while True:
             data = os.read(0, rate // 100)
-            if not data or os.getppid() != parent:
+            if not data or os.getppid() != player:
                 break
             if start is None:
                 start = time.monotonic()
@@ -64,7 +67,7 @@ public final class SpeechAudio: Sendable {
             pcm.\(Self.device) {
                 type file
                 slave.pcm "null"
-                file "|exec /usr/bin/python3 \(pacer.path) \(sound.path) \(playLog.path) \(Self.bytesPerSecond)"
+                file "|exec /usr/bin/python3 \(pacer.path) \(sound.path) \(playLog.path) \(Self.bytesPerSecond) $PPID 2>/dev/null"
                 format "raw"
             }
             """.write(to: home.appendingPathComponent(".asoundrc"), atomically: true, encoding: .utf8)

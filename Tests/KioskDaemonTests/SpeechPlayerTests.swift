@@ -20,13 +20,12 @@ struct SpeechPlayerTests {
     static let bytesPerSecond = 44_100
     static let pacer = """
         import os, sys, time
-        path, rate = sys.argv[1], int(sys.argv[2])
-        parent = os.getppid()
+        path, rate, player = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
         out = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         start, sent = time.monotonic(), 0
         while True:
             data = os.read(0, rate // 100)
-            if not data or os.getppid() != parent:
+            if not data or os.getppid() != player:
                 break
             os.write(out, data)
             sent += len(data)
@@ -54,7 +53,7 @@ struct SpeechPlayerTests {
                 pcm.speechfile {
                     type file
                     slave.pcm "null"
-                    file "|exec /usr/bin/python3 \(pacer.path) \(sound.path) \(SpeechPlayerTests.bytesPerSecond)"
+                    file "|exec /usr/bin/python3 \(pacer.path) \(sound.path) \(SpeechPlayerTests.bytesPerSecond) $PPID 2>/dev/null"
                     format "raw"
                 }
                 """.write(to: home.appendingPathComponent(".asoundrc"), atomically: true, encoding: .utf8)
