@@ -153,7 +153,7 @@ let package = Package(
             name: "kiosk-bench",
             dependencies: [
                 "KioskTestSupport", "KioskCore", "KioskPrint", "KioskPrintSamples", "CollectorCore", "CollectorStorage", "KioskSeal", "SealVerification", "KioskStore",
-                // Speech mode's player, timed in-process until the keypads drive it.
+                // Speech mode's player, timed in-process by `kiosk-bench speech`.
                 "KioskDaemon", .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
