@@ -3,7 +3,7 @@ import KioskCore
 import Logging
 
 /// Speech mode's audio output: a `TerminalSpeaker` per `[[speech]]` terminal, each on its own
-/// queue, so that one terminal's speech never waits for another's. Not yet driven by the keypads.
+/// queue, so that one terminal's speech never waits for another's. `SpeechDesk` drives it.
 public final class SpeechPlayer: SpeechOutput {
     private let speakers: [String: TerminalSpeaker]
     private let logger: Logger
