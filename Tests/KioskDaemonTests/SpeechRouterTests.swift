@@ -42,8 +42,8 @@ struct SpeechRouterTests {
         let router: InputRouter
         let desk: SpeechDesk
 
-        init(_ name: String) throws {
-            office = try O(name, extra: SpeechRouterTests.speech)
+        init(_ name: String, speech: String = SpeechRouterTests.speech) throws {
+            office = try O(name, extra: speech)
             let config = office.config.withSpeechKeypadDevices()
             desk = SpeechDesk(config: config, output: output, clock: clock.officeClock(), mail: mail, logger: Logger(label: "test"))
             router = InputRouter(config: config, store: office.store, clock: clock.officeClock(), speech: desk)
@@ -121,6 +121,25 @@ struct SpeechRouterTests {
         #expect(short.events.isEmpty && short.ticketToPrint == nil)
         #expect(rig.output.says.isEmpty)
         #expect(rig.status("lay-so")?.active == false)
+    }
+
+    @Test func aDedicatedStartKeyStartsSpeechModeOnItsPressAndFiveIsThenJustAKey() throws {
+        let rig = try Rig("speech-dedicated", speech: """
+            [[speech]]
+            terminal = "lay-so"
+            place = "bên trái cửa ra vào"
+            output = "speaker"
+            start_key = "KEY_HELP"
+            """)
+        // Outside speech mode 5 is not held back: it is the keypad's own key (bound to nothing here).
+        #expect(rig.router.route(.key(source: O.ticketKeypad, code: key("KEY_KP5"))).events.isEmpty)
+        #expect(rig.router.route(.keyReleased(source: O.ticketKeypad, code: key("KEY_KP5"), heldMilliseconds: 1500)).events.isEmpty)
+        #expect(rig.output.says.isEmpty)
+        #expect(rig.router.route(.key(source: O.ticketKeypad, code: key("KEY_HELP"))).events == [.speechStarted(terminal: "lay-so")])
+        #expect(rig.status("lay-so")?.step == "entrance-menu")
+        // In speech mode a long 5 is item 5 of the menu, which has two.
+        _ = rig.press(O.ticketKeypad, key("KEY_KP5"), heldMilliseconds: 1500)
+        #expect(rig.output.lastPhrases == [.keyNotInMenu(.five)])
     }
 
     @Test func theStartKeyHeldStartsSpeechModeBeforeItIsReleased() throws {
