@@ -24,9 +24,12 @@ enum DemoSpeech {
         try evdev.emit(keypad, EventScripts.keyTap(KeyCodes.code(named: "KEY_KP2")!))
         print("   bấm phím 2 / presses key 2")
         try printer.flush(expecting: 2)
+        // The number is the last thing given to espeak-ng, and a play of several seconds; the short
+        // "Đang in vé" before it is cut when the ticket is out.
         try awaitCondition("the ticket's number to be said to its end", timeout: 120) {
-            audio.spoken.last?.hasPrefix("Số của bạn là") == true && audio.lastSamples.count == audio.firstSamples.count
-                && audio.lastSamples.count > heard
+            let (starts, ends) = (audio.firstSamples, audio.lastSamples)
+            guard audio.spoken.last?.hasPrefix("Số của bạn là") == true, starts.count == ends.count, let start = starts.last, let end = ends.last else { return false }
+            return end - start > 3
         }
         for text in audio.spoken.dropFirst(heard) { print("   🔊 \(text)") }
         let wav = folder.appendingPathComponent("speech.wav")
