@@ -7,32 +7,12 @@ import Synchronization
 import Testing
 
 /// Speech mode's audio output through the real espeak-ng and aplay. The terminal's audio device is
-/// an ALSA `file` device (in the children's HOME `.asoundrc`, as in `VoiceTests`) that hands the
-/// sound to a pacer: like a sound card it takes the samples in real time (22,050 Hz, 16-bit mono,
-/// as espeak-ng makes them) and appends them to `speech.raw`, and it stops at once when aplay is
-/// killed.
-@Suite(
-    .serialized,
-    .enabled(
-        if: ["/usr/bin/espeak-ng", "/usr/bin/aplay", "/usr/bin/python3"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) },
-        "espeak-ng, aplay or python3 is not installed"))
+/// `SpeechAudio`'s: an ALSA `file` device (in the children's HOME `.asoundrc`) that takes the
+/// samples in real time, as a sound card does (22,050 Hz, 16-bit mono, as espeak-ng makes them),
+/// appends them to `speech.raw`, and stops at once when aplay is killed.
+@Suite(.serialized, .enabled(if: SpeechAudio.isAvailable, "espeak-ng, aplay or python3 is not installed"))
 struct SpeechPlayerTests {
-    static let bytesPerSecond = 44_100
-    static let pacer = """
-        import os, sys, time
-        path, rate, player = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-        out = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        start, sent = time.monotonic(), 0
-        while True:
-            data = os.read(0, rate // 100)
-            if not data or os.getppid() != player:
-                break
-            os.write(out, data)
-            sent += len(data)
-            ahead = sent / rate - (time.monotonic() - start)
-            if ahead > 0:
-                time.sleep(ahead)
-        """
+    static let bytesPerSecond = SpeechAudio.bytesPerSecond
 
     /// A player for terminal "may-so" on `device`, the sound file its `speechfile` device fills, and the clips directory.
     final class Rig {
@@ -41,24 +21,14 @@ struct SpeechPlayerTests {
         let clips: URL
         let directory: URL
 
-        init(_ name: String, device: String = "speechfile") throws {
+        init(_ name: String, device: String = SpeechAudio.device) throws {
             directory = try RepositoryPaths.temporaryDirectory("speech-\(name)")
-            let home = directory.appendingPathComponent("home"), state = directory.appendingPathComponent("state")
+            let state = directory.appendingPathComponent("state")
             clips = directory.appendingPathComponent("clips")
-            for folder in [home, state, clips] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
-            sound = directory.appendingPathComponent("speech.raw")
-            let pacer = directory.appendingPathComponent("pacer.py")
-            try SpeechPlayerTests.pacer.write(to: pacer, atomically: true, encoding: .utf8)
-            try """
-                pcm.speechfile {
-                    type file
-                    slave.pcm "null"
-                    file "|exec /usr/bin/python3 \(pacer.path) \(sound.path) \(SpeechPlayerTests.bytesPerSecond) $PPID 2>/dev/null"
-                    format "raw"
-                }
-                """.write(to: home.appendingPathComponent(".asoundrc"), atomically: true, encoding: .utf8)
-            var environment = ProcessInfo.processInfo.environment
-            environment["HOME"] = home.path
+            for folder in [state, clips] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+            let audio = try SpeechAudio(directory: directory.appendingPathComponent("audio"))
+            sound = audio.directory.appendingPathComponent("speech.raw")
+            let environment = ProcessInfo.processInfo.environment.merging(audio.environment) { _, audio in audio }
             let config = SpeechConfig(terminal: "may-so", device: device, clipsDirectory: "clips")
             player = SpeechPlayer(
                 configs: [config], baseDirectory: directory.path, stateDirectory: state.path, logger: Logger(label: "test"), environment: environment)
