@@ -33,26 +33,8 @@ enum DemoSpeech {
         }
         for text in audio.spoken.dropFirst(heard) { print("   🔊 \(text)") }
         let wav = folder.appendingPathComponent("speech.wav")
-        try wavFile(raw: try Data(contentsOf: audio.directory.appendingPathComponent("speech.raw"))).write(to: wav)
+        let raw = try Data(contentsOf: audio.directory.appendingPathComponent("speech.raw"))
+        try Data(MonoWAV.file(samples: Array(raw), sampleRate: 22_050)).write(to: wav)
         print("   Nghe lại / Listen: aplay \(wav.path)  (\(audio.soundBytes / SpeechAudio.bytesPerSecond) s)")
-    }
-
-    /// espeak-ng's samples (22,050 Hz, 16-bit, mono) as a WAV file.
-    static func wavFile(raw: Data) -> Data {
-        var wav = Data()
-        func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { wav.append(contentsOf: $0) } }
-        wav.append(contentsOf: Array("RIFF".utf8))
-        append(UInt32(36 + raw.count))
-        wav.append(contentsOf: Array("WAVEfmt ".utf8))
-        append(UInt32(16))
-        append(UInt16(1))
-        append(UInt16(1))
-        append(UInt32(22_050))
-        append(UInt32(SpeechAudio.bytesPerSecond))
-        append(UInt16(2))
-        append(UInt16(16))
-        wav.append(contentsOf: Array("data".utf8))
-        append(UInt32(raw.count))
-        return wav + raw
     }
 }

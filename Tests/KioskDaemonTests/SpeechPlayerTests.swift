@@ -49,25 +49,9 @@ struct SpeechPlayerTests {
         /// A recorded clip: `seconds` of a tone at 22,050 Hz, 16-bit mono, no sample of it zero; its samples.
         func record(_ name: String, seconds: Double) throws -> Data {
             let samples = (0..<Int(22_050 * seconds)).map { Int16(10_000 + 8_000 * sin(Double($0) * 2 * .pi * 440 / 22_050)) }
-            var pcm = Data()
-            for sample in samples { withUnsafeBytes(of: sample.littleEndian) { pcm.append(contentsOf: $0) } }
-            var wav = Data("RIFF".utf8)
-            func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { wav.append(contentsOf: $0) } }
-            func append16(_ value: UInt16) { withUnsafeBytes(of: value.littleEndian) { wav.append(contentsOf: $0) } }
-            append(UInt32(36 + pcm.count))
-            wav.append(contentsOf: "WAVEfmt ".utf8)
-            append(16)
-            append16(1)
-            append16(1)
-            append(22_050)
-            append(44_100)
-            append16(2)
-            append16(16)
-            wav.append(contentsOf: "data".utf8)
-            append(UInt32(pcm.count))
-            wav.append(pcm)
-            try wav.write(to: clips.appendingPathComponent("\(name).wav"))
-            return pcm
+            let pcm = MonoWAV.bytes(samples)
+            try Data(MonoWAV.file(samples: pcm, sampleRate: 22_050)).write(to: clips.appendingPathComponent("\(name).wav"))
+            return Data(pcm)
         }
     }
 

@@ -24,10 +24,6 @@ public enum CallAnnouncement {
                 samples.append(Int16(sin(2 * Double.pi * frequency * Double(index) / Double(rate)) * envelope * 12_000))
             }
         }
-        func le32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
-        func le16(_ value: Int) -> [UInt8] { (0..<2).map { UInt8((value >> (8 * $0)) & 0xFF) } }
-        let data = samples.flatMap { le16(Int(UInt16(bitPattern: $0))) }
-        return Array("RIFF".utf8) + le32(36 + data.count) + Array("WAVE".utf8) + Array("fmt ".utf8) + le32(16) + le16(1) + le16(1)
-            + le32(rate) + le32(rate * 2) + le16(2) + le16(16) + Array("data".utf8) + le32(data.count) + data
+        return MonoWAV.file(samples: MonoWAV.bytes(samples), sampleRate: rate)
     }
 }
