@@ -23,16 +23,18 @@ public struct CollectorServer: Sendable {
     ///   - trustedProxies: the reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are
     ///     believed (for the sign-in throttle and secure cookies); nobody else's are.
     ///   - calendarSigner: the collector's key, which signs uploaded calendars; without it uploads are refused.
-    ///   - now: the clock of the calendar fetch's time check and the calendars page's October alert.
+    ///   - clock: the time and the offices' zone for everything the collector dates: which days have
+    ///     ended, the calendar fetch's time check, sign-in sessions and throttles, the dashboard's
+    ///     default period and its alerts.
     public init(
-        store: any CollectorStore, timeZone: TimeZone, alertBelow: Double = 80, trustedProxies: Set<String> = [],
-        calendarSigner: CollectorSigningKey? = nil, now: @escaping @Sendable () -> Date = { Date() }
+        store: any CollectorStore, clock: CollectorClock, alertBelow: Double = 80, trustedProxies: Set<String> = [],
+        calendarSigner: CollectorSigningKey? = nil
     ) throws {
-        ingestor = DayIngestor(store: store) { LocalDay(Date(), in: timeZone) }
-        calendarFetch = CalendarFetchCheck(registry: store, calendars: store, now: now)
+        ingestor = DayIngestor(store: store) { clock.today }
+        calendarFetch = CalendarFetchCheck(registry: store, calendars: store, now: clock.now)
         dashboard = try DashboardRoutes(
-            registry: store, reports: store, accounts: store, calendars: store, calendarSigner: calendarSigner, timeZone: timeZone,
-            threshold: alertBelow, clientAddress: ClientAddress(trustedProxies: trustedProxies), now: now)
+            registry: store, reports: store, accounts: store, calendars: store, calendarSigner: calendarSigner, clock: clock,
+            threshold: alertBelow, clientAddress: ClientAddress(trustedProxies: trustedProxies))
     }
 
     public func router() -> Router<CollectorRequestContext> {

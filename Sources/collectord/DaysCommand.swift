@@ -46,10 +46,11 @@ struct HealthCommand: AsyncParsableCommand {
         commandName: "health", abstract: "Every kiosk: last day received, nights silent, missing days, gaps, chain restarts, alarms, printer faults.")
 
     @OptionGroup var storage: StorageOptions
+    @OptionGroup var zone: TimeZoneOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
-        let today = LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+        let today = try zone.clock().today
         let kiosks = try await CollectorStores.open(storage.database).health()
         if json {
             print(ListingJSON.health(kiosks, today: today))

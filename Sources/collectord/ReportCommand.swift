@@ -9,6 +9,7 @@ struct ReportCommand: AsyncParsableCommand {
         commandName: "report", abstract: "The satisfaction index (and queue figures) for a period, by province, district, office, counter, service, question, day or month.")
 
     @OptionGroup var storage: StorageOptions
+    @OptionGroup var zone: TimeZoneOptions
 
     @Option(help: "day, week, month, quarter or year containing --day; or give --from and --to.")
     var period: String = "month"
@@ -70,7 +71,7 @@ struct ReportCommand: AsyncParsableCommand {
         guard let kind = ReportPeriod.Kind(rawValue: period) else {
             throw ValidationError("--period: expected day, week, month, quarter or year, found \"\(period)\"")
         }
-        let anchor = try day.map { try parse($0, "--day") } ?? LocalDay(Date(), in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).adding(days: -1)!
+        let anchor = try day.map { try parse($0, "--day") } ?? zone.clock().yesterday
         return ReportPeriod(kind, containing: anchor)
     }
 }

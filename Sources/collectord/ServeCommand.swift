@@ -14,8 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "HOST:PORT to listen on.")
     var listen = "127.0.0.1:8480"
 
-    @Option(name: .long, help: "The time zone that decides which days have ended (IANA).")
-    var timeZone = "Asia/Ho_Chi_Minh"
+    @OptionGroup var zone: TimeZoneOptions
 
     @Option(name: .long, help: "The dashboard raises an alert for an office under this % satisfied.")
     var alertBelow = 80.0
@@ -29,9 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]) else {
             throw ValidationError("--listen: expected HOST:PORT such as 127.0.0.1:8480, found \"\(listen)\"")
         }
-        guard let zone = TimeZone(identifier: timeZone) else {
-            throw ValidationError("--time-zone: expected an IANA time zone such as Asia/Ho_Chi_Minh, found \"\(timeZone)\"")
-        }
+        let clock = try zone.clock()
         let host = String(listen[..<colon])
         let signer = try key.loadForServing(database: storage.database)
         let store = try await CollectorStores.open(storage.database)
@@ -39,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = .notice
         let application = Application(
             router: try CollectorServer(
-                store: store, timeZone: zone, alertBelow: alertBelow, trustedProxies: Set(trustedProxy), calendarSigner: signer
+                store: store, clock: clock, alertBelow: alertBelow, trustedProxies: Set(trustedProxy), calendarSigner: signer
             ).router(),
             configuration: .init(address: .hostname(host, port: port), serverName: "collectord"),
             onServerRunning: { channel in

@@ -13,18 +13,13 @@ import Testing
 /// are sent, what is recorded) and the province admin's upload on the dashboard (a file refused
 /// with its key and expectation; a version added, signed, and shown per kiosk with the October alert).
 @Suite struct CalendarRouteTests {
-    /// A settable clock for the routes.
-    final class Clock: Sendable {
-        let time: Mutex<Date>
-        init(_ date: Date) { time = Mutex(date) }
-        var now: @Sendable () -> Date { { self.time.withLock { $0 } } }
-    }
+    /// 23:00 on 30 September and 00:30 on 1 October in Hanoi: an hour and a half apart, so a
+    /// sign-in (twelve hours on the same clock) lasts across them.
+    static let september = ISO8601DateFormatter().date(from: "2026-09-30T16:00:00Z")!
+    static let october = ISO8601DateFormatter().date(from: "2026-09-30T17:30:00Z")!
 
-    static let october = ISO8601DateFormatter().date(from: "2026-10-01T03:00:00Z")!
-    static let september = ISO8601DateFormatter().date(from: "2026-09-30T03:00:00Z")!
-
-    static func application(_ collector: InProcessCollector, signer: CollectorSigningKey, clock: Clock) throws -> some ApplicationProtocol {
-        Application(router: try CollectorServer(store: collector.store, timeZone: InProcessCollector.timeZone, calendarSigner: signer, now: clock.now).router())
+    static func application(_ collector: InProcessCollector, signer: CollectorSigningKey, clock: SettableWall) throws -> some ApplicationProtocol {
+        Application(router: try CollectorServer(store: collector.store, clock: CollectorClock(timeZone: InProcessCollector.timeZone, wall: clock.now), calendarSigner: signer).router())
     }
 
     static func signer(_ collector: InProcessCollector) throws -> CollectorSigningKey {
@@ -58,7 +53,7 @@ import Testing
         let signer = try Self.signer(collector)
         let v1 = try await collector.store.addCalendar(try CalendarFixture.upload(2027), sign: signer.signCalendar, by: "test").calendar
         _ = try await collector.store.addCalendar(try CalendarFixture.upload(2026), sign: signer.signCalendar, by: "test")
-        let clock = Clock(Self.october)
+        let clock = SettableWall(Self.october)
         try await Self.application(collector, signer: signer, clock: clock).test(.router) { client in
             let answer = try await Self.fetch(collector, have: "2026.1", at: Self.october.addingTimeInterval(-60), client: client)
             #expect(answer.status == 200)
@@ -75,7 +70,7 @@ import Testing
 
     @Test func aFetchIsRefusedUnlessTheRegisteredKioskSignedItJustNow() async throws {
         let collector = try await InProcessCollector("calendar-fetch-refused")
-        let clock = Clock(Self.october)
+        let clock = SettableWall(Self.october)
         try await Self.application(collector, signer: try Self.signer(collector), clock: clock).test(.router) { client in
             let unknown = try await Self.fetch(collector, have: "", at: Self.october, kiosk: "HN-XX-09", client: client)
             #expect(unknown.status == 401)
@@ -129,7 +124,7 @@ import Testing
     @Test func aProvinceAdminUploadsACalendarAndSeesEachKiosksVersionsAndTheOctoberAlert() async throws {
         let collector = try await DashboardRouteTests.collector("calendar-upload")
         let signer = try Self.signer(collector)
-        let clock = Clock(Self.september)
+        let clock = SettableWall(Self.september)
         try await Self.application(collector, signer: signer, clock: clock).test(.router) { client in
             let admin = try #require(try await DashboardRouteTests.signIn("tinh", DashboardRouteTests.adminPassword, client: client).cookie)
             let page = try await DashboardRouteTests.get("/calendars", cookie: admin, client: client)

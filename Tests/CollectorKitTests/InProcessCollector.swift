@@ -35,8 +35,8 @@ final class InProcessCollector: Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    func application() throws -> some ApplicationProtocol {
-        Application(router: try CollectorServer(store: store, timeZone: Self.timeZone).router())
+    func application(wall: @escaping @Sendable () -> Date = { Date() }) throws -> some ApplicationProtocol {
+        Application(router: try CollectorServer(store: store, clock: CollectorClock(timeZone: Self.timeZone, wall: wall)).router())
     }
 
     /// Today in the offices' time zone, as the collector reckons it.

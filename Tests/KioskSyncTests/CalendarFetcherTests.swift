@@ -44,7 +44,7 @@ import Testing
         let rig = try await PushRig("calendar-fetch")
         let key = try Self.collectorKey(rig)
         _ = try await rig.collector.addCalendar(try CalendarUpload.check(fileName: "2027.toml", text: Self.file(2027)).get(), sign: key.signCalendar, by: "test")
-        let app = Application(router: try CollectorServer(store: rig.collector, timeZone: PushRig.zone, calendarSigner: key).router())
+        let app = Application(router: try CollectorServer(store: rig.collector, clock: CollectorClock(timeZone: PushRig.zone, wall: { Date() }), calendarSigner: key).router())
         try await app.test(.live) { client in
             let fetcher = Self.fetcher(rig, port: try #require(client.port), collectorKey: key.publicKey)
             let first = await fetcher.fetch()
@@ -120,7 +120,7 @@ import Testing
     @Test func anUnregisteredKioskIsToldWhyAndAnUnreachableCollectorIsRetriedNextRun() async throws {
         let rig = try await PushRig("calendar-unknown", registered: false)
         let key = try Self.collectorKey(rig)
-        let app = Application(router: try CollectorServer(store: rig.collector, timeZone: PushRig.zone, calendarSigner: key).router())
+        let app = Application(router: try CollectorServer(store: rig.collector, clock: CollectorClock(timeZone: PushRig.zone, wall: { Date() }), calendarSigner: key).router())
         try await app.test(.live) { client in
             let report = await Self.fetcher(rig, port: try #require(client.port), collectorKey: key.publicKey).fetch()
             guard case .refused(401, let reason) = report.failure else {

@@ -1,3 +1,4 @@
+import CollectorCore
 import CollectorHTTP
 import Foundation
 import Hummingbird
@@ -22,7 +23,7 @@ import Testing
     }
 
     static func application(_ rig: PushRig, busy: Int = 0) throws -> (some ApplicationProtocol, BusyCollector<RouterResponder<CollectorRequestContext>>.Counts) {
-        let router = try CollectorServer(store: rig.collector, timeZone: PushRig.zone).router()
+        let router = try CollectorServer(store: rig.collector, clock: CollectorClock(timeZone: PushRig.zone, wall: { Date() })).router()
         let counts = BusyCollector<RouterResponder<CollectorRequestContext>>.Counts(busy: busy)
         return (Application(responder: BusyCollector(inner: router.buildResponder(), counts: counts)), counts)
     }

@@ -11,9 +11,9 @@ public protocol StaffStore: Sendable {
     /// Disables an account (ending its sessions) or enables it again; false when there is no such
     /// account or it already was so. In the audit trail.
     func setStaff(named name: String, disabled: Bool, by actor: String) async throws -> Bool
-    /// Sessions are kept as the SHA-256 of their token, until `expiresAt`; opening one forgets
-    /// the sessions expired by then.
-    func openSession(tokenHash: String, name: String, expiresAt: Date) async throws
+    /// Sessions are kept as the SHA-256 of their token, until `expiresAt`; opening one at `now`
+    /// forgets the sessions expired by then.
+    func openSession(tokenHash: String, name: String, at now: Date, expiresAt: Date) async throws
     /// The enabled account whose session has this token hash and has not expired by `now`.
     func staffForSession(tokenHash: String, now: Date) async throws -> StaffAccount?
     func closeSession(tokenHash: String) async throws

@@ -54,7 +54,7 @@ extension DashboardRoutes {
 
     private func calendarPage(_ account: DashboardSession, status: HTTPResponse.Status, notice: String?, problems: [String]) async throws -> Response {
         let coverage = CalendarCoverage(
-            kiosks: try await registry.kiosks(), holdings: try await calendars.calendarHoldings(), today: LocalDay(now(), in: timeZone))
+            kiosks: try await registry.kiosks(), holdings: try await calendars.calendarHoldings(), today: clock.today)
         let page = CalendarAdminPage(
             user: account.name, records: try await calendars.calendarRecords(), coverage: coverage, signer: calendarSigner?.publicKey,
             notice: notice, problems: problems)

@@ -16,7 +16,7 @@ struct DashboardRoutes: Sendable {
     let registry: any KioskRegistryStore
     let reports: any ReportStore
     let accounts: any StaffStore
-    let timeZone: TimeZone
+    let clock: CollectorClock
     /// Offices under this % satisfied are raised as alerts.
     let threshold: Double
     let library: MustacheLibrary
@@ -24,23 +24,20 @@ struct DashboardRoutes: Sendable {
     let calendars: any CalendarStore
     /// Signs uploaded calendars; nil: uploads are refused (503).
     let calendarSigner: CollectorSigningKey?
-    /// The calendars' page reads the time here (its October alert), so tests set the date.
-    let now: @Sendable () -> Date
 
     init(
         registry: any KioskRegistryStore, reports: any ReportStore, accounts: any StaffStore, calendars: any CalendarStore,
-        calendarSigner: CollectorSigningKey?, timeZone: TimeZone, threshold: Double,
-        clientAddress: ClientAddress = ClientAddress(trustedProxies: []), now: @escaping @Sendable () -> Date = { Date() }
+        calendarSigner: CollectorSigningKey?, clock: CollectorClock, threshold: Double,
+        clientAddress: ClientAddress = ClientAddress(trustedProxies: [])
     ) throws {
         self.clientAddress = clientAddress
         self.calendars = calendars
         self.calendarSigner = calendarSigner
-        self.now = now
         _ = PasswordCheck.decoyHash  // made now, so the first unknown name costs no more than the next
         self.registry = registry
         self.reports = reports
         self.accounts = accounts
-        self.timeZone = timeZone
+        self.clock = clock
         self.threshold = threshold
         var library = MustacheLibrary()
         try library.register(DashboardTemplates.layout, named: "layout")
@@ -94,7 +91,7 @@ struct DashboardRoutes: Sendable {
         let source = clientAddress.resolve(peer: peer, forwardedFor: request.headers[.init("X-Forwarded-For")!])
         let keys = LoginThrottle.keys(name: name, source: source)
         let failures = try await accounts.loginFailures(keys: [keys.nameAndSource, keys.source])
-        if let wait = LoginThrottle.wait(nameAndSource: failures[keys.nameAndSource], source: failures[keys.source], now: Date()) {
+        if let wait = LoginThrottle.wait(nameAndSource: failures[keys.nameAndSource], source: failures[keys.source], now: clock.now()) {
             var response = page("login", status: .tooManyRequests, LoginPage(
                 name: name,
                 error: "Đăng nhập sai nhiều lần từ máy này. Vui lòng thử lại sau \(wait) giây. / Too many failed sign-ins from here; try again in \(wait) s."))
@@ -103,7 +100,7 @@ struct DashboardRoutes: Sendable {
         }
         let known = try await accounts.staff(named: name)
         guard await PasswordCheck.verify(form["password"] ?? "", of: known), let account = known else {
-            try await accounts.recordLoginFailure(keys: [keys.nameAndSource, keys.source], at: Date())
+            try await accounts.recordLoginFailure(keys: [keys.nameAndSource, keys.source], at: clock.now())
             return page("login", status: .unauthorized, LoginPage(name: name, error: "Sai tên đăng nhập hoặc mật khẩu. / Wrong user name or password."))
         }
         try await accounts.clearLoginFailures(key: keys.nameAndSource)
@@ -111,8 +108,8 @@ struct DashboardRoutes: Sendable {
         for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255) }
         let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        let expires = Date().addingTimeInterval(Self.sessionHours * 3600)
-        try await accounts.openSession(tokenHash: Self.hash(token), name: account.name, expiresAt: expires)
+        let now = clock.now()
+        try await accounts.openSession(tokenHash: Self.hash(token), name: account.name, at: now, expiresAt: now.addingTimeInterval(Self.sessionHours * 3600))
         var response = Response.redirect(to: "/", type: .found)
         // Behind the documented reverse proxy (and only from a trusted one) the browser speaks HTTPS.
         let secure = clientAddress.trustedProxies.contains(peer ?? "") && request.headers[.init("X-Forwarded-Proto")!] == "https" ? "; Secure" : ""
@@ -122,7 +119,7 @@ struct DashboardRoutes: Sendable {
 
     func signedIn(_ request: Request) async throws -> DashboardSession? {
         guard let token = request.cookies[Self.cookie]?.value, !token.isEmpty,
-            let account = try await accounts.staffForSession(tokenHash: Self.hash(token), now: Date())
+            let account = try await accounts.staffForSession(tokenHash: Self.hash(token), now: clock.now())
         else { return nil }
         return DashboardSession(account: account, sessionToken: token)
     }
@@ -144,7 +141,7 @@ struct DashboardRoutes: Sendable {
         if let limit = account.districtLimit, let asked = fields["district"], asked != limit { return nil }
         let kind = fields["period"].flatMap(ReportPeriod.Kind.init) ?? .month
         // Days reach the collector after they end: by default show the period holding yesterday.
-        let anchor = fields["day"].flatMap(LocalDay.init) ?? LocalDay(Date(), in: timeZone).adding(days: -1)!
+        let anchor = fields["day"].flatMap(LocalDay.init) ?? clock.yesterday
         let fallback: ReportQuery.Breakdown = account.districtLimit == nil ? .district : .office
         var breakdown = fields["by"].flatMap(ReportQuery.Breakdown.init) ?? fallback
         if breakdown == .province || (account.districtLimit != nil && breakdown == .district) { breakdown = fallback }
@@ -166,7 +163,7 @@ struct DashboardRoutes: Sendable {
             account: account.account, query: query, periodKind: kind, anchor: anchor, threshold: threshold,
             rows: try await reports.satisfaction(query), offices: try await reports.satisfaction(officeQuery),
             queue: try await reports.queue(query), slips: try await reports.slips(query),
-            trend: trendBreakdown == nil ? [] : try await reports.satisfaction(trendQuery), health: health, today: LocalDay(Date(), in: timeZone))
+            trend: trendBreakdown == nil ? [] : try await reports.satisfaction(trendQuery), health: health, today: clock.today)
         return page("overview", status: .ok, view.page, session: account)
     }
 

@@ -200,8 +200,8 @@ public final class PostgresCollectorStore: CollectorStore {
         }
     }
 
-    public func openSession(tokenHash: String, name: String, expiresAt: Date) async throws {
-        try await client.query(staffSQL.forgetSessions(expiredBy: Date()).postgresQuery, logger: logger)
+    public func openSession(tokenHash: String, name: String, at now: Date, expiresAt: Date) async throws {
+        try await client.query(staffSQL.forgetSessions(expiredBy: now).postgresQuery, logger: logger)
         try await client.query(staffSQL.openSession(tokenHash: tokenHash, name: name, expiresAt: expiresAt).postgresQuery, logger: logger)
     }
 

@@ -147,9 +147,9 @@ public final class SQLiteCollectorStore: CollectorStore {
         }
     }
 
-    public func openSession(tokenHash: String, name: String, expiresAt: Date) async throws {
+    public func openSession(tokenHash: String, name: String, at now: Date, expiresAt: Date) async throws {
         try await pool.write { [staffSQL] db in
-            try db.execute(staffSQL.forgetSessions(expiredBy: Date()))
+            try db.execute(staffSQL.forgetSessions(expiredBy: now))
             try db.execute(staffSQL.openSession(tokenHash: tokenHash, name: name, expiresAt: expiresAt))
         }
     }
