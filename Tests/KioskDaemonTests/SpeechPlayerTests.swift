@@ -21,7 +21,7 @@ struct SpeechPlayerTests {
         let clips: URL
         let directory: URL
 
-        init(_ name: String, device: String = SpeechAudio.device) throws {
+        init(_ name: String, device: String = SpeechAudio.device, logger: Logger = Logger(label: "test")) throws {
             directory = try RepositoryPaths.temporaryDirectory("speech-\(name)")
             let state = directory.appendingPathComponent("state")
             clips = directory.appendingPathComponent("clips")
@@ -31,7 +31,7 @@ struct SpeechPlayerTests {
             let environment = ProcessInfo.processInfo.environment.merging(audio.environment) { _, audio in audio }
             let config = SpeechConfig(terminal: "may-so", device: device, clipsDirectory: "clips")
             player = SpeechPlayer(
-                configs: [config], baseDirectory: directory.path, stateDirectory: state.path, logger: Logger(label: "test"), environment: environment)
+                configs: [config], baseDirectory: directory.path, stateDirectory: state.path, logger: logger, environment: environment)
         }
 
         deinit {
@@ -158,6 +158,21 @@ struct SpeechPlayerTests {
         #expect(outcome.all.first?.hasPrefix("failed: aplay exited") == true)
         #expect(outcome.all.first?.contains("no-such-card") == true)
         #expect(rig.size == 0)
+    }
+
+    /// With headphones a phrase names the choice being made: a phrase that cannot be spoken is
+    /// logged by its kind, never by its words, and the reason (sent as `speech-failed`) has none.
+    @Test func aPhraseNamingAChoiceIsNotWrittenDownWhenItCannotBeSpoken() async throws {
+        let log = RecordedLog()
+        let rig = try Rig("choice-not-logged", device: "no-such-card", logger: log.logger)
+        let outcome = Outcome()
+        rig.say([.choiceRepeated("Rất hài lòng")], outcome)
+        try await awaitCondition("the failure", timeout: 20) { !outcome.all.isEmpty }
+        let failure = try #require(log.all.first { $0.contains("not spoken") })
+        #expect(failure.contains("may-so") && failure.contains("no-such-card"), "\(failure)")
+        for written in log.all + outcome.all {
+            #expect(!written.contains("hài lòng") && !written.contains("Bạn chọn"), "\(written)")
+        }
     }
 
     @Test func anUnknownTerminalFailsAtOnce() {

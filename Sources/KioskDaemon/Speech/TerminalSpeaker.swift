@@ -50,7 +50,8 @@ final class TerminalSpeaker: Sendable {
                 if let problem = play(phrase, volume: volume, rate: rate, generation: generation) {
                     // A child killed by a newer `say` or a `stop` is not a failure.
                     guard isCurrent(generation) else { return }
-                    logger.warning("speech: \(terminal): \"\(phrase.text.prefix(40))…\" not spoken: \(problem)")
+                    // Never the phrase's words: with headphones they name the choice being made.
+                    logger.warning("speech: \(terminal): \(phrase.clipName.map { "the phrase \"\($0)\"" } ?? "a synthesized phrase") not spoken: \(problem)")
                     failed(problem)
                     return
                 }
