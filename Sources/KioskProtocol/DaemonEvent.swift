@@ -43,7 +43,7 @@ public enum DaemonEvent: Sendable, Equatable {
     /// Speech mode began at a terminal (its start key). What it says is never an event: with
     /// headphones it repeats the choice made.
     case speechStarted(terminal: String)
-    /// Speech mode ended: `reason` is `by-user` or `timed-out`.
+    /// Speech mode ended: `reason` is `by-user`, `timed-out` or `audio-failed`.
     case speechEnded(terminal: String, reason: String)
     /// Speech mode could not speak (no audio device, no espeak-ng); the terminal works as before.
     case speechFailed(terminal: String, reason: String)

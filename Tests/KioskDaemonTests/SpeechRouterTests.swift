@@ -223,17 +223,38 @@ struct SpeechRouterTests {
         #expect(rig.router.route(.key(source: O.ticketKeypad, code: key("KEY_KP1"))).ticketToPrint != nil)
     }
 
-    @Test func anAudioProblemIsToldOnceAndShownInTheStatus() throws {
+    /// Speech that cannot be played ends the session at once and gives the keypad back, rather
+    /// than holding it silently until the time-out; the problem is told once while it lasts.
+    @Test func anAudioProblemEndsTheSessionAndIsToldOnce() throws {
         let rig = try Rig("speech-audio")
         _ = rig.press(O.ticketKeypad, key("KEY_KP5"), heldMilliseconds: 1100)
         let problem = "aplay: main:831: audio open error: No such file or directory"
-        #expect(rig.deliver(.spoken(terminal: "lay-so", say: 1, problem: problem)).events == [.speechFailed(terminal: "lay-so", reason: problem)])
+        #expect(
+            rig.deliver(.spoken(terminal: "lay-so", say: 1, problem: problem)).events
+                == [.speechFailed(terminal: "lay-so", reason: problem), .speechEnded(terminal: "lay-so", reason: "audio-failed")])
         #expect(rig.status("lay-so")?.problem == problem)
-        _ = rig.press(O.ticketKeypad, key("KEY_KP0"))
-        #expect(rig.deliver(.spoken(terminal: "lay-so", say: 2, problem: problem)).events.isEmpty)
-        _ = rig.press(O.ticketKeypad, key("KEY_KP0"))
+        #expect(rig.status("lay-so")?.active == false)
+        #expect(rig.output.lastPhrases != [.speechModeEnded], "nothing more is said on a device that does not play")
+        #expect(rig.router.route(.key(source: O.ticketKeypad, code: key("KEY_KP1"))).ticketToPrint != nil, "the keypad is the terminal's again")
+
+        _ = rig.press(O.ticketKeypad, key("KEY_KP5"), heldMilliseconds: 1100)
+        #expect(rig.status("lay-so")?.active == true)
+        #expect(rig.deliver(.spoken(terminal: "lay-so", say: 2, problem: problem)).events == [.speechEnded(terminal: "lay-so", reason: "audio-failed")])
+
+        _ = rig.press(O.ticketKeypad, key("KEY_KP5"), heldMilliseconds: 1100)
         _ = rig.deliver(.spoken(terminal: "lay-so", say: 3, problem: nil))
         #expect(rig.status("lay-so")?.problem == nil)
+        #expect(rig.status("lay-so")?.active == true, "a say that played keeps the session")
+    }
+
+    /// A failure of speech that a key has since replaced is not the session's: it goes on.
+    @Test func aStaleSaysProblemDoesNotEndTheSession() throws {
+        let rig = try Rig("speech-audio-stale")
+        _ = rig.press(O.ticketKeypad, key("KEY_KP5"), heldMilliseconds: 1100)
+        _ = rig.press(O.ticketKeypad, key("KEY_KP0"))
+        let events = rig.deliver(.spoken(terminal: "lay-so", say: 1, problem: "aplay was killed by signal 9")).events
+        #expect(!events.contains { if case .speechEnded = $0 { true } else { false } })
+        #expect(rig.status("lay-so")?.active == true)
     }
 
     /// Reads the mail as it comes until `done` says so (the desk's own timers post it).

@@ -6,8 +6,10 @@ public enum SpeechEvent: Sendable, Equatable {
     case startKey
     /// Time passes: the daemon sends it at `SpeechSession.nextDeadline`.
     case tick
-    /// The last speech it was given has played to its end (or could not be played).
+    /// The last speech it was given has played to its end.
     case speechFinished
+    /// The last speech it was given could not be played.
+    case audioFailed
     case ticketIssued(SpokenTicket)
     /// The ticket or answer asked for was not committed; the daemon kept the session it had.
     case commitFailed

@@ -98,6 +98,11 @@ public struct SpeechSession: Sendable, Equatable {
             next.speaking = false
             if !warned { next.silenceSince = now }
             effects = []
+        case .audioFailed:
+            guard isActive else { return Decision(next: self, effects: [], consumed: false) }
+            next.step = .off
+            next.inSettings = false
+            effects = [.stopSpeech, .ended(.audioFailed)]
         case .ticketIssued(let ticket):
             // Said even when a key moved on while the ticket printed: it is this person's number.
             guard isActive else { return Decision(next: self, effects: [], consumed: false) }

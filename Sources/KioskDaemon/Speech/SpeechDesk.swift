@@ -143,7 +143,7 @@ final class SpeechDesk {
                     if let problem { published.append(.speechFailed(terminal: id, reason: problem)) }
                 }
                 terminals[id] = terminal
-                if say == terminal.says { events.append((id, .speechFinished)) }
+                if say == terminal.says { events.append((id, problem == nil ? .speechFinished : .audioFailed)) }
             case .printed(let id, let number, let printed):
                 guard var terminal = terminals[id], let awaiting = terminal.awaitingPrint, awaiting.number == number else { continue }
                 terminal.awaitingPrint = nil
@@ -183,7 +183,7 @@ final class SpeechDesk {
             case .ended(let reason):
                 terminal.awaitingPrint = nil
                 down = down.filter { $0.value.terminal != id }
-                events.append(.speechEnded(terminal: id, reason: reason == .byUser ? "by-user" : "timed-out"))
+                events.append(.speechEnded(terminal: id, reason: reason.name))
             case .issueTicket, .commitAnswer, .setVolume, .setRate:
                 break  // commits are the router's; the levels go with each `say`
             }
