@@ -3,7 +3,7 @@ public struct InputEvent: Sendable, Equatable {
     public var type: UInt16
     public var code: UInt16
     public var value: Int32
-    /// Kernel timestamp in seconds.
+    /// Kernel timestamp in seconds, on CLOCK_MONOTONIC for devices `EvdevDevice` opens.
     public var time: Double
 
     public init(type: UInt16, code: UInt16, value: Int32, time: Double) {

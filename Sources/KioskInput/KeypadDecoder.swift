@@ -54,8 +54,8 @@ public struct KeypadDecoder: Sendable {
     }
 
     /// Timestamps are whole microseconds stored as seconds in a Double; rounding the difference
-    /// to microseconds first keeps an exact 1 s hold from becoming 999 ms. evdev stamps events
-    /// with CLOCK_REALTIME unless told otherwise, so a clock stepped back during a hold gives 0.
+    /// to microseconds first keeps an exact 1 s hold from becoming 999 ms. `EvdevDevice` has the
+    /// kernel stamp events on CLOCK_MONOTONIC; stamps out of order (as given in a test) give 0.
     static func milliseconds(from start: Double, to end: Double) -> Int {
         let microseconds = Int(((end - start) * 1_000_000).rounded())
         return max(0, microseconds) / 1000

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Frames of evdev events, as real devices send them, for scripted input.
 public enum EventScripts {
@@ -62,8 +63,9 @@ public enum EventScripts {
     }
 
     /// A key held `seconds` and released, stamped so: the release's kernel time is `seconds` after
-    /// the press's, as when a person holds it (sent at once, so nothing waits for the hold).
-    public static func keyHeld(_ code: UInt16, seconds: Double, from start: Double = Date().timeIntervalSince1970) -> [ScriptedEvent] {
+    /// the press's, as when a person holds it (sent at once, so nothing waits for the hold). The
+    /// stamps are on CLOCK_MONOTONIC, as kioskd has the kernel stamp its devices' events.
+    public static func keyHeld(_ code: UInt16, seconds: Double, from start: Double = monotonicNow()) -> [ScriptedEvent] {
         stamped([ScriptedEvent(4, 4, Int32(code)), ScriptedEvent(1, code, 1), synReport], start)
             + stamped([ScriptedEvent(4, 4, Int32(code)), ScriptedEvent(1, code, 0), synReport], start + seconds)
     }
@@ -71,5 +73,12 @@ public enum EventScripts {
     /// A key wrapped in NumLock press/release, as some keypads send every key.
     public static func numLockWrappedKeyTap(_ code: UInt16, time: Double? = nil) -> [ScriptedEvent] {
         keyTap(69, time: time) + keyTap(code, time: time) + keyTap(69, time: time)
+    }
+
+    /// Seconds on CLOCK_MONOTONIC.
+    public static func monotonicNow() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1_000_000_000
     }
 }

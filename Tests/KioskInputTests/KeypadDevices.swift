@@ -36,8 +36,9 @@ struct KeypadDevice: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The frames a key going down sends, all stamped `time` (a wrapping pad's NumLock tap first).
-    func press(_ code: UInt16, at time: Double) -> [ScriptedEvent] {
+    /// The frames a key going down sends, all stamped `time` (a wrapping pad's NumLock tap first);
+    /// nil: stamped by the device as it sends them, as the kernel stamps a real key.
+    func press(_ code: UInt16, at time: Double?) -> [ScriptedEvent] {
         (wrapsKeysInNumLock ? numLockTap(at: time) : []) + frame(code, 1, at: time)
     }
 
@@ -51,12 +52,12 @@ struct KeypadDevice: Sendable, CustomStringConvertible {
         frame(code, 0, at: time) + (wrapsKeysInNumLock ? numLockTap(at: time) : [])
     }
 
-    private func frame(_ code: UInt16, _ value: Int32, at time: Double) -> [ScriptedEvent] {
+    private func frame(_ code: UInt16, _ value: Int32, at time: Double?) -> [ScriptedEvent] {
         let scan = sendsScanCodes ? [ScriptedEvent(4, 4, Int32(code), time: time)] : []
         return scan + [ScriptedEvent(1, code, value, time: time), ScriptedEvent(0, 0, 0, time: time)]
     }
 
-    private func numLockTap(at time: Double) -> [ScriptedEvent] {
+    private func numLockTap(at time: Double?) -> [ScriptedEvent] {
         frame(KeyCodes.numLock, 1, at: time) + frame(KeyCodes.numLock, 0, at: time)
     }
 
