@@ -72,8 +72,8 @@ final class InputRouter {
                         case .refused(let kind, let result):
                             outcome.add(InputOutcome(events: result.events, committed: true))
                             next = .answerRefused(kind)
-                        case .outOfStep:
-                            next = .commitFailed
+                        case .outOfStep(let ratingAt):
+                            next = ratingAt.map { .ratingMoved(toQuestion: $0) } ?? .commitFailed
                         }
                     } catch {
                         outcome.storeFailure = InputOutcome.Failure(message: "NOT COUNTED: speech mode at terminal \(terminal) could not commit an answer: \(error)", error: error)

@@ -117,16 +117,19 @@ final class VoteProcessor {
         case counted(Result)
         /// The vote policy refused it (counted as a press like any refused one).
         case refused(RejectedPress, Result)
-        /// The rating is at another question than the one said (`RatingSession.decide(choice:question:at:)`).
-        case outOfStep
+        /// The rating is at another question than the one said (`RatingSession.decide(choice:question:at:)`):
+        /// the one it is at, nil for a terminal without a rating.
+        case outOfStep(ratingAt: Int?)
     }
 
     /// Speech mode's answer to question `question` with choice slot `choice`, through the
     /// terminal's vote policy like a press on its screen.
     /// - Throws: when the tally could not be committed; the answer is then not counted.
     func speechAnswer(terminal id: String, question: Int, choice: Int) throws -> SpeechAnswer {
-        guard let terminal = config.terminal(id: id), let session = sessions[id] else { return .outOfStep }
-        guard let (outcome, next) = session.decide(choice: choice, question: question, at: clock.monotonicNow()) else { return .outOfStep }
+        guard let terminal = config.terminal(id: id), let session = sessions[id] else { return .outOfStep(ratingAt: nil) }
+        guard let (outcome, next) = session.decide(choice: choice, question: question, at: clock.monotonicNow()) else {
+            return .outOfStep(ratingAt: session.questionIndex)
+        }
         switch outcome {
         case .rejected(let kind):
             return .refused(kind, try reject(kind, terminal: terminal))

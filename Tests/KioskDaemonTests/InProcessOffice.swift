@@ -114,8 +114,10 @@ struct InProcessOffice {
         keys = { KEY_KP1 = "ho-tich", KEY_KP2 = "dat-dai", KEY_KP9 = { service = "ho-tich", priority = "Người cao tuổi" } }
         """
 
-    init(_ name: String, extra: String = "") throws {
-        switch OfficeConfigFile.parse(Self.toml + "\n" + extra, file: "in-process.toml") {
+    /// - Parameter surveyPreset: the survey's preset ("default": one question; "sipas5": five).
+    init(_ name: String, extra: String = "", surveyPreset: String = "default") throws {
+        let toml = Self.toml.replacingOccurrences(of: #"preset = "default""#, with: #"preset = "\#(surveyPreset)""#)
+        switch OfficeConfigFile.parse(toml + "\n" + extra, file: "in-process.toml") {
         case .success(let config): self.config = config
         case .failure(let errors): throw errors
         }

@@ -42,8 +42,8 @@ struct SpeechRouterTests {
         let router: InputRouter
         let desk: SpeechDesk
 
-        init(_ name: String, speech: String = SpeechRouterTests.speech) throws {
-            office = try O(name, extra: speech)
+        init(_ name: String, speech: String = SpeechRouterTests.speech, surveyPreset: String = "default") throws {
+            office = try O(name, extra: speech, surveyPreset: surveyPreset)
             let config = office.config.withSpeechKeypadDevices()
             desk = SpeechDesk(config: config, output: output, clock: clock.officeClock(), mail: mail, logger: Logger(label: "test"))
             router = InputRouter(config: config, store: office.store, clock: clock.officeClock(), speech: desk)
@@ -201,6 +201,36 @@ struct SpeechRouterTests {
         #expect(counted.events.contains { if case .voteCounted = $0 { true } else { false } })
         let votes = try rig.office.store.voteTallies(on: LocalDay(year: 2026, month: 12, day: 7)!)
         #expect(votes.map(\.key.choice) == [question.choices[2].id])
+    }
+
+    /// Staff open a new rating while a person is at the second question with headphones: the
+    /// answer is not counted for a question that was not said; speech mode says so and follows
+    /// the rating to its first question instead of refusing every answer until the person leaves.
+    @Test func whenStaffOpenANewRatingMidwaySpeechModeFollowsItToTheFirstQuestion() throws {
+        let rig = try Rig("speech-rating-moved", surveyPreset: "sipas5")
+        let questions = rig.office.config.survey.questions
+        let arm = { _ = rig.router.route(.key(source: O.staffKeypad, code: self.key("KEY_KPENTER"))) }
+        arm()
+        _ = rig.press(O.ratingKeypad, key("KEY_KP5"), heldMilliseconds: 1100)
+        _ = rig.press(O.ratingKeypad, key("KEY_KP3"))
+        #expect(rig.press(O.ratingKeypad, key("KEY_KP1")).events == [
+            .voteCounted(terminal: "quay-2-danh-gia", question: questions[0].id, questionIndex: 0, completesRating: false)
+        ])
+        #expect(rig.output.lastPhrases == [.answerRecorded, .ratingQuestion(text: questions[1].text, choices: questions[1].choices.map(\.label))])
+
+        arm()
+        _ = rig.press(O.ratingKeypad, key("KEY_KP2"))
+        let moved = rig.press(O.ratingKeypad, key("KEY_KP1"))
+        #expect(!moved.events.contains { if case .voteCounted = $0 { true } else { false } })
+        #expect(rig.output.lastPhrases == [.answerNotRecorded, .ratingQuestion(text: questions[0].text, choices: questions[0].choices.map(\.label))])
+
+        _ = rig.press(O.ratingKeypad, key("KEY_KP4"))
+        #expect(rig.press(O.ratingKeypad, key("KEY_KP1")).events == [
+            .voteCounted(terminal: "quay-2-danh-gia", question: questions[0].id, questionIndex: 0, completesRating: false)
+        ])
+        let votes = try rig.office.store.voteTallies(on: LocalDay(year: 2026, month: 12, day: 7)!)
+        #expect(votes.map(\.key.question) == [questions[0].id, questions[0].id], "nothing counted for the second question")
+        #expect(Set(votes.map(\.key.choice)) == [questions[0].choices[2].id, questions[0].choices[3].id])
     }
 
     @Test func silenceWarnsThenEndsSpeechModeAndTheKeysAreTheTerminalsAgain() throws {

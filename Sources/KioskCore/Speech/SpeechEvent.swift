@@ -13,6 +13,9 @@ public enum SpeechEvent: Sendable, Equatable {
     case ticketIssued(SpokenTicket)
     /// The ticket or answer asked for was not committed; the daemon kept the session it had.
     case commitFailed
+    /// The answer was not counted because the rating had moved to question `toQuestion`
+    /// meanwhile (staff opened a new rating, or the screen was answered): the session follows it.
+    case ratingMoved(toQuestion: Int)
     /// The rating terminal's vote policy refused the answer (not armed, or in its lockout); the
     /// daemon kept the session it had.
     case answerRefused(RejectedPress)

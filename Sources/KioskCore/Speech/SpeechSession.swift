@@ -113,6 +113,13 @@ public struct SpeechSession: Sendable, Equatable {
             guard isActive else { return Decision(next: self, effects: [], consumed: false) }
             let failure: SpeechPhrase = if case .rating = script { .answerNotRecorded } else { .ticketNotIssued }
             effects = [.stopSpeech, .speak([failure] + prompt(script))]
+        case .ratingMoved(let question):
+            guard isActive else { return Decision(next: self, effects: [], consumed: false) }
+            if case .rating(_, _, let questions) = script, questions.indices.contains(question) {
+                next.step = .question(question)
+                next.inSettings = false
+            }
+            effects = [.stopSpeech, .speak([.answerNotRecorded] + next.prompt(script))]
         case .answerRefused(let kind):
             guard isActive else { return Decision(next: self, effects: [], consumed: false) }
             let refusal: SpeechPhrase = kind == .duringLockout ? .ratingLockedOut : .ratingNotOpen
