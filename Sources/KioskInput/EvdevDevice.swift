@@ -53,7 +53,8 @@ final class EvdevDevice {
         // Events stamped on CLOCK_MONOTONIC (EVIOCSCLOCKID) instead of the kernel's default
         // CLOCK_REALTIME: only differences of stamps are used (how long a key or a touch was
         // held), and the wall clock steps, as when NTP sets a box without a clock battery at boot.
-        // Nothing is queued yet, so the kernel has nothing to flush.
+        // An event that came since the open is flushed by the kernel with a SYN_DROPPED, which
+        // the reader resyncs from as from any overflow.
         _ = libevdev_set_clock_id(device, CLOCK_MONOTONIC)
         self.path = path
         self.fd = fd
