@@ -89,6 +89,15 @@ final class InputRig: @unchecked Sendable {
         manager?.stop()
         evdev.stop()
     }
+
+    /// A rig with one keypad of this kind, "pad", connected and read.
+    static func keypad(_ device: KeypadDevice, _ name: String) throws -> InputRig {
+        let rig = try InputRig(name)
+        try rig.evdev.add("pad", description: device.descriptionFile())
+        _ = rig.start([KioskInputTests.keypad(rig.evdev.devicePath("pad"))])
+        try rig.recorder.awaitConnected()
+        return rig
+    }
 }
 
 let screen1024 = ScreenSize(width: 1024, height: 600)

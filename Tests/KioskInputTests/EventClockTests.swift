@@ -11,10 +11,7 @@ import Testing
 @Suite struct EventClockTests {
     @Test(arguments: KeypadDevice.all)
     func aKeyIsStampedOnTheMonotonicClock(_ device: KeypadDevice) throws {
-        let rig = try InputRig("event-clock-key")
-        try rig.evdev.add("pad", description: device.descriptionFile())
-        _ = rig.start([keypad(rig.evdev.devicePath("pad"))])
-        try rig.recorder.awaitConnected()
+        let rig = try InputRig.keypad(device, "event-clock-key")
         let sent = MonotonicClock.now()
         try rig.evdev.emit("pad", device.press(device.five, at: nil))
         try rig.evdev.emit("pad", device.release(device.five, at: sent + 1))

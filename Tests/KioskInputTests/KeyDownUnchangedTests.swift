@@ -8,10 +8,7 @@ import Testing
 @Suite struct KeyDownUnchangedTests {
     @Test(arguments: KeypadDevice.all)
     func theKeyDownIsReportedBeforeTheKeyGoesUp(_ device: KeypadDevice) throws {
-        let rig = try InputRig("keydown")
-        try rig.evdev.add("pad", description: device.descriptionFile())
-        _ = rig.start([keypad(rig.evdev.devicePath("pad"))])
-        try rig.recorder.awaitConnected()
+        let rig = try InputRig.keypad(device, "keydown")
         try rig.evdev.emit("pad", device.press(device.one, at: 5))
         try rig.recorder.awaitKeys(1)
         #expect(rig.recorder.keys == [device.one])
@@ -25,10 +22,7 @@ import Testing
     /// key with repeats; three key-downs, each followed by its release and nothing else.
     @Test(arguments: KeypadDevice.all)
     func keyDownsAreAsBefore(_ device: KeypadDevice) throws {
-        let rig = try InputRig("keydowns")
-        try rig.evdev.add("pad", description: device.descriptionFile())
-        _ = rig.start([keypad(rig.evdev.devicePath("pad"))])
-        try rig.recorder.awaitConnected()
+        let rig = try InputRig.keypad(device, "keydowns")
         let wrapped =
             device.hasNumLock
             ? EventScripts.numLockWrappedKeyTap(device.five, time: 2) : device.press(device.five, at: 2) + device.release(device.five, at: 2)

@@ -4,17 +4,9 @@ import Testing
 /// A key's release says how long it was held, from the kernel's timestamps of its press and its
 /// release (scripted here far from the wall clock), in whole milliseconds rounded down.
 @Suite struct KeyHoldTimeTests {
-    func openKeypad(_ device: KeypadDevice, _ name: String) throws -> InputRig {
-        let rig = try InputRig(name)
-        try rig.evdev.add("pad", description: device.descriptionFile())
-        _ = rig.start([keypad(rig.evdev.devicePath("pad"))])
-        try rig.recorder.awaitConnected()
-        return rig
-    }
-
     @Test(arguments: KeypadDevice.all)
     func aShortAndALongHoldAreTimedFromTheirEvents(_ device: KeypadDevice) throws {
-        let rig = try openKeypad(device, "hold")
+        let rig = try InputRig.keypad(device, "hold")
         try rig.evdev.emit("pad", device.press(device.one, at: 100) + device.release(device.one, at: 100.18))
         try rig.evdev.emit("pad", device.press(device.five, at: 200) + device.release(device.five, at: 201.5))
         try rig.recorder.awaitReleases(2)
@@ -25,7 +17,7 @@ import Testing
     /// would make this 999 ms hold 998.
     @Test(arguments: KeypadDevice.all)
     func aHoldIsExactAtTodaysTimestamps(_ device: KeypadDevice) throws {
-        let rig = try openKeypad(device, "epoch")
+        let rig = try InputRig.keypad(device, "epoch")
         try rig.evdev.emit(
             "pad", device.press(device.five, at: 1_764_951_606.984769) + device.release(device.five, at: 1_764_951_607.983769))
         try rig.recorder.awaitReleases(1)
@@ -35,7 +27,7 @@ import Testing
     /// A microsecond short of a second is not a second: a long press of 1000 ms must be reached.
     @Test(arguments: KeypadDevice.all)
     func aHoldIsRoundedDown(_ device: KeypadDevice) throws {
-        let rig = try openKeypad(device, "round")
+        let rig = try InputRig.keypad(device, "round")
         try rig.evdev.emit("pad", device.press(device.five, at: 50) + device.release(device.five, at: 50.999999))
         try rig.evdev.emit("pad", device.press(device.five, at: 60) + device.release(device.five, at: 61))
         try rig.recorder.awaitReleases(2)
@@ -45,7 +37,7 @@ import Testing
     /// Two keys held at once each have their own hold.
     @Test(arguments: KeypadDevice.all)
     func overlappingKeysAreTimedApart(_ device: KeypadDevice) throws {
-        let rig = try openKeypad(device, "overlap")
+        let rig = try InputRig.keypad(device, "overlap")
         try rig.evdev.emit(
             "pad",
             device.press(device.five, at: 10) + device.press(device.one, at: 10.4) + device.release(device.one, at: 10.5)

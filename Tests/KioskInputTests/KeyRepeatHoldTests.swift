@@ -6,10 +6,7 @@ import Testing
 @Suite struct KeyRepeatHoldTests {
     @Test(arguments: KeypadDevice.all)
     func aHeldKeyIsOnePressAndOneReleaseWhateverItRepeats(_ device: KeypadDevice) throws {
-        let rig = try InputRig("repeat")
-        try rig.evdev.add("pad", description: device.descriptionFile())
-        _ = rig.start([keypad(rig.evdev.devicePath("pad"))])
-        try rig.recorder.awaitConnected()
+        let rig = try InputRig.keypad(device, "repeat")
         // Repeats as keypad.prop declares them: after 250 ms, then every 33 ms.
         let repeats = (0..<30).flatMap { device.repeated(device.five, at: 20.25 + Double($0) * 0.033) }
         try rig.evdev.emit("pad", device.press(device.five, at: 20) + repeats + device.release(device.five, at: 21.3))

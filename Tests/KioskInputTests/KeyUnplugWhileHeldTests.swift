@@ -7,10 +7,7 @@ import Testing
 @Suite struct KeyUnplugWhileHeldTests {
     @Test(arguments: KeypadDevice.all)
     func aKeyHeldAtUnplugReportsNoReleaseAndNothingIsStuck(_ device: KeypadDevice) throws {
-        let rig = try InputRig("unplug")
-        try rig.evdev.add("pad", description: device.descriptionFile())
-        _ = rig.start([keypad(rig.evdev.devicePath("pad"))])
-        try rig.recorder.awaitConnected()
+        let rig = try InputRig.keypad(device, "unplug")
         try rig.evdev.emit("pad", device.press(device.five, at: 10))
         try rig.recorder.awaitKeys(1)
         try rig.evdev.remove("pad")

@@ -17,10 +17,7 @@ import Testing
 
     @Test(arguments: KeypadDevice.withNumLock)
     func theKeyInsideTheNumLockWrappingIsTimed(_ device: KeypadDevice) throws {
-        let rig = try InputRig("numlock")
-        try rig.evdev.add("pad", description: device.descriptionFile())
-        _ = rig.start([keypad(rig.evdev.devicePath("pad"))])
-        try rig.recorder.awaitConnected()
+        let rig = try InputRig.keypad(device, "numlock")
         // NumLock taps 10 ms before and after the key, each with times of its own.
         try rig.evdev.emit(
             "pad",
