@@ -106,18 +106,20 @@ enum CollectorSchema {
         """,
     ]
 
-    /// One row per registered kiosk: its last stored day, flagged links, alarms and printer faults.
+    /// One row per registered kiosk: its first and last stored day and how many it has (from
+    /// `kiosk_days`), flagged links (partial indexes), alarms and printer faults.
     static let healthQuery = """
         SELECT k.id, k.office_code, k.office_name, k.district, k.province, k.revoked,
-               (SELECT MAX(d.day) FROM sealed_day d WHERE d.kiosk = k.id) AS last_day,
+               c.last_day AS last_day,
                (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id AND d.link = 'gap') AS gaps,
                (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id AND d.link = 'broken') AS broken,
                (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id AND d.link = 'restart') AS restarts,
-               (SELECT MIN(d.day) FROM sealed_day d WHERE d.kiosk = k.id) AS first_day,
-               (SELECT COUNT(*) FROM sealed_day d WHERE d.kiosk = k.id) AS stored_days,
+               c.first_day AS first_day,
+               COALESCE(c.stored, 0) AS stored_days,
                (SELECT COUNT(*) FROM alarm a WHERE a.kiosk = k.id) AS alarms,
                (SELECT COALESCE(SUM(f.count), 0) FROM day_printer_fault f WHERE f.kiosk = k.id) AS printer_faults
-        FROM kiosk k ORDER BY k.province, k.district, k.office_code, k.id
+        FROM kiosk k LEFT JOIN kiosk_days c ON c.kiosk = k.id
+        ORDER BY k.province, k.district, k.office_code, k.id
         """
 
     /// So the health query counts a kiosk's flagged days and alarms without reading all its days.
@@ -189,6 +191,7 @@ enum CollectorSchema {
             ("v9-staff-disabled", ["ALTER TABLE staff ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0"]),
             ("v10-login-failures", ["CREATE TABLE login_failure (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure TEXT NOT NULL)"]),
             ("v11-calendars", CalendarSQL.tables),
+            ("v12-kiosk-days", [KioskDaysSchema.table] + KioskDaysSchema.backfill + [KioskDaysSchema.restartIndex]),
         ]
     }
 }

@@ -42,4 +42,30 @@ import Testing
         #expect(health["restarts"] as? Int == 1)
         #expect(health["missingDays"] as? Int == 3)
     }
+
+    /// Health reads each kiosk's day count and first and last day from `kiosk_days`, which every
+    /// ingest keeps in step: `rebuild-rollups` recomputes it from the days, and a collector from
+    /// before it fills it from its days when it upgrades.
+    @Test(arguments: CollectorBackend.available) func healthsDayCountsAreRebuiltAndFilledOnUpgrade(_ backend: CollectorBackend) throws {
+        let rig = try CollectorRig("kiosk-days", backend: backend)
+        for day in CollectorRig.chain(from: Self.first, count: 2) { #expect(try rig.push(day).status == 201) }
+        #expect(try rig.push(CollectorRig.day(Self.first.adding(days: 5)!, previous: "").canonicalBytes()).status == 201)
+        let expectHealth = { (when: String) in
+            let health = try #require(try rig.json(["health"]).first, "\(when)")
+            #expect(health["missingDays"] as? Int == 3, "\(when): \(health)")
+            #expect(health["lastDay"] as? String == Self.first.adding(days: 5)!.description, "\(when)")
+            #expect(health["restarts"] as? Int == 1, "\(when)")
+        }
+        try expectHealth("as ingested")
+
+        try rig.execute("UPDATE kiosk_days SET stored = 1, last_day = '2026-11-03'")
+        #expect(try rig.json(["health"]).first?["lastDay"] as? String == "2026-11-03", "health reads kiosk_days")
+        #expect(try rig.collectord(["rebuild-rollups"]).contains("rebuilt"))
+        try expectHealth("rebuilt")
+
+        try rig.execute("DROP TABLE kiosk_days")
+        try rig.execute("DROP INDEX sealed_day_restarts")
+        try CollectorRollupTests.forgetMigration("v12-kiosk-days", rig)
+        try expectHealth("upgraded")
+    }
 }

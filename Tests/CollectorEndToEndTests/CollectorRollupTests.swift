@@ -107,7 +107,7 @@ import Testing
         #expect(try Self.rows(rig, "satisfaction", "2026-10-02", "2026-10-31").first?["answers"] as? Int == Expected("2026-10-02", "2026-10-31").answers)
 
         let output = try rig.collectord(["rebuild-rollups"])
-        #expect(output.contains("monthly rollups rebuilt"))
+        #expect(output.contains("monthly rollups and kiosk day counts rebuilt"))
         try Self.expectFiguresMatchTheDays(rig)
     }
 

@@ -5,7 +5,8 @@ public protocol ReportStore: Sendable {
     /// Slips printed per procedure, most first.
     func slips(_ query: ReportQuery) async throws -> [(procedure: String, count: Int)]
     func health() async throws -> [KioskHealth]
-    /// Recomputes the monthly rollups from the day rows (they are kept in step by every ingest;
-    /// this is for after a repair by hand, and for benchmarks that generate day rows directly).
+    /// Recomputes the monthly rollups and each kiosk's day count from the day rows (they are kept
+    /// in step by every ingest; this is for after a repair by hand, and for benchmarks that
+    /// generate day rows directly).
     func rebuildRollups() async throws
 }

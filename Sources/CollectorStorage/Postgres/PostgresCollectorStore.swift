@@ -157,8 +157,8 @@ public final class PostgresCollectorStore: CollectorStore {
 
     public func rebuildRollups() async throws {
         try await client.withTransaction(logger: logger) { connection in
-            try await connection.query("LOCK TABLE month_vote, month_office_vote, month_ticket, month_slip IN EXCLUSIVE MODE", logger: logger)
-            for statement in RollupSchema.clear + RollupSchema.backfill(.postgres) {
+            try await connection.query("LOCK TABLE month_vote, month_office_vote, month_ticket, month_slip, kiosk_days IN EXCLUSIVE MODE", logger: logger)
+            for statement in RollupSchema.clear + RollupSchema.backfill(.postgres) + KioskDaysSchema.clear + KioskDaysSchema.backfill {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
         }

@@ -63,6 +63,7 @@ struct PostgresIngest {
         let plan = BatchPlan(days, stored: stored, earliest: earliest, registered: registered)
         try await insertDays(plan.inserts, receivedAt: receivedAt)
         try await addToRollups(RollupDelta(plan.inserts.map(\.day)))
+        try await addToKioskDays(KioskDaysDelta(plan.inserts.map(\.day)))
         if !plan.linkUpdates.isEmpty {
             let updates = Array(plan.linkUpdates)
             try await connection.query(
@@ -87,6 +88,20 @@ struct PostgresIngest {
             FROM UNNEST(\(alarms.map(\.kiosk))::text[], \(alarms.map(\.day))::text[], \(alarms.map(\.kind.rawValue))::text[],
                         \(alarms.map(\.detail))::text[], \(alarms.map(\.seen))::int[]) AS a(k, d, c, t, n)
             ON CONFLICT (kiosk, day, kind, detail) DO UPDATE SET last_seen = excluded.last_seen, seen = alarm.seen + excluded.seen
+            """, logger: logger)
+    }
+
+    private func addToKioskDays(_ delta: KioskDaysDelta) async throws {
+        guard !delta.rows.isEmpty else { return }
+        let rows = delta.rows
+        try await connection.query(
+            """
+            INSERT INTO kiosk_days AS c (kiosk, stored, first_day, last_day)
+            SELECT * FROM UNNEST(\(rows.map(\.kiosk))::text[], \(rows.map(\.stored))::int[], \(rows.map(\.first.description))::text[],
+                \(rows.map(\.last.description))::text[])
+            ON CONFLICT (kiosk) DO UPDATE SET
+                stored = c.stored + excluded.stored, first_day = LEAST(c.first_day, excluded.first_day),
+                last_day = GREATEST(c.last_day, excluded.last_day)
             """, logger: logger)
     }
 

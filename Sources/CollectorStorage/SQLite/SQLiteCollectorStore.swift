@@ -112,7 +112,9 @@ public final class SQLiteCollectorStore: CollectorStore {
 
     public func rebuildRollups() async throws {
         try await pool.write { db in
-            for statement in RollupSchema.clear + RollupSchema.backfill(.sqlite) { try db.execute(sql: statement) }
+            for statement in RollupSchema.clear + RollupSchema.backfill(.sqlite) + KioskDaysSchema.clear + KioskDaysSchema.backfill {
+                try db.execute(sql: statement)
+            }
         }
     }
 

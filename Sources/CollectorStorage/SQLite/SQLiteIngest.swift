@@ -40,6 +40,15 @@ struct SQLiteIngest {
             try insertRows(day)
         }
         try addToRollups(RollupDelta(plan.inserts.map(\.day)))
+        for row in KioskDaysDelta(plan.inserts.map(\.day)).rows {
+            try execute(
+                """
+                INSERT INTO kiosk_days (kiosk, stored, first_day, last_day) VALUES (?, ?, ?, ?)
+                ON CONFLICT (kiosk) DO UPDATE SET
+                    stored = stored + excluded.stored, first_day = MIN(first_day, excluded.first_day), last_day = MAX(last_day, excluded.last_day)
+                """,
+                [row.kiosk, row.stored, row.first.description, row.last.description])
+        }
         for (key, link) in plan.linkUpdates {
             try execute("UPDATE sealed_day SET link = ? WHERE kiosk = ? AND day = ?", [link.rawValue, key.kiosk, key.day.description])
         }
